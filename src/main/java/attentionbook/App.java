@@ -1,0 +1,68 @@
+package attentionbook;
+
+import attentionbook.book.Book;
+import attentionbook.book.BookLoader;
+import attentionbook.book.ContentError;
+import attentionbook.book.MarkdownRenderer;
+import attentionbook.web.Assets;
+import attentionbook.web.BookServer;
+import attentionbook.web.ClasspathFolder;
+import attentionbook.web.Pages;
+import io.javalin.Javalin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the textbook: parse flags, load and render the book, wire the services, listen. */
+public final class App {
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv());
+        } catch (Options.UsageError e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println();
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        Javalin app;
+        try {
+            app = create(options);
+        } catch (ContentError e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("The book was not started: fix the file above and run again.");
+            System.exit(1);
+            return;
+        }
+        app.start(options.host(), options.port());
+        String host = options.host().equals("0.0.0.0") ? "localhost" : options.host();
+        System.out.println("The Attention Textbook is running at http://" + host + ":" + app.port() + "/");
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    }
+
+    /** Loads everything first, so a broken chapter stops start-up before a port is opened. */
+    public static Javalin create(Options options) {
+        Book book = loadBook(options);
+        Assets assets = Assets.load();
+        Pages pages = new Pages(book, assets, "");
+        return BookServer.create(book, pages, assets, List.of());
+    }
+
+    static Book loadBook(Options options) {
+        List<BookLoader.Folder> folders = new ArrayList<>();
+        folders.add(new BookLoader.Folder(ClasspathFolder.resolve("book/content"), "content"));
+        if (options.content() != null) {
+            folders.add(new BookLoader.Folder(options.content(), options.content().toString()));
+        }
+        return new BookLoader(new MarkdownRenderer(Map.of())).load(folders);
+    }
+}

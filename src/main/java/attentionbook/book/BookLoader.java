@@ -1,0 +1,105 @@
+package attentionbook.book;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads chapter files ({@code NN-slug.md}) from one or more folders and renders them. A later
+ * folder's chapter replaces an earlier one with the same slug (an instructor's own version of one
+ * of ours); within one folder a slug may appear once. Any mistake stops loading with a
+ * {@link ContentError}.
+ */
+public final class BookLoader {
+    private static final Pattern CHAPTER_FILE = Pattern.compile("(\\d{1,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.md");
+
+    private final MarkdownRenderer renderer;
+
+    public BookLoader(MarkdownRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    /** A folder of chapters and the name it has in messages ("content", or the path given). */
+    public record Folder(Path path, String displayName) {
+    }
+
+    public Book load(List<Folder> folders) {
+        Map<String, Chapter> bySlug = new LinkedHashMap<>();
+        for (Folder folder : folders) {
+            Map<String, Chapter> inFolder = new LinkedHashMap<>();
+            for (Path file : markdownFiles(folder)) {
+                Chapter chapter = loadChapter(folder, file);
+                Chapter twin = inFolder.put(chapter.slug(), chapter);
+                if (twin != null) {
+                    throw new ContentError(chapter.source(), 0, "the slug \"" + chapter.slug()
+                            + "\" is already used by " + twin.source() + ": two chapters cannot share an address");
+                }
+            }
+            bySlug.putAll(inFolder);
+        }
+        if (bySlug.isEmpty()) {
+            String where = String.join(", ", folders.stream().map(Folder::displayName).toList());
+            throw new ContentError(where, 0, "no chapters found: a chapter is a file named NN-slug.md, e.g. 01-why-attention.md");
+        }
+        List<Chapter> ordered = new ArrayList<>(bySlug.values());
+        ordered.sort(Comparator.comparingInt(Chapter::number).thenComparing(Chapter::slug));
+        return new Book(ordered);
+    }
+
+    private List<Path> markdownFiles(Folder folder) {
+        if (!Files.isDirectory(folder.path())) {
+            throw new ContentError(folder.displayName(), 0, "not a folder of chapters");
+        }
+        try (Stream<Path> files = Files.list(folder.path())) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new ContentError(folder.displayName(), 0, "cannot list the folder: " + e.getMessage());
+        }
+    }
+
+    private Chapter loadChapter(Folder folder, Path file) {
+        String name = file.getFileName().toString();
+        String source = folder.displayName() + "/" + name;
+        Matcher m = CHAPTER_FILE.matcher(name);
+        if (!m.matches()) {
+            throw new ContentError(source, 0, "a chapter file is named NN-slug.md: a number, a dash, then lower-case"
+                    + " words joined by dashes (e.g. 03-queries-keys-values.md)");
+        }
+        String text = read(source, file);
+        FrontMatter front = FrontMatter.parse(source, text);
+        MarkdownRenderer.Rendered body = renderer.render(source, front.body(), front.bodyFirstLine());
+        return new Chapter(Integer.parseInt(m.group(1)), m.group(2), front.title(), front.summary(), source,
+                body.html(), body.outline());
+    }
+
+    private static String read(String source, Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString()
+                    .replace("\r\n", "\n")
+                    .replaceFirst("^\uFEFF", "");
+        } catch (CharacterCodingException e) {
+            throw new ContentError(source, 0, "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+}

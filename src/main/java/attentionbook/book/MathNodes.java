@@ -1,0 +1,43 @@
+package attentionbook.book;
+
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+
+/** The markdown tree's nodes for TeX math; the browser typesets them with KaTeX. */
+final class MathNodes {
+    private MathNodes() {
+    }
+
+    /** {@code $...$} inside a paragraph. */
+    static final class InlineMath extends CustomNode {
+        final String tex;
+
+        InlineMath(String tex) {
+            this.tex = tex;
+        }
+    }
+
+    /** {@code $$...$$}, a block of its own. */
+    static final class DisplayMath extends CustomBlock {
+        final StringBuilder tex = new StringBuilder();
+        boolean closed;
+    }
+
+    /** A {@code $} that opens math never closed; reported with its line after parsing. */
+    static final class UnclosedMath extends CustomNode {
+        final String delimiter;
+
+        UnclosedMath(String delimiter) {
+            this.delimiter = delimiter;
+        }
+    }
+
+    /** A directive block already rendered to trusted HTML. */
+    static final class RenderedDirective extends CustomBlock {
+        final String html;
+
+        RenderedDirective(String html) {
+            this.html = html;
+        }
+    }
+}

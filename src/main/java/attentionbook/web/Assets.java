@@ -1,0 +1,173 @@
+package attentionbook.web;
+
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The book's CSS, JavaScript and fonts, held in memory and served under a fingerprinted prefix
+ * ({@code /static/<version>/css/book.css}) with a year-long immutable cache: a new build has a new
+ * version, so a browser never keeps a stale file. Requests are answered by map lookup only, so no
+ * path trick can reach the file system.
+ */
+public final class Assets {
+    private static final String KATEX = "META-INF/resources/webjars/katex/0.18.11/dist";
+    private static final Map<String, String> TYPES = Map.of(
+            "css", "text/css; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "mjs", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml",
+            "png", "image/png",
+            "ico", "image/x-icon",
+            "woff2", "font/woff2",
+            "json", "application/json",
+            "txt", "text/plain; charset=utf-8");
+
+    private final Map<String, Response> files;
+    private final String version;
+
+    private Assets(Map<String, Response> files, String version) {
+        this.files = files;
+        this.version = version;
+    }
+
+    /** Loads static/ from the jar (or classes folder) and the KaTeX files from its webjar. */
+    public static Assets load() {
+        Map<String, byte[]> raw = new TreeMap<>();
+        readTree(ClasspathFolder.resolve("book/static"), "", raw);
+        Path katex = ClasspathFolder.resolve(KATEX + "/katex.mjs").getParent();
+        for (String file : new String[]{"katex.mjs", "katex.min.css"}) {
+            raw.put("vendor/katex/" + file, read(katex.resolve(file)));
+        }
+        try (Stream<Path> fonts = Files.list(katex.resolve("fonts"))) {
+            fonts.filter(p -> p.getFileName().toString().endsWith(".woff2"))
+                    .forEach(p -> raw.put("vendor/katex/fonts/" + p.getFileName(), read(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MessageDigest digest = sha256();
+        Map<String, Response> files = new TreeMap<>();
+        raw.forEach((path, bytes) -> {
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+            files.put(path, Response.of(bytes, typeOf(path)));
+        });
+        String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        return new Assets(Map.copyOf(files), version);
+    }
+
+    /** The fingerprint in every asset URL. */
+    public String version() {
+        return version;
+    }
+
+    public boolean has(String path) {
+        return files.containsKey(path);
+    }
+
+    /** GET /static/{version}/{path}. */
+    public void serve(Context ctx, String requestedVersion, String path) {
+        Response file = files.get(path);
+        if (file == null) {
+            ctx.status(404);
+            return;
+        }
+        // An old version's URL still gets today's file, but must not be cached as if immutable.
+        String cache = version.equals(requestedVersion) ? "public, max-age=31536000, immutable" : "no-cache";
+        file.send(ctx, cache);
+    }
+
+    private static void readTree(Path root, String prefix, Map<String, byte[]> into) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                String relative = root.relativize(p).toString().replace('\\', '/');
+                into.put(prefix + relative, read(p));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String typeOf(String path) {
+        String ext = path.substring(path.lastIndexOf('.') + 1);
+        return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A response body prepared once: its bytes, a gzip copy when that is smaller, and an ETag.
+     * Pages and assets both use it, so nothing is compressed per request.
+     */
+    public record Response(byte[] identity, byte[] gzip, String contentType, String etag) {
+
+        public static Response of(byte[] bytes, String contentType) {
+            byte[] gz = contentType.startsWith("text/") || contentType.contains("json") || contentType.contains("svg")
+                    ? gzip(bytes) : null;
+            if (gz != null && gz.length >= bytes.length) {
+                gz = null;
+            }
+            String etag = "\"" + HexFormat.of().formatHex(sha256().digest(bytes)).substring(0, 20) + "\"";
+            return new Response(bytes, gz, contentType, etag);
+        }
+
+        public void send(Context ctx, String cacheControl) {
+            String accept = ctx.header("Accept-Encoding");
+            boolean zipped = gzip != null && accept != null && accept.contains("gzip");
+            // Each encoding is its own representation, so each gets its own strong ETag.
+            String tag = zipped ? etag.replace("\"", "") : etag;
+            tag = zipped ? "\"" + tag + "-gz\"" : tag;
+            ctx.header("Cache-Control", cacheControl);
+            ctx.header("ETag", tag);
+            ctx.header("Vary", "Accept-Encoding");
+            ctx.contentType(contentType);
+            String match = ctx.header("If-None-Match");
+            if (match != null && (match.contains(tag) || match.strip().equals("*"))) {
+                ctx.status(304);
+                return;
+            }
+            if (zipped) {
+                ctx.header("Content-Encoding", "gzip");
+                ctx.result(gzip);
+            } else {
+                ctx.result(identity);
+            }
+        }
+
+        private static byte[] gzip(byte[] bytes) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+    }
+}

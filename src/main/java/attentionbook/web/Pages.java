@@ -1,0 +1,77 @@
+package attentionbook.web;
+
+import attentionbook.book.Book;
+import attentionbook.book.Chapter;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every page of the book rendered once, at start-up, through the precompiled jte templates. The
+ * book does not change while the server runs, so a request only copies prepared bytes.
+ */
+public final class Pages {
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    private final Site site;
+    private final Assets.Response index;
+    private final Map<String, Assets.Response> chapters = new HashMap<>();
+    private final Assets.Response notFound;
+    private final Assets.Response serverError;
+
+    public Pages(Book book, Assets assets, String basePath) {
+        List<ChapterLink> toc = new java.util.ArrayList<>();
+        for (Chapter c : book.chapters()) {
+            toc.add(new ChapterLink(toc.size() + 1, c.slug(), c.title(), c.summary(), basePath + "/chapters/" + c.slug()));
+        }
+        this.site = new Site(Site.BOOK_TITLE, basePath, assets.version(), List.copyOf(toc));
+        this.index = page("index.jte", new IndexPage(site));
+        for (Chapter c : book.chapters()) {
+            ChapterLink link = linkTo(c.slug()).orElseThrow();
+            ChapterLink previous = book.previous(c).flatMap(p -> linkTo(p.slug())).orElse(null);
+            ChapterLink next = book.next(c).flatMap(n -> linkTo(n.slug())).orElse(null);
+            chapters.put(c.slug(), page("chapter.jte", new ChapterPage(site, link, c, previous, next)));
+        }
+        this.notFound = page("error.jte", new ErrorPage(site, 404, "Page not found",
+                "There is no page at this address. It may have been renamed, or the link may have a typo."));
+        this.serverError = page("error.jte", new ErrorPage(site, 500, "Something went wrong",
+                "The server could not build this page. The problem has been logged; please try again in a moment."));
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Assets.Response index() {
+        return index;
+    }
+
+    public Optional<Assets.Response> chapter(String slug) {
+        return Optional.ofNullable(chapters.get(slug));
+    }
+
+    public Assets.Response notFound() {
+        return notFound;
+    }
+
+    public Assets.Response serverError() {
+        return serverError;
+    }
+
+    private Optional<ChapterLink> linkTo(String slug) {
+        return site.toc().stream().filter(l -> l.slug().equals(slug)).findFirst();
+    }
+
+    static Assets.Response page(String template, Object model) {
+        StringOutput out = new StringOutput();
+        TEMPLATES.render(template, model, out);
+        return Assets.Response.of(out.toString().getBytes(StandardCharsets.UTF_8), HTML);
+    }
+}

@@ -1,0 +1,21 @@
+package attentionbook.web;
+
+import java.util.List;
+
+/**
+ * What every page shares: the book's name, where it is mounted, the asset fingerprint and the
+ * table of contents. Every link a template writes goes through {@link #href} or {@link #asset}, so
+ * the book works under a path prefix.
+ */
+public record Site(String title, String basePath, String assetVersion, List<ChapterLink> toc) {
+
+    public static final String BOOK_TITLE = "The Attention Textbook";
+
+    public String href(String path) {
+        return basePath + path;
+    }
+
+    public String asset(String path) {
+        return basePath + "/static/" + assetVersion + "/" + path;
+    }
+}

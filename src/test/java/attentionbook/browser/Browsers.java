@@ -1,0 +1,97 @@
+package attentionbook.browser;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One real Chromium for the whole test run. Debian's Chromium by default ({@code CHROMIUM_PATH}
+ * overrides it); where none is installed, Playwright's own browser, as on a developer's laptop.
+ */
+public final class Browsers {
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private Browsers() {
+    }
+
+    public static synchronized Browser browser() {
+        if (browser == null) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+            Path chromium = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+            if (Files.isExecutable(chromium)) {
+                options.setExecutablePath(chromium);
+            }
+            browser = playwright.chromium().launch(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        return browser;
+    }
+
+    /** A fresh page of the given size that records console errors and uncaught exceptions. */
+    public static Tab open(int width, int height) {
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        Page page = context.newPage();
+        List<String> errors = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") || m.type().equals("warning")) {
+                errors.add(m.type() + ": " + m.text());
+            }
+        });
+        page.onPageError(e -> errors.add("uncaught: " + e));
+        page.onRequestFailed(r -> errors.add("request failed: " + r.url() + " " + r.failure()));
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().contains("/no-such-")) {
+                errors.add("HTTP " + r.status() + " for " + r.url());
+            }
+        });
+        return new Tab(context, page, errors);
+    }
+
+    /** A page and what went wrong on it. Close it to free the context. */
+    public record Tab(BrowserContext context, Page page, List<String> errors) implements AutoCloseable {
+        public void screenshot(String name) {
+            Path file = Paths.get("target", "screenshots", name + ".png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        }
+
+        /** axe-core's serious and critical violations, one line each. */
+        public List<String> seriousAccessibilityViolations() {
+            AxeResults results = new AxeBuilder(page).analyze();
+            return results.getViolations().stream()
+                    .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                    .map(Browsers::describe)
+                    .collect(Collectors.toList());
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    private static String describe(Rule rule) {
+        String where = rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "));
+        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + where;
+    }
+}

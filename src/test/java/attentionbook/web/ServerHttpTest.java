@@ -1,0 +1,172 @@
+package attentionbook.web;
+
+import attentionbook.RunningBook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every route over a real port, as a browser or curl would see it. */
+class ServerHttpTest {
+    static RunningBook book;
+
+    @BeforeAll
+    static void start() {
+        book = RunningBook.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        book.close();
+    }
+
+    @Test
+    void healthSaysTheBookIsLoaded() {
+        HttpResponse<String> health = book.get("/health");
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"status\":\"ok\""), health.body());
+        assertTrue(health.body().matches(".*\"chapters\":[1-9][0-9]*.*"), health.body());
+    }
+
+    @Test
+    void indexListsEveryChapterWithItsSummary() {
+        HttpResponse<String> index = book.get("/");
+        assertEquals(200, index.statusCode());
+        assertTrue(index.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(index.body().contains("<h1>The Attention Textbook</h1>"));
+        assertTrue(index.body().contains("href=\"/chapters/input-shapes\""), index.body());
+        assertTrue(index.body().contains("What the three numbers in [batch, ctx, d_model] mean"), index.body());
+    }
+
+    @Test
+    void aChapterHasTitleSidebarOutlineAndOneH1() {
+        HttpResponse<String> page = book.get("/chapters/input-shapes");
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("<title>Input shapes — The Attention Textbook</title>"), html);
+        assertEquals(1, count(html, "<h1"), "exactly one h1");
+        assertTrue(html.contains("aria-current=\"page\""), "the current chapter is marked in the sidebar");
+        assertTrue(html.contains("<nav class=\"outline\" aria-label=\"On this page\">"));
+        assertTrue(html.contains("<main id=\"main\""));
+        assertTrue(html.contains("class=\"skip-link\" href=\"#main\""));
+        assertFalse(html.contains("style=\""), "no inline styles: the CSP forbids them");
+        assertFalse(Pattern.compile("\\son[a-z]+=").matcher(html).find(), "no inline event handlers");
+    }
+
+    @Test
+    void unknownPagesAnswer404WithAHelpfulPage() {
+        HttpResponse<String> missing = book.get("/chapters/no-such-chapter");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"), missing.body());
+        assertTrue(missing.body().contains("Go to the contents"));
+        HttpResponse<String> elsewhere = book.get("/some/where/else");
+        assertEquals(404, elsewhere.statusCode());
+        assertTrue(elsewhere.body().contains("Page not found"));
+    }
+
+    @Test
+    void unknownApiRoutesAnswerJson404() {
+        HttpResponse<String> missing = book.get("/api/nothing-here");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("{\"error\":\"no such API endpoint: GET /api/nothing-here\"}", missing.body());
+    }
+
+    @Test
+    void assetsAreFingerprintedImmutableAndRevalidatable() {
+        String html = book.get("/").body();
+        Matcher css = Pattern.compile("href=\"(/static/[0-9a-f]{12}/css/book\\.css)\"").matcher(html);
+        assertTrue(css.find(), "the page links a fingerprinted stylesheet");
+        HttpResponse<String> sheet = book.get(css.group(1));
+        assertEquals(200, sheet.statusCode());
+        assertEquals("public, max-age=31536000, immutable", sheet.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(sheet.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
+        String etag = sheet.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = book.send(HttpRequest.newBuilder(URI.create(book.url(css.group(1))))
+                .header("If-None-Match", etag).build());
+        assertEquals(304, again.statusCode());
+        HttpResponse<String> katex = book.get(css.group(1).replace("css/book.css", "vendor/katex/katex.mjs"));
+        assertEquals(200, katex.statusCode());
+        assertTrue(katex.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
+    }
+
+    @Test
+    void pagesAndAssetsAreServedCompressedWhenAsked() {
+        HttpResponse<byte[]> page;
+        try {
+            page = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(book.url("/chapters/input-shapes")))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals(0x1f, page.body()[0] & 0xff, "a gzip stream starts with 1f 8b");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : new String[]{"/", "/chapters/input-shapes", "/health", "/nope", "/api/nope"}) {
+            HttpResponse<String> r = book.get(path);
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"), path);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertFalse(r.headers().firstValue("Server").isPresent(), "no server version header on " + path);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/chapters/..%2F..%2Fpom.xml",
+            "/chapters/%2e%2e/%2e%2e/pom.xml",
+            "/static/../pom.xml",
+            "/static/x/../../pom.xml",
+            "/static/x/%2e%2e/%2e%2e/pom.xml",
+            "/static/x/..%2F..%2Fpom.xml",
+            "/static/x/%252e%252e/pom.xml",
+            "/chapters/..%5C..%5Cpom.xml",
+            "/content/02-input-shapes.md",
+            "/book/content/02-input-shapes.md",
+    })
+    void pathTricksNeverReachAFile(String path) throws IOException {
+        String response = rawGet(path);
+        assertFalse(response.contains("<artifactId>"), "pom.xml leaked for " + path);
+        assertFalse(response.contains("summary: What the three numbers"), "a content file leaked for " + path);
+        int status = Integer.parseInt(response.substring(9, 12));
+        assertTrue(status == 400 || status == 404, "expected 400 or 404 for " + path + " but got " + status);
+    }
+
+    /** Sends the path exactly as written: HttpClient and curl would normalise the dots away. */
+    private static String rawGet(String path) throws IOException {
+        URI base = URI.create(book.url("/"));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
