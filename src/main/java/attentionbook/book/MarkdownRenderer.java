@@ -56,7 +56,7 @@ public final class MarkdownRenderer {
      * @param bodyFirstLine the file line on which {@code body} starts, so errors name real lines
      */
     public Rendered render(String file, String body, int bodyFirstLine) {
-        Node document = parser.parse(body);
+        Node document = parser.parse(CalcExpander.expand(file, body, bodyFirstLine));
         Map<org.commonmark.node.Heading, String> ids = new IdentityHashMap<>();
         List<Heading> outline = new ArrayList<>();
         document.accept(new Checker(file, bodyFirstLine, ids, outline));
@@ -71,6 +71,49 @@ public final class MarkdownRenderer {
                 })
                 .build();
         return new Rendered(html.render(document), List.copyOf(outline));
+    }
+
+    /**
+     * Markdown that a directive holds (a question, an answer): rendered with math and {{calc}} but
+     * no directives and no headings, its errors reported by line within the fragment.
+     */
+    String fragment(String markdown) {
+        try {
+            Node document = parser.parse(CalcExpander.expand("", markdown, 0));
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(CustomNode node) {
+                    if (node instanceof MathNodes.UnclosedMath unclosed) {
+                        throw new DirectiveException("math opened with \"" + unclosed.delimiter + "\" is never closed", lineIndex(node));
+                    }
+                    visitChildren(node);
+                }
+
+                @Override
+                public void visit(org.commonmark.node.Heading heading) {
+                    throw new DirectiveException("no headings inside a directive", lineIndex(heading));
+                }
+
+                @Override
+                public void visit(FencedCodeBlock block) {
+                    if (directives.containsKey(block.getInfo() == null ? "" : block.getInfo().strip().split("\\s+")[0])) {
+                        throw new DirectiveException("a directive cannot hold another directive", lineIndex(block));
+                    }
+                }
+            });
+            return HtmlRenderer.builder().extensions(EXTENSIONS).nodeRendererFactory(BookNodes::new).build().render(document);
+        } catch (ContentError e) {
+            throw new DirectiveException(e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.line());
+        }
+    }
+
+    private static int lineIndex(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.getSourceSpans().isEmpty()) {
+                return n.getSourceSpans().get(0).getLineIndex();
+            }
+        }
+        return 0;
     }
 
     /** Walks the tree once: reports mistakes with their line, runs directives, numbers headings. */
@@ -115,7 +158,7 @@ public final class MarkdownRenderer {
             }
             String argument = info.substring(name.length()).strip();
             try {
-                String rendered = directive.render(argument, block.getLiteral());
+                String rendered = directive.render(new Directive.Block(argument, block.getLiteral(), MarkdownRenderer.this::fragment));
                 block.insertBefore(new MathNodes.RenderedDirective(rendered));
                 block.unlink();
             } catch (DirectiveException e) {

@@ -93,7 +93,9 @@ class BookLoaderTest {
 
     @Test
     void directivesReplaceTheirBlockAndReportTheirOwnLines() {
-        Directive shout = (argument, body) -> {
+        Directive shout = block -> {
+            String argument = block.argument();
+            String body = block.body();
             if (body.contains("bad")) {
                 throw new DirectiveException("the word bad is not allowed", 2);
             }

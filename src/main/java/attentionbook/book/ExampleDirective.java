@@ -1,0 +1,217 @@
+package attentionbook.book;
+
+import attentionbook.attention.Attention;
+import attentionbook.attention.AttentionSpec;
+import attentionbook.attention.AttentionTrace;
+import attentionbook.attention.HeadTrace;
+import attentionbook.attention.Matrix;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code ```example}: a worked example whose matrices the attention core computes while the book
+ * loads. The body is JSON: the inputs (or a {@link Presets preset}), and which steps to show.
+ *
+ * <pre>
+ * ```example
+ * {"preset": "journey", "causal": true, "show": ["scores", "weights"], "digits": 3}
+ * ```
+ * </pre>
+ */
+public final class ExampleDirective implements Directive {
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "causal", "scale",
+            "show", "head", "digits", "caption");
+    private static final List<String> STEPS = List.of("x", "wq", "wk", "wv", "wo", "q", "k", "v", "scores", "scaled",
+            "masked", "weights", "head_output", "concat", "output");
+
+    /** Inputs resolved from a JSON body: a preset and/or explicit matrices. */
+    record Inputs(List<String> tokens, Matrix x, AttentionSpec spec) {
+    }
+
+    @Override
+    public String render(Block block) {
+        JsonNode body = parse(block.body());
+        try {
+            MatrixJson.onlyKnownKeys(body, KEYS, "an example");
+            Inputs in = inputs(body);
+            AttentionTrace trace = Attention.run(in.x(), in.spec());
+            int digits = MatrixJson.integer(body.get("digits"), "digits", 2);
+            if (digits < 0 || digits > 6) {
+                throw new DirectiveException("\"digits\" must be from 0 to 6, not " + digits);
+            }
+            List<Integer> heads = headsToShow(body, in.spec().heads());
+            StringBuilder html = new StringBuilder("<figure class=\"worked-example\">\n<div class=\"matrix-row\">");
+            for (String step : stepsToShow(body)) {
+                for (MatrixTable.Spec table : tables(step, in, trace, heads, digits)) {
+                    html.append(MatrixTable.html(table));
+                }
+            }
+            html.append("</div>\n");
+            if (body.hasNonNull("caption")) {
+                html.append("<figcaption>").append(block.markdown().toHtml(body.get("caption").asText())).append("</figcaption>\n");
+            }
+            return html.append("</figure>").toString();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new DirectiveException(e.getMessage());
+        }
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new DirectiveException("the block is empty: it needs a JSON object such as {\"preset\": \"journey\"}", 1);
+            }
+            return node;
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            throw new DirectiveException("not valid JSON: " + e.getOriginalMessage(), line);
+        }
+    }
+
+    /** The preset's inputs with any explicit field overriding it. */
+    static Inputs inputs(JsonNode body) {
+        Presets.Preset preset = body.hasNonNull("preset") ? Presets.get(body.get("preset").asText()) : null;
+        double[][] x = body.has("x") ? MatrixJson.matrix(body.get("x"), "x") : preset == null ? MatrixJson.matrix(null, "x") : preset.x();
+        Matrix wq = projection(body, "wq", preset == null ? null : preset.wq(), x[0].length);
+        Matrix wk = projection(body, "wk", preset == null ? null : preset.wk(), x[0].length);
+        Matrix wv = projection(body, "wv", preset == null ? null : preset.wv(), x[0].length);
+        Matrix wo = body.hasNonNull("wo") ? Matrix.of(MatrixJson.matrix(body.get("wo"), "wo")) : null;
+        int heads = MatrixJson.integer(body.get("heads"), "heads", 1);
+        boolean causal = MatrixJson.bool(body.get("causal"), "causal", false);
+        boolean scale = MatrixJson.bool(body.get("scale"), "scale", true);
+        List<String> tokens = tokens(body, preset, x.length);
+        return new Inputs(tokens, Matrix.of(x), new AttentionSpec(wq, wk, wv, wo, heads, causal, scale));
+    }
+
+    /** A projection: a matrix, the word "identity", or the preset's. */
+    private static Matrix projection(JsonNode body, String field, double[][] fromPreset, int dModel) {
+        JsonNode node = body.get(field);
+        if (node != null && node.isTextual() && node.asText().equals("identity")) {
+            return Matrix.identity(dModel);
+        }
+        if (node == null && fromPreset != null) {
+            return Matrix.of(fromPreset);
+        }
+        return Matrix.of(MatrixJson.matrix(node, field));
+    }
+
+    private static List<String> tokens(JsonNode body, Presets.Preset preset, int count) {
+        List<String> tokens = new ArrayList<>();
+        if (body.has("tokens")) {
+            JsonNode node = body.get("tokens");
+            if (!node.isArray()) {
+                throw new DirectiveException("\"tokens\" must be a list of words such as [\"the\", \"cat\"]");
+            }
+            node.forEach(t -> tokens.add(t.asText()));
+        } else if (preset != null && !body.has("x")) {
+            tokens.addAll(preset.tokens());
+        } else {
+            for (int i = 1; i <= count; i++) {
+                tokens.add("token " + i);
+            }
+        }
+        if (tokens.size() != count) {
+            throw new DirectiveException("there are " + tokens.size() + " tokens but x has " + count + " rows");
+        }
+        return tokens;
+    }
+
+    private static List<String> stepsToShow(JsonNode body) {
+        JsonNode show = body.get("show");
+        if (show == null || !show.isArray() || show.isEmpty()) {
+            throw new DirectiveException("\"show\" must list the steps to show, from: " + String.join(", ", STEPS));
+        }
+        List<String> steps = new ArrayList<>();
+        for (JsonNode s : show) {
+            if (!STEPS.contains(s.asText())) {
+                throw new DirectiveException("unknown step \"" + s.asText() + "\" in \"show\"; the steps are: " + String.join(", ", STEPS));
+            }
+            steps.add(s.asText());
+        }
+        return steps;
+    }
+
+    private static List<Integer> headsToShow(JsonNode body, int heads) {
+        if (!body.hasNonNull("head")) {
+            List<Integer> all = new ArrayList<>();
+            for (int h = 0; h < heads; h++) {
+                all.add(h);
+            }
+            return all;
+        }
+        int head = MatrixJson.integer(body.get("head"), "head", 1);
+        if (head < 1 || head > heads) {
+            throw new DirectiveException("\"head\" counts from 1 to " + heads + ", not " + head);
+        }
+        return List.of(head - 1);
+    }
+
+    private static List<MatrixTable.Spec> tables(String step, Inputs in, AttentionTrace trace, List<Integer> heads, int digits) {
+        AttentionSpec spec = in.spec();
+        List<String> tokens = in.tokens();
+        List<MatrixTable.Spec> out = new ArrayList<>();
+        boolean many = spec.heads() > 1;
+        switch (step) {
+            case "x" -> out.add(table("X", "x", in.x(), tokens, dims(in.x().cols()), MatrixTable.Scale.SIGNED, digits));
+            case "wq" -> out.add(weights("Wq", "wq", spec.wq(), digits));
+            case "wk" -> out.add(weights("Wk", "wk", spec.wk(), digits));
+            case "wv" -> out.add(weights("Wv", "wv", spec.wv(), digits));
+            case "wo" -> {
+                if (spec.wo() == null) {
+                    throw new DirectiveException("\"show\" asks for wo, but the example has no \"wo\"");
+                }
+                out.add(weights("Wo", "wo", spec.wo(), digits));
+            }
+            case "q" -> out.add(table("Q = X·Wq", "q", trace.q(), tokens, dims(trace.q().cols()), MatrixTable.Scale.SIGNED, digits));
+            case "k" -> out.add(table("K = X·Wk", "k", trace.k(), tokens, dims(trace.k().cols()), MatrixTable.Scale.SIGNED, digits));
+            case "v" -> out.add(table("V = X·Wv", "v", trace.v(), tokens, dims(trace.v().cols()), MatrixTable.Scale.SIGNED, digits));
+            case "concat" -> out.add(table("concat(heads)", "concat", trace.concat(), tokens, dims(trace.concat().cols()), MatrixTable.Scale.SIGNED, digits));
+            case "output" -> out.add(table(spec.wo() == null ? "output = A·V" : "output = concat·Wo", "output", trace.output(), tokens,
+                    dims(trace.output().cols()), MatrixTable.Scale.SIGNED, digits));
+            default -> {
+                for (int h : heads) {
+                    HeadTrace head = trace.heads().get(h);
+                    String suffix = many ? " (head " + (h + 1) + ")" : "";
+                    String key = step + (many ? "-h" + (h + 1) : "");
+                    switch (step) {
+                        case "scores" -> out.add(table("scores Q·Kᵀ" + suffix, key, head.scores(), tokens, tokens, MatrixTable.Scale.SIGNED, digits));
+                        case "scaled" -> out.add(table((spec.scale() ? "scaled Q·Kᵀ / √" + spec.headWidth() : "unscaled Q·Kᵀ") + suffix, key,
+                                head.scaled(), tokens, tokens, MatrixTable.Scale.SIGNED, digits));
+                        case "masked" -> out.add(table((spec.causal() ? "masked scores" : "scores (no mask)") + suffix, key, head.masked(),
+                                tokens, tokens, MatrixTable.Scale.SIGNED, digits));
+                        case "weights" -> out.add(table("weights A" + suffix, key, head.weights(), tokens, tokens, MatrixTable.Scale.WEIGHTS, digits));
+                        default -> out.add(table("A·V" + suffix, key, head.output(), tokens, dims(head.output().cols()), MatrixTable.Scale.SIGNED, digits));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static MatrixTable.Spec table(String name, String key, Matrix m, List<String> rows, List<String> cols,
+                                          MatrixTable.Scale scale, int digits) {
+        return new MatrixTable.Spec(name, key, m.toArray(), rows, cols, scale, digits);
+    }
+
+    private static MatrixTable.Spec weights(String name, String key, Matrix m, int digits) {
+        return table(name, key, m, dims(m.rows()), dims(m.cols()), MatrixTable.Scale.SIGNED, digits);
+    }
+
+    static List<String> dims(int n) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            labels.add(String.format(Locale.ROOT, "%d", i));
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,167 @@
+package attentionbook.book;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads numbers, matrices and batches out of a JSON object, with messages that name the field,
+ * the row and the column, 1-based as in the book's prose. Used by directives and by the API, so
+ * both say the same thing about the same mistake.
+ */
+public final class MatrixJson {
+    private MatrixJson() {
+    }
+
+    /** Thrown with a message fit for a learner or an author. */
+    public static final class Invalid extends IllegalArgumentException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    /** Rejects any key not in {@code known}, so a typo such as "casual" is not silently ignored. */
+    public static void onlyKnownKeys(JsonNode object, Set<String> known, String what) {
+        if (!object.isObject()) {
+            throw new Invalid(what + " must be a JSON object such as {\"x\": [[1, 2]]}");
+        }
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                String hint = closest(key, known);
+                throw new Invalid("unknown field \"" + key + "\"" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)")
+                        + "; known fields: " + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    public static double[][] matrix(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            throw new Invalid("\"" + field + "\" is missing: it must be a matrix, a list of rows such as [[1, 2], [3, 4]]");
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new Invalid("\"" + field + "\" must be a matrix: a non-empty list of rows such as [[1, 2], [3, 4]]");
+        }
+        double[][] rows = new double[node.size()][];
+        for (int r = 0; r < node.size(); r++) {
+            JsonNode row = node.get(r);
+            if (!row.isArray()) {
+                throw new Invalid("\"" + field + "\" row " + (r + 1) + " must be a list of numbers, not " + describe(row));
+            }
+            if (row.isEmpty()) {
+                throw new Invalid("\"" + field + "\" row " + (r + 1) + " is empty");
+            }
+            if (r > 0 && row.size() != rows[0].length) {
+                throw new Invalid("\"" + field + "\" is ragged: row " + (r + 1) + " has " + row.size() + " numbers but row 1 has " + rows[0].length);
+            }
+            rows[r] = new double[row.size()];
+            for (int c = 0; c < row.size(); c++) {
+                rows[r][c] = number(row.get(c), "\"" + field + "\" row " + (r + 1) + ", column " + (c + 1));
+            }
+        }
+        return rows;
+    }
+
+    /** x as one sequence (T×d) or a batch (B×T×d): a batch is a list of matrices of one shape. */
+    public static List<double[][]> sequences(JsonNode node, String field) {
+        boolean batched = node != null && node.isArray() && !node.isEmpty() && node.get(0).isArray()
+                && !node.get(0).isEmpty() && node.get(0).get(0).isArray();
+        if (!batched) {
+            return List.of(matrix(node, field));
+        }
+        List<double[][]> batch = new ArrayList<>();
+        for (int b = 0; b < node.size(); b++) {
+            double[][] m = matrix(node.get(b), field + "[" + b + "]");
+            if (b > 0 && (m.length != batch.get(0).length || m[0].length != batch.get(0)[0].length)) {
+                throw new Invalid("\"" + field + "\" sequence " + (b + 1) + " is " + m.length + "×" + m[0].length
+                        + " but sequence 1 is " + batch.get(0).length + "×" + batch.get(0)[0].length + ": every sequence in a batch has one shape");
+            }
+            batch.add(m);
+        }
+        return batch;
+    }
+
+    public static double number(JsonNode node, String where) {
+        if (node == null || !node.isNumber()) {
+            throw new Invalid(where + " must be a number, not " + describe(node));
+        }
+        double value = node.doubleValue();
+        if (!Double.isFinite(value)) {
+            throw new Invalid(where + " is too large: numbers must be finite (at most about 1.8e308)");
+        }
+        return value;
+    }
+
+    public static int integer(JsonNode node, String field, int fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new Invalid("\"" + field + "\" must be a whole number, not " + describe(node));
+        }
+        return node.intValue();
+    }
+
+    public static boolean bool(JsonNode node, String field, boolean fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw new Invalid("\"" + field + "\" must be true or false, not " + describe(node));
+        }
+        return node.booleanValue();
+    }
+
+    static String describe(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isTextual()) {
+            String text = node.textValue();
+            return "the text \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return node.toString();
+    }
+
+    /** The known key nearest to a typo, when it is near enough to be the likely intent. */
+    static String closest(String key, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = distance(key.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return bestDistance <= Math.max(1, key.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+}

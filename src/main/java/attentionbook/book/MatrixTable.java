@@ -1,0 +1,114 @@
+package attentionbook.book;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A matrix as an HTML table, the way every matrix in the book looks: a caption naming it and its
+ * shape, row and column headers, and in each cell the number and a heat colour (a CSS class, so
+ * the strict Content-Security-Policy holds). static/js/matrix.js draws the same markup live.
+ *
+ * <p>Scales: {@link Scale#SIGNED} is diverging around 0 (relative to the largest magnitude),
+ * {@link Scale#WEIGHTS} is sequential from 0 to 1. Cells at −∞ are masked: shown as −∞, not coloured.
+ */
+public final class MatrixTable {
+    public enum Scale { SIGNED, WEIGHTS }
+
+    /**
+     * @param name        what the caption calls it, e.g. "Q" or "weights (head 1)"
+     * @param key         a stable identifier for scripts and tests, e.g. "q" or "weights-h1"
+     * @param rowLabels   one label a row (token names)
+     * @param colLabels   one label a column
+     */
+    public record Spec(String name, String key, double[][] values, List<String> rowLabels, List<String> colLabels,
+                       Scale scale, int digits) {
+    }
+
+    private MatrixTable() {
+    }
+
+    public static String html(Spec spec) {
+        double[][] v = spec.values();
+        int rows = v.length;
+        int cols = rows == 0 ? 0 : v[0].length;
+        double maxAbs = 0;
+        for (double[] row : v) {
+            for (double x : row) {
+                if (Double.isFinite(x)) {
+                    maxAbs = Math.max(maxAbs, Math.abs(x));
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("<div class=\"matrix\" data-matrix=\"").append(escape(spec.key())).append("\">");
+        out.append("<table class=\"matrix-table scale-").append(spec.scale().name().toLowerCase(Locale.ROOT)).append("\">");
+        out.append("<caption><span class=\"matrix-name\">").append(escape(spec.name())).append("</span> <span class=\"matrix-shape\">")
+                .append(rows).append('×').append(cols).append("</span></caption>");
+        out.append("<thead><tr><td class=\"corner\"></td>");
+        for (int c = 0; c < cols; c++) {
+            out.append("<th scope=\"col\">").append(escape(spec.colLabels().get(c))).append("</th>");
+        }
+        out.append("</tr></thead><tbody>");
+        for (int r = 0; r < rows; r++) {
+            out.append("<tr><th scope=\"row\">").append(escape(spec.rowLabels().get(r))).append("</th>");
+            for (int c = 0; c < cols; c++) {
+                double x = v[r][c];
+                if (x == Double.NEGATIVE_INFINITY) {
+                    out.append("<td class=\"masked\" data-row=\"").append(r).append("\" data-col=\"").append(c)
+                            .append("\"><span aria-hidden=\"true\">−∞</span><span class=\"visually-hidden\">minus infinity (masked)</span></td>");
+                } else {
+                    out.append("<td class=\"").append(heatClass(x, spec.scale(), maxAbs)).append("\" data-row=\"").append(r)
+                            .append("\" data-col=\"").append(c).append("\">").append(number(x, spec.digits())).append("</td>");
+                }
+            }
+            out.append("</tr>");
+        }
+        out.append("</tbody></table>");
+        out.append(legend(spec.scale(), maxAbs, spec.digits()));
+        out.append("</div>");
+        return out.toString();
+    }
+
+    /** The heat class of a value: heat-w-0 … heat-w-10 for weights, heat-s-m5 … heat-s-p5 for signed values. */
+    public static String heatClass(double x, Scale scale, double maxAbs) {
+        if (scale == Scale.WEIGHTS) {
+            long step = Math.round(Math.max(0, Math.min(1, x)) * 10);
+            return "heat-w-" + step;
+        }
+        long step = maxAbs == 0 ? 0 : Math.round(x / maxAbs * 5);
+        return step < 0 ? "heat-s-m" + (-step) : "heat-s-p" + step;
+    }
+
+    private static String legend(Scale scale, double maxAbs, int digits) {
+        if (scale == Scale.WEIGHTS) {
+            return "<p class=\"legend legend-weights\"><span class=\"legend-low\">0</span><span class=\"legend-bar\" aria-hidden=\"true\"></span><span class=\"legend-high\">1</span></p>";
+        }
+        return "<p class=\"legend legend-signed\"><span class=\"legend-low\">" + number(-maxAbs, digits)
+                + "</span><span class=\"legend-bar\" aria-hidden=\"true\"></span><span class=\"legend-high\">"
+                + number(maxAbs, digits) + "</span></p>";
+    }
+
+    /** A number as the book prints it: fixed digits, a true minus sign, no "−0.00". */
+    public static String number(double x, int digits) {
+        String s = String.format(Locale.ROOT, "%." + digits + "f", x);
+        if (s.matches("-0\\.?0*")) {
+            s = s.substring(1);
+        }
+        return s.replace('-', '−');
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
