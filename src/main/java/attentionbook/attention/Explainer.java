@@ -206,7 +206,8 @@ public final class Explainer {
             terms.add(new Term("weights[" + cell.i() + "][" + (j + 1) + "] × V[" + (j + 1) + "][" + (vColumn + 1) + "]",
                     a, v, a * v));
         }
-        String formula = cell.name("head_output") + " = Σⱼ weights[" + cell.i() + "][j] × V[j][" + (vColumn + 1) + "]";
+        String formula = cell.name("head_output") + " = Σⱼ weights[head " + (cell.head + 1) + "][" + cell.i()
+                + "][j] × V[j][" + (vColumn + 1) + "]";
         String note = "row " + cell.i() + " of head " + (cell.head + 1) + "'s weights mixes column " + (vColumn + 1)
                 + " of V over every token; head " + (cell.head + 1) + " uses " + columnRange(cell.head * dv, dv)
                 + " of V (d_v = " + dv + ")";
@@ -221,7 +222,8 @@ public final class Explainer {
         String source = "head_output[head " + (head + 1) + "][" + cell.i() + "][" + (column + 1) + "]";
         return cell.explanation(cell.name("concat") + " = " + source, List.of(),
                 cell.name("concat") + " = " + number(cell.value),
-                columnRange(head * dv, dv) + " of concat hold head " + (head + 1) + "'s output; this cell copies its column "
+                columnRange(head * dv, dv) + " of concat " + (dv == 1 ? "holds" : "hold") + " head " + (head + 1)
+                        + "'s output; this cell copies its column "
                         + (column + 1));
     }
 

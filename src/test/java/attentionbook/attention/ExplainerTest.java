@@ -162,7 +162,18 @@ class ExplainerTest {
         Explanation e = Explainer.explain(twoHeads.x(), twoHeads.spec(), trace, Step.CONCAT, 0, 2, 3);
         assertEquals("concat[3][4] = head_output[head 2][3][2]", e.formula());
         assertEquals(trace.heads().get(1).output().get(2, 1), e.value(), 0.0);
-        assertTrue(e.note().contains("head 2"), e.note());
+        assertEquals("columns 3–4 of concat hold head 2's output; this cell copies its column 2", e.note());
+    }
+
+    @Test
+    void aHeadOutputCellNamesTheHeadsWeightsAndTheColumnOfV() {
+        ReferenceCases.Case twoHeads = ReferenceCases.all().stream()
+                .filter(c -> c.name().equals("rand_T4_d4_h2_causal_scaled_wo")).findFirst().orElseThrow();
+        AttentionTrace trace = Attention.run(twoHeads.x(), twoHeads.spec());
+        Explanation e = Explainer.explain(twoHeads.x(), twoHeads.spec(), trace, Step.HEAD_OUTPUT, 1, 1, 0);
+        assertEquals("head_output[head 2][2][1] = Σⱼ weights[head 2][2][j] × V[j][3]", e.formula());
+        assertEquals(4, e.terms().size());
+        assertEquals(0.0, e.terms().get(2).left(), 0.0, "token 3 is hidden from row 2, so its weight is 0");
     }
 
     @Test
