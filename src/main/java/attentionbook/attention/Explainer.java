@@ -1,0 +1,298 @@
+package attentionbook.attention;
+
+import static attentionbook.attention.Notation.factor;
+import static attentionbook.attention.Notation.number;
+import static attentionbook.attention.Notation.sub;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Explains one cell of an {@link AttentionTrace}: the formula, every product or exp term with exact
+ * numbers, the arithmetic written out, and a sentence. Indexes come in 0-based; prose is 1-based.
+ */
+public final class Explainer {
+
+    /** Sums with more products than this are shortened in the arithmetic text (the terms stay complete). */
+    static final int ARITHMETIC_TERMS_SHOWN = 12;
+
+    private Explainer() {
+    }
+
+    /**
+     * The arithmetic that produced cell (row, col) of a step, all 0-based; head is used only for the
+     * per-head steps (scores, scaled, masked, weights, head_output). IllegalArgumentException when an
+     * index is out of range or x and the trace do not belong together.
+     */
+    public static Explanation explain(Matrix x, AttentionSpec spec, AttentionTrace trace,
+                                      Step step, int head, int row, int col) {
+        requireArguments(x, spec, trace, step);
+        Matrix matrix = trace.matrix(step, head);
+        checkIndex("row", row, matrix.rows(), step.key(), "rows");
+        checkIndex("column", col, matrix.cols(), step.key(), "columns");
+        Cell cell = new Cell(x, spec, trace, step, step.perHead() ? head : -1, row, col, matrix.get(row, col));
+        switch (step) {
+            case Q: return projection(cell, spec.wq(), "Q", "Wq");
+            case K: return projection(cell, spec.wk(), "K", "Wk");
+            case V: return projection(cell, spec.wv(), "V", "Wv");
+            case SCORES: return scores(cell);
+            case SCALED: return scaled(cell);
+            case MASKED: return masked(cell);
+            case WEIGHTS: return weights(cell);
+            case HEAD_OUTPUT: return headOutput(cell);
+            case CONCAT: return concat(cell);
+            case OUTPUT: return output(cell);
+            default: throw new IllegalStateException("unhandled step " + step);
+        }
+    }
+
+    /** The cell being explained, with its 1-based numbers for prose. */
+    private static final class Cell {
+        final Matrix x;
+        final AttentionSpec spec;
+        final AttentionTrace trace;
+        final Step step;
+        final int head;
+        final int row;
+        final int col;
+        final double value;
+
+        Cell(Matrix x, AttentionSpec spec, AttentionTrace trace, Step step, int head, int row, int col, double value) {
+            this.x = x;
+            this.spec = spec;
+            this.trace = trace;
+            this.step = step;
+            this.head = head;
+            this.row = row;
+            this.col = col;
+            this.value = value;
+        }
+
+        int i() {
+            return row + 1;
+        }
+
+        int j() {
+            return col + 1;
+        }
+
+        /** "scores[head 1][3][2]" or "Q[3][2]" */
+        String name(String matrixName) {
+            String headPart = head >= 0 ? "[head " + (head + 1) + "]" : "";
+            return matrixName + headPart + "[" + i() + "][" + j() + "]";
+        }
+
+        Explanation explanation(Double shownValue, String formula, List<Term> terms, String arithmetic, String note) {
+            return new Explanation(step.key(), head >= 0 ? head : null, row, col, shownValue, formula, terms,
+                    arithmetic, note);
+        }
+
+        Explanation explanation(String formula, List<Term> terms, String arithmetic, String note) {
+            return explanation(value, formula, terms, arithmetic, note);
+        }
+    }
+
+    // Q[i][c] = Σₘ X[i][m] × W[m][c]
+    private static Explanation projection(Cell cell, Matrix weights, String name, String weightName) {
+        List<Term> terms = new ArrayList<>();
+        for (int m = 0; m < cell.x.cols(); m++) {
+            terms.add(new Term("X[" + cell.i() + "][" + (m + 1) + "] × " + weightName + "[" + (m + 1) + "][" + cell.j() + "]",
+                    cell.x.get(cell.row, m), weights.get(m, cell.col), cell.x.get(cell.row, m) * weights.get(m, cell.col)));
+        }
+        String formula = cell.name(name) + " = x" + sub(cell.i()) + "·" + weightName + "[:," + cell.j() + "] = Σₘ X["
+                + cell.i() + "][m] × " + weightName + "[m][" + cell.j() + "]";
+        String note = "row " + cell.i() + " of X (token " + cell.i() + ") times column " + cell.j() + " of "
+                + weightName + ": " + products(terms.size()) + ", one per input dimension (d_model = " + cell.x.cols() + ")";
+        return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
+    }
+
+    // scores_h[i][j] = q_i·k_j over head h's columns
+    private static Explanation scores(Cell cell) {
+        int dk = cell.spec.headWidth();
+        int first = cell.head * dk;
+        List<Term> terms = new ArrayList<>();
+        for (int c = first; c < first + dk; c++) {
+            double q = cell.trace.q().get(cell.row, c);
+            double k = cell.trace.k().get(cell.col, c);
+            terms.add(new Term("Q[" + cell.i() + "][" + (c + 1) + "] × K[" + cell.j() + "][" + (c + 1) + "]", q, k, q * k));
+        }
+        String formula = cell.name("scores") + " = q" + sub(cell.i()) + "·k" + sub(cell.j());
+        String note = "the query of token " + cell.i() + " against the key of token " + cell.j() + "; head "
+                + (cell.head + 1) + " uses " + columnRange(first, dk) + " of Q and K (d_k = " + dk + ")";
+        return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
+    }
+
+    // scaled_h[i][j] = scores_h[i][j] × 1/√d_k
+    private static Explanation scaled(Cell cell) {
+        int dk = cell.spec.headWidth();
+        double score = cell.trace.heads().get(cell.head).scores().get(cell.row, cell.col);
+        String scoreName = "s" + sub(cell.i(), cell.j());
+        if (!cell.spec.scale()) {
+            List<Term> terms = List.of(new Term(scoreName + " × 1", score, 1.0, score * 1.0));
+            return cell.explanation(cell.name("scaled") + " = " + cell.name("scores") + " (scaling is off)",
+                    terms, number(score) + " × 1 = " + number(cell.value),
+                    "scaling is off, so the score passes through unchanged");
+        }
+        double factor = Attention.scaleFactor(dk);
+        List<Term> terms = List.of(new Term(scoreName + " × 1/√" + dk, score, factor, score * factor));
+        String arithmetic = factor(score) + " × 1/√" + dk + " = " + factor(score) + " × " + number(factor)
+                + " = " + number(cell.value);
+        String note = "d_k = " + dk + " is the width of one head's queries, so the score " + number(score)
+                + " is multiplied by 1/√" + dk + " = " + number(factor);
+        return cell.explanation(cell.name("scaled") + " = " + cell.name("scores") + " × 1/√d_k", terms, arithmetic, note);
+    }
+
+    // masked_h[i][j] = scaled_h[i][j] + M[i][j],  M = −∞ where j > i
+    private static Explanation masked(Cell cell) {
+        double scaled = cell.trace.heads().get(cell.head).scaled().get(cell.row, cell.col);
+        if (!cell.spec.causal()) {
+            return cell.explanation(cell.name("masked") + " = " + cell.name("scaled"), List.of(),
+                    number(cell.value), "no causal mask: every token is visible, so masked = scaled");
+        }
+        if (CausalMask.hidden(cell.row, cell.col)) {
+            return cell.explanation(null, cell.name("masked") + " = " + cell.name("scaled") + " + (" + Notation.MINUS
+                    + "∞) = " + Notation.MINUS + "∞", List.of(),
+                    factor(scaled) + " + (" + Notation.MINUS + "∞) = " + Notation.MINUS + "∞",
+                    "j > i: token " + cell.j() + " is hidden from row " + cell.i() + " (causal mask)");
+        }
+        return cell.explanation(cell.name("masked") + " = " + cell.name("scaled") + " + 0", List.of(),
+                number(scaled) + " + 0 = " + number(cell.value),
+                "j ≤ i: token " + cell.j() + " is visible from row " + cell.i() + " (causal mask adds 0)");
+    }
+
+    // weights_h[i][j] = exp(s_ij − max) / Σ_j' exp(s_ij' − max),  s = masked row i
+    private static Explanation weights(Cell cell) {
+        double[] scores = cell.trace.heads().get(cell.head).masked().row(cell.row);
+        double max = Softmax.max(scores);
+        double[] exps = Softmax.expTerms(scores);
+        double sum = Softmax.sumInOrder(exps);
+        List<Term> terms = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (int j = 0; j < scores.length; j++) {
+            if (scores[j] == Double.NEGATIVE_INFINITY) {
+                continue; // exp(−∞) = 0: a hidden cell adds nothing
+            }
+            terms.add(new Term("exp(s" + sub(cell.i(), j + 1) + " − max)", scores[j] - max, 0.0, exps[j]));
+            shown.add(number(exps[j]));
+        }
+        String exponent = "s" + sub(cell.i(), cell.j());
+        String formula = cell.name("weights") + " = exp(" + exponent + " − max) / Σⱼ exp(s" + sub(cell.i())
+                + "ⱼ − max)";
+        String note = "softmax of row " + cell.i() + " of the masked scores; max = " + number(max)
+                + " is subtracted first so that exp cannot overflow";
+        if (scores[cell.col] == Double.NEGATIVE_INFINITY) {
+            String arithmetic = "exp(" + Notation.MINUS + "∞) / (" + String.join(" + ", shown) + ") = 0";
+            return cell.explanation(formula, terms, arithmetic,
+                    note + "; j > i: token " + cell.j() + " is hidden from row " + cell.i()
+                            + ", so its weight is exactly 0 (exp(" + Notation.MINUS + "∞) = 0)");
+        }
+        String arithmetic = "max = " + number(max) + "; " + number(exps[cell.col]) + " / ("
+                + shortened(shown) + ") = " + number(exps[cell.col]) + " / " + number(sum) + " = " + number(cell.value);
+        if (cell.spec.causal() && terms.size() < scores.length) {
+            note += "; the hidden cells (j > i) give exp(" + Notation.MINUS + "∞) = 0 and are left out";
+        }
+        return cell.explanation(formula, terms, arithmetic, note);
+    }
+
+    // head_output_h[i][c] = Σ_j weights_h[i][j] × V_h[j][c]
+    private static Explanation headOutput(Cell cell) {
+        int dv = cell.spec.valueHeadWidth();
+        int vColumn = cell.head * dv + cell.col;
+        Matrix weights = cell.trace.heads().get(cell.head).weights();
+        List<Term> terms = new ArrayList<>();
+        for (int j = 0; j < weights.cols(); j++) {
+            double a = weights.get(cell.row, j);
+            double v = cell.trace.v().get(j, vColumn);
+            terms.add(new Term("weights[" + cell.i() + "][" + (j + 1) + "] × V[" + (j + 1) + "][" + (vColumn + 1) + "]",
+                    a, v, a * v));
+        }
+        String formula = cell.name("head_output") + " = Σⱼ weights[head " + (cell.head + 1) + "][" + cell.i()
+                + "][j] × V[j][" + (vColumn + 1) + "]";
+        String note = "row " + cell.i() + " of head " + (cell.head + 1) + "'s weights mixes column " + (vColumn + 1)
+                + " of V over every token; head " + (cell.head + 1) + " uses " + columnRange(cell.head * dv, dv)
+                + " of V (d_v = " + dv + ")";
+        return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
+    }
+
+    // concat[i][c] = head_output_{c ÷ d_v}[i][c mod d_v]
+    private static Explanation concat(Cell cell) {
+        int dv = cell.spec.valueHeadWidth();
+        int head = cell.col / dv;
+        int column = cell.col % dv;
+        String source = "head_output[head " + (head + 1) + "][" + cell.i() + "][" + (column + 1) + "]";
+        return cell.explanation(cell.name("concat") + " = " + source, List.of(),
+                cell.name("concat") + " = " + number(cell.value),
+                columnRange(head * dv, dv) + " of concat " + (dv == 1 ? "holds" : "hold") + " head " + (head + 1)
+                        + "'s output; this cell copies its column "
+                        + (column + 1));
+    }
+
+    // output[i][c] = Σ_m concat[i][m] × Wo[m][c], or concat[i][c] without Wo
+    private static Explanation output(Cell cell) {
+        Matrix wo = cell.spec.wo();
+        if (wo == null) {
+            return cell.explanation(cell.name("output") + " = " + cell.name("concat"), List.of(),
+                    cell.name("output") + " = " + number(cell.value),
+                    "there is no output projection W_O, so the output is the concatenation itself");
+        }
+        Matrix concat = cell.trace.concat();
+        List<Term> terms = new ArrayList<>();
+        for (int m = 0; m < concat.cols(); m++) {
+            double c = concat.get(cell.row, m);
+            double w = wo.get(m, cell.col);
+            terms.add(new Term("concat[" + cell.i() + "][" + (m + 1) + "] × Wo[" + (m + 1) + "][" + cell.j() + "]", c, w, c * w));
+        }
+        String formula = cell.name("output") + " = concat" + sub(cell.i()) + "·Wo[:," + cell.j() + "] = Σₘ concat["
+                + cell.i() + "][m] × Wo[m][" + cell.j() + "]";
+        String note = "row " + cell.i() + " of the concatenated head outputs times column " + cell.j()
+                + " of W_O: " + products(terms.size()) + " that mix the heads";
+        return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
+    }
+
+    /** "0.55×0.43 + 0.87×(−0.15) = 0.3085", shortened with "…" past {@link #ARITHMETIC_TERMS_SHOWN} products. */
+    private static String sumOfProducts(List<Term> terms, double value) {
+        List<String> products = new ArrayList<>();
+        for (Term term : terms) {
+            products.add(factor(term.left()) + "×" + factor(term.right()));
+        }
+        return shortened(products) + " = " + number(value);
+    }
+
+    private static String shortened(List<String> parts) {
+        if (parts.size() <= ARITHMETIC_TERMS_SHOWN) {
+            return String.join(" + ", parts);
+        }
+        int head = ARITHMETIC_TERMS_SHOWN - 2;
+        return String.join(" + ", parts.subList(0, head)) + " + … (" + (parts.size() - head - 1) + " more) + "
+                + parts.get(parts.size() - 1);
+    }
+
+    private static String products(int count) {
+        return count == 1 ? "1 product" : count + " products";
+    }
+
+    /** "columns 3–4" (1-based) or "column 3" */
+    private static String columnRange(int first, int width) {
+        return width == 1 ? "column " + (first + 1) : "columns " + (first + 1) + "–" + (first + width);
+    }
+
+    private static void checkIndex(String what, int index, int size, String matrixName, String plural) {
+        if (index < 0 || index >= size) {
+            String range = size == 1 ? "(0)" : "(0–" + (size - 1) + ")";
+            throw new IllegalArgumentException(what + " " + index + " is out of range: " + matrixName + " has "
+                    + size + " " + (size == 1 ? plural.substring(0, plural.length() - 1) : plural) + " " + range);
+        }
+    }
+
+    private static void requireArguments(Matrix x, AttentionSpec spec, AttentionTrace trace, Step step) {
+        if (x == null || spec == null || trace == null || step == null) {
+            throw new IllegalArgumentException("explain needs x, the spec, the trace and a step");
+        }
+        if (x.cols() != spec.dModel() || x.rows() != trace.q().rows() || trace.heads().size() != spec.heads()
+                || trace.q().cols() != spec.wq().cols() || trace.v().cols() != spec.wv().cols()) {
+            throw new IllegalArgumentException("x (" + x.shape() + "), the spec (wq " + spec.wq().shape() + ", "
+                    + spec.heads() + " heads) and the trace (Q " + trace.q().shape() + ", " + trace.heads().size()
+                    + " heads) do not belong together: explain a trace with the x and spec that produced it");
+        }
+    }
+}
