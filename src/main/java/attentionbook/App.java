@@ -3,6 +3,10 @@ package attentionbook;
 import attentionbook.book.Book;
 import attentionbook.book.BookLoader;
 import attentionbook.book.ContentError;
+import attentionbook.book.Directive;
+import attentionbook.book.ExampleDirective;
+import attentionbook.book.InterviewDirective;
+import attentionbook.book.RecallDirective;
 import attentionbook.book.MarkdownRenderer;
 import attentionbook.web.Assets;
 import attentionbook.web.BookServer;
@@ -57,12 +61,20 @@ public final class App {
         return BookServer.create(book, pages, assets, List.of());
     }
 
+    /** The fenced blocks a chapter may use besides code. */
+    static Map<String, Directive> directives() {
+        return Map.of(
+                "example", new ExampleDirective(),
+                "recall", new RecallDirective(),
+                "interview", new InterviewDirective());
+    }
+
     static Book loadBook(Options options) {
         List<BookLoader.Folder> folders = new ArrayList<>();
         folders.add(new BookLoader.Folder(ClasspathFolder.resolve("book/content"), "content"));
         if (options.content() != null) {
             folders.add(new BookLoader.Folder(options.content(), options.content().toString()));
         }
-        return new BookLoader(new MarkdownRenderer(Map.of())).load(folders);
+        return new BookLoader(new MarkdownRenderer(directives())).load(folders);
     }
 }

@@ -70,7 +70,7 @@ public final class MatrixJson {
         boolean batched = node != null && node.isArray() && !node.isEmpty() && node.get(0).isArray()
                 && !node.get(0).isEmpty() && node.get(0).get(0).isArray();
         if (!batched) {
-            return List.of(matrix(node, field));
+            return java.util.Collections.singletonList(matrix(node, field));
         }
         List<double[][]> batch = new ArrayList<>();
         for (int b = 0; b < node.size(); b++) {

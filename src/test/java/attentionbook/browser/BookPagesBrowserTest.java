@@ -50,7 +50,7 @@ class BookPagesBrowserTest {
             try (Browsers.Tab tab = Browsers.open(size[0], size[1])) {
                 Page page = tab.page();
                 page.navigate(book.url(path));
-                page.waitForFunction("() => document.querySelectorAll('.math:not([data-typeset])').length === 0");
+                Browsers.settle(page);
                 String where = path + " at " + size[0] + "×" + size[1];
                 assertEquals(List.of(), tab.errors(), "console errors on " + where);
                 assertEquals(0, page.locator(".math-error").count(), "math that KaTeX could not typeset on " + where);

@@ -48,6 +48,14 @@ public final class Browsers {
         return browser;
     }
 
+    /** Waits until math is typeset, fonts are loaded and the page has laid itself out again. */
+    public static void settle(Page page) {
+        page.waitForLoadState();
+        page.waitForFunction("() => document.querySelectorAll('.math:not([data-typeset])').length === 0"
+                + " && document.fonts.status === 'loaded'");
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+    }
+
     /** A fresh page of the given size that records console errors and uncaught exceptions. */
     public static Tab open(int width, int height) {
         BrowserContext context = browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
