@@ -1,9 +1,14 @@
 // The page's own behaviour: typeset math, open and close the chapter menu on small screens,
-// and give keyboard access to anything that scrolls sideways.
+// give keyboard access to anything that scrolls sideways, and start widgets and exercises.
 import { typesetMath } from './math.js';
 import { setUpMenu } from './menu.js';
 import { makeScrollersFocusable } from './scroll.js';
+import { mountWidgets } from './mount.js';
 
 typesetMath(document);
 setUpMenu(document);
-makeScrollersFocusable(document);
+const refreshScrollers = makeScrollersFocusable(document);
+mountWidgets(document).then(() => {
+  typesetMath(document);
+  refreshScrollers();
+});

@@ -7,6 +7,7 @@ import attentionbook.book.Directive;
 import attentionbook.book.ExampleDirective;
 import attentionbook.book.InterviewDirective;
 import attentionbook.book.RecallDirective;
+import attentionbook.book.WidgetDirective;
 import attentionbook.book.MarkdownRenderer;
 import attentionbook.web.Assets;
 import attentionbook.web.BookServer;
@@ -66,7 +67,8 @@ public final class App {
         return Map.of(
                 "example", new ExampleDirective(),
                 "recall", new RecallDirective(),
-                "interview", new InterviewDirective());
+                "interview", new InterviewDirective(),
+                "widget", new WidgetDirective());
     }
 
     static Book loadBook(Options options) {

@@ -54,7 +54,8 @@ public final class BookLoader {
             throw new ContentError(where, 0, "no chapters found: a chapter is a file named NN-slug.md, e.g. 01-why-attention.md");
         }
         List<Chapter> ordered = new ArrayList<>(bySlug.values());
-        ordered.sort(Comparator.comparingInt(Chapter::number).thenComparing(Chapter::slug));
+        // Chapters in NN order first, then reference pages (notation, guides) in theirs.
+        ordered.sort(Comparator.comparing(Chapter::reference).thenComparingInt(Chapter::number).thenComparing(Chapter::slug));
         return new Book(ordered);
     }
 
@@ -84,7 +85,7 @@ public final class BookLoader {
         FrontMatter front = FrontMatter.parse(source, text);
         MarkdownRenderer.Rendered body = renderer.render(source, front.body(), front.bodyFirstLine());
         return new Chapter(Integer.parseInt(m.group(1)), m.group(2), front.title(), front.summary(), source,
-                body.html(), body.outline());
+                body.html(), body.outline(), front.reference());
     }
 
     private static String read(String source, Path file) {

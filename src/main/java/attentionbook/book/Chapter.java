@@ -10,7 +10,8 @@ import java.util.List;
  * @param source  where it came from, for messages ("content/02-input-shapes.md")
  * @param html    the rendered body (trusted: our own renderer's output)
  * @param outline its h2 and h3 headings
+ * @param reference true for a reference page (notation, guides): listed apart, not held to a chapter's structure
  */
 public record Chapter(int number, String slug, String title, String summary, String source, String html,
-                      List<Heading> outline) {
+                      List<Heading> outline, boolean reference) {
 }

@@ -15,9 +15,9 @@ import java.util.Set;
  * The YAML block between two {@code ---} lines at the top of a chapter file. Only the keys below
  * are known; any other key is a mistake (a typo such as "tittle" must not be silently ignored).
  */
-public record FrontMatter(String title, String summary, String body, int bodyFirstLine) {
+public record FrontMatter(String title, String summary, boolean reference, String body, int bodyFirstLine) {
 
-    static final Set<String> KEYS = Set.of("title", "summary");
+    static final Set<String> KEYS = Set.of("title", "summary", "kind");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -43,8 +43,9 @@ public record FrontMatter(String title, String summary, String body, int bodyFir
         JsonNode root = readYaml(file, yaml);
         String title = requiredText(file, root, yaml, "title", close);
         String summary = requiredText(file, root, yaml, "summary", close);
+        boolean reference = kind(file, root, yaml);
         String body = String.join("\n", lines.subList(close + 1, lines.size()));
-        return new FrontMatter(title, summary, body, close + 2);
+        return new FrontMatter(title, summary, reference, body, close + 2);
     }
 
     private static JsonNode readYaml(String file, String yaml) {
@@ -66,7 +67,7 @@ public record FrontMatter(String title, String summary, String body, int bodyFir
             String key = it.next().getKey();
             if (!KEYS.contains(key)) {
                 throw new ContentError(file, lineOfKey(yaml, key),
-                        "unknown front matter key \"" + key + "\" (known keys: title, summary)");
+                        "unknown front matter key \"" + key + "\" (known keys: title, summary, kind)");
             }
         }
         return root;
@@ -81,6 +82,18 @@ public record FrontMatter(String title, String summary, String body, int bodyFir
             throw new ContentError(file, lineOfKey(yaml, key), "\"" + key + "\" in the front matter must be a line of text");
         }
         return value.asText().strip();
+    }
+
+    /** {@code kind: chapter} (the default) or {@code kind: reference} for pages such as the notation table. */
+    private static boolean kind(String file, JsonNode root, String yaml) {
+        JsonNode kind = root.get("kind");
+        if (kind == null || kind.asText().equals("chapter")) {
+            return false;
+        }
+        if (kind.asText().equals("reference")) {
+            return true;
+        }
+        throw new ContentError(file, lineOfKey(yaml, "kind"), "\"kind\" is chapter or reference, not \"" + kind.asText() + "\"");
     }
 
     /** The 1-based file line of a top-level key (front matter starts on line 2 of the file). */

@@ -28,8 +28,10 @@ public final class Pages {
 
     public Pages(Book book, Assets assets, String basePath) {
         List<ChapterLink> toc = new java.util.ArrayList<>();
+        int number = 0;
         for (Chapter c : book.chapters()) {
-            toc.add(new ChapterLink(toc.size() + 1, c.slug(), c.title(), c.summary(), basePath + "/chapters/" + c.slug()));
+            toc.add(new ChapterLink(c.reference() ? 0 : ++number, c.slug(), c.title(), c.summary(),
+                    basePath + "/chapters/" + c.slug(), c.reference()));
         }
         this.site = new Site(Site.BOOK_TITLE, basePath, assets.version(), List.copyOf(toc));
         this.index = page("index.jte", new IndexPage(site));

@@ -11,6 +11,14 @@ public record Site(String title, String basePath, String assetVersion, List<Chap
 
     public static final String BOOK_TITLE = "The Attention Textbook";
 
+    public List<ChapterLink> chapters() {
+        return toc.stream().filter(l -> !l.reference()).toList();
+    }
+
+    public List<ChapterLink> references() {
+        return toc.stream().filter(ChapterLink::reference).toList();
+    }
+
     public String href(String path) {
         return basePath + path;
     }
