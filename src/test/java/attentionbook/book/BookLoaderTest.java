@@ -75,7 +75,7 @@ class BookLoaderTest {
     @CsvSource(delimiter = '|', textBlock = """
             no-title        | no-title/01-x.md:3: the front matter has no "title:"
             bad-yaml        | bad-yaml/01-x.md:3: the front matter is not valid YAML
-            unknown-key     | unknown-key/01-x.md:4: unknown front matter key "tittle" (known keys: title, summary)
+            unknown-key     | unknown-key/01-x.md:4: unknown front matter key "tittle" (known keys: title, summary, kind)
             duplicate-slug  | duplicate-slug/02-same.md: the slug "same" is already used by duplicate-slug/01-same.md
             unclosed-math   | unclosed-math/01-x.md:7: math opened with "$" is never closed in this paragraph
             unclosed-display| unclosed-display/01-x.md:7: display math opened with "$$" is never closed
