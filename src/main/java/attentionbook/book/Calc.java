@@ -1,5 +1,6 @@
 package attentionbook.book;
 
+import attentionbook.attention.Costs;
 import attentionbook.attention.Softmax;
 
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import java.util.Locale;
  *
  * <p>Numbers, {@code + - * / ^}, parentheses, vectors {@code [1, 0.1, 0.2]}, the constants
  * {@code pi} and {@code e}, and the functions sqrt, exp, ln, log2, log10, abs, floor, ceil, min, max,
- * sum, mean, dot(v, w) and softmax(v) or softmax(v, temperature) (the attention core's own softmax).
+ * sum, mean, dot(v, w) and softmax(v) or softmax(v, temperature) (the attention core's own softmax),
+ * and the core's cost arithmetic: attn_params(d_model, layers, biases 0/1), head_width(d_model, heads),
+ * kv_cache_bytes(layers, batch, tokens, kv_heads, head_dim, bytes_per_value),
+ * score_grid_entries(batch, heads, tokens), score_grid_bytes(batch, heads, tokens, bytes_per_value),
+ * attention_madds(batch, heads, tokens, d_k, d_v).
  * Formats: a digit count ({@code | 3}), {@code int} (grouped, must be whole), {@code bytes} (KiB, MiB,
  * GiB...), {@code %1} (percent with one decimal), {@code sci2} (2.35 × 10^8). Without a format,
  * whole numbers are grouped and others get four decimals.
@@ -204,8 +209,42 @@ public final class Calc {
                 double[] scores = vector(args.get(0), name);
                 return args.size() == 1 ? Softmax.stable(scores) : Softmax.stable(scores, scalar(args.get(1), "the temperature"));
             }
+            case "attn_params" -> {
+                arity(name, args, 3);
+                return (double) Costs.attentionParameters(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name) != 0);
+            }
+            case "head_width" -> {
+                arity(name, args, 2);
+                return (double) Costs.headWidth(whole(args, 0, name), whole(args, 1, name));
+            }
+            case "kv_cache_bytes" -> {
+                arity(name, args, 6);
+                return (double) Costs.kvCacheBytes(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name),
+                        whole(args, 3, name), whole(args, 4, name), whole(args, 5, name));
+            }
+            case "score_grid_entries" -> {
+                arity(name, args, 3);
+                return (double) Costs.scoreGridEntries(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name));
+            }
+            case "score_grid_bytes" -> {
+                arity(name, args, 4);
+                return (double) Costs.scoreGridBytes(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name), whole(args, 3, name));
+            }
+            case "attention_madds" -> {
+                arity(name, args, 5);
+                return (double) Costs.attentionMultiplyAdds(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name),
+                        whole(args, 3, name), whole(args, 4, name));
+            }
             default -> throw new IllegalArgumentException("unknown function \"" + name + "\"");
         }
+    }
+
+    private static long whole(List<Object> args, int index, String function) {
+        double x = scalar(args.get(index), function + "'s arguments");
+        if (x != Math.rint(x) || Math.abs(x) > 9e15) {
+            throw new IllegalArgumentException(function + " needs whole numbers, but argument " + (index + 1) + " is " + x);
+        }
+        return (long) x;
     }
 
     private static void arity(String name, List<Object> args, int n) {
