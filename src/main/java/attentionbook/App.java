@@ -10,6 +10,7 @@ import attentionbook.book.RecallDirective;
 import attentionbook.book.WidgetDirective;
 import attentionbook.book.MarkdownRenderer;
 import attentionbook.web.Assets;
+import attentionbook.web.AttentionApi;
 import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.Pages;
@@ -59,7 +60,8 @@ public final class App {
         Book book = loadBook(options);
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, "");
-        return BookServer.create(book, pages, assets, List.of());
+        return BookServer.create(book, pages, assets, List.of(
+                new AttentionApi()));
     }
 
     /** The fenced blocks a chapter may use besides code. */
