@@ -22,8 +22,8 @@ public final class AttentionLimits {
     public static final int MAX_WIDTH = 32;
     /** h: attention heads. */
     public static final int MAX_HEADS = 8;
-    /** The body in bytes: every matrix at its limit with 17 significant digits takes about 110 KiB. */
-    public static final int MAX_BODY_BYTES = 256 * 1024;
+    /** The body in bytes, the server's limit for every request: every matrix at its limit, written in full, takes about 100 KiB. */
+    public static final int MAX_BODY_BYTES = Math.toIntExact(ServerSettings.MAX_BODY_BYTES);
 
     /** Rejects a count above its limit, e.g. "x": 40 rows (tokens, T), more than the API's limit of 32. */
     static void require(String field, String what, int count, int limit) {

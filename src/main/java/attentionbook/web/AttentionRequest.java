@@ -65,11 +65,6 @@ record AttentionRequest(List<Matrix> sequences, boolean batched, AttentionSpec s
         return batched ? Attention.runBatch(sequences, spec) : List.of(Attention.run(sequences.get(0), spec));
     }
 
-    /** T, the tokens in each sequence. */
-    int tokens() {
-        return sequences.get(0).rows();
-    }
-
     private static Matrix weights(JsonNode body, String field, String rows, String columns) {
         Matrix m = Matrix.of(MatrixJson.matrix(body.get(field), field));
         require(field, "rows (" + rows + ")", m.rows(), AttentionLimits.MAX_WIDTH);

@@ -16,9 +16,9 @@ import java.io.UncheckedIOException;
  * too large (413), empty, or not JSON (400).
  *
  * <p>The body is read here rather than through {@code ctx.body()}: Javalin 7 enforces
- * {@code cfg.http.maxRequestSize} only inside {@code body()}/{@code bodyAsBytes()}, by throwing its own
- * HttpResponseException, which its built-in mapper answers in Javalin's format, not ours. Reading the
- * stream with our limit also lets a body that announces its size be refused before it is read.
+ * {@code cfg.http.maxRequestSize} only inside {@code body()}/{@code bodyAsBytes()}, by counting bytes as it
+ * reads them and throwing an HttpResponseException (which BookServer turns into our JSON). Reading the
+ * stream ourselves lets a body that announces its size be refused before it is read, with that size.
  */
 final class JsonBody {
     private JsonBody() {

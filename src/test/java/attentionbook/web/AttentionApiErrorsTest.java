@@ -1,12 +1,12 @@
 package attentionbook.web;
 
-import static attentionbook.web.AttentionApiTest.parse;
+import static attentionbook.web.ApiTesting.assertError;
+import static attentionbook.web.ApiTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import attentionbook.RunningBook;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,17 +26,7 @@ class AttentionApiErrorsTest {
     private static final String I2 = "\"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]]";
     private static final String LIMITS = "see the API section of the README";
 
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    private final RunningBook book = ApiTesting.book();
 
     static Stream<Arguments> badBodies() {
         return Stream.of(
@@ -224,19 +212,6 @@ class AttentionApiErrorsTest {
             }
         }
         assertTrue(answered > 5 && overflowed > 5, "both outcomes tried: " + answered + " answered, " + overflowed + " overflowed");
-    }
-
-    static void assertError(HttpResponse<String> response, int status, List<String> words) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), response.body());
-        JsonNode json = parse(response.body());
-        assertEquals(List.of("error"), AttentionApiTest.fieldNames(json), response.body());
-        String message = json.get("error").asText();
-        for (String word : words) {
-            assertTrue(message.contains(word), "expected \"" + word + "\" in: " + message);
-        }
-        assertFalse(message.contains("Exception") || message.contains("com.fasterxml") || message.contains("at attentionbook."),
-                "no Java internals in: " + message);
     }
 
     static Arguments bad(String what, String body, int status, String... words) {

@@ -1,5 +1,7 @@
 package attentionbook.web;
 
+import static attentionbook.web.ApiTesting.fieldNames;
+import static attentionbook.web.ApiTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,17 +29,7 @@ class AttentionApiTest {
     private static final double RELATIVE = 1e-9;
     private static final List<String> INPUTS = List.of("x", "wq", "wk", "wv", "wo", "heads", "causal", "scale");
 
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    private final RunningBook book = ApiTesting.book();
 
     /** Each reference case of src/test/resources/attention-cases.json: inputs, expected steps and its name. */
     static List<JsonNode> referenceCases() {
@@ -101,6 +91,18 @@ class AttentionApiTest {
         assertEquals("3×3", answer.get("shapes").get("masked").asText());
     }
 
+    @Test
+    void theApiLivesUnderTheBasePathBehindAProxy() {
+        try (RunningBook prefixed = RunningBook.start("--base-path", "/attention", "--rate-limit", "0")) {
+            HttpResponse<String> response = prefixed.post("/attention/api/attention",
+                    "{\"x\": [[1, 2]], \"wq\": [[1], [1]], \"wk\": [[1], [1]], \"wv\": [[2], [0]]}");
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(2.0, parse(response.body()).get("output").get(0).get(0).asDouble(), 0.0, "one token: output = x·Wv");
+            HttpResponse<String> get = prefixed.get("/attention/api/attention/explain");
+            assertEquals(405, get.statusCode(), get.body());
+        }
+    }
+
     /** A batch answers, at index b of every matrix, exactly what sequence b answers alone. */
     @Test
     void aBatchEqualsItsSequencesSentOneByOne() {
@@ -157,25 +159,11 @@ class AttentionApiTest {
         return body.toString();
     }
 
-    static JsonNode ok(String body) {
+    private JsonNode ok(String body) {
         HttpResponse<String> response = book.post("/api/attention", body);
         assertEquals(200, response.statusCode(), response.body());
         assertFalse(response.body().contains("NaN") || response.body().contains("Infinity"), response.body());
         return parse(response.body());
-    }
-
-    static JsonNode parse(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<String> fieldNames(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private static ArrayNode matrix(SplittableRandom random, int rows, int cols) {

@@ -1,7 +1,7 @@
 package attentionbook.web;
 
-import static attentionbook.web.AttentionApiErrorsTest.assertError;
-import static attentionbook.web.AttentionApiTest.parse;
+import static attentionbook.web.ApiTesting.assertError;
+import static attentionbook.web.ApiTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,17 +26,7 @@ class AttentionExplainApiTest {
     private static final String BATCH = "[[[0.3, -1.2], [0.8, 0.4], [-0.6, 1.1]], [[1.7, 0.2], [-0.9, -0.3], [0.5, 0.5]]]";
     private static final List<String> SUMS = List.of("q", "k", "v", "scores", "scaled", "head_output", "output");
 
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    private final RunningBook book = ApiTesting.book();
 
     /** q, k, v, scores, scaled, head_output, output: Σ left×right over the terms is the cell in /api/attention's JSON. */
     @Test
@@ -109,7 +97,7 @@ class AttentionExplainApiTest {
         assertEquals(0, hidden.get("terms").size());
         assertTrue(hidden.get("note").asText().contains("j > i: token 3 is hidden from row 1"), hidden.toString());
         assertEquals(List.of("step", "head", "row", "col", "value", "formula", "terms", "arithmetic", "note"),
-                AttentionApiTest.fieldNames(hidden));
+                ApiTesting.fieldNames(hidden));
         assertEquals("masked", hidden.get("step").asText());
         assertEquals(0, hidden.get("head").asInt());
         assertEquals(2, hidden.get("col").asInt());
@@ -178,13 +166,13 @@ class AttentionExplainApiTest {
         return b >= 0 ? matrix.get(b) : matrix;
     }
 
-    private static JsonNode attention(String x) {
+    private JsonNode attention(String x) {
         HttpResponse<String> response = book.post("/api/attention", "{\"x\": " + x + ", " + LAYER + "}");
         assertEquals(200, response.statusCode(), response.body());
         return parse(response.body());
     }
 
-    private static JsonNode explain(String x, String step, int head, int row, int col, int batch) {
+    private JsonNode explain(String x, String step, int head, int row, int col, int batch) {
         ObjectNode cell = Json.MAPPER.createObjectNode().put("step", step).put("head", head).put("row", row).put("col", col);
         if (batch >= 0) {
             cell.put("batch", batch);
