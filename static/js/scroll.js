@@ -1,7 +1,7 @@
 // A box that scrolls sideways (a wide equation or matrix on a phone) must be reachable with the
 // keyboard, or its hidden part cannot be read without a mouse. Only boxes that really overflow get
 // a tab stop, so a wide screen has no extra stops.
-const SCROLLERS = '.math.display, .matrix, .chapter-body table, .widget-scroll';
+const SCROLLERS = '.math.display, .matrix, .chapter-body table, .chapter-body pre, .widget-scroll';
 
 export function makeScrollersFocusable(root) {
   const update = () => {
@@ -34,6 +34,7 @@ export function makeScrollersFocusable(root) {
 
 function labelFor(el) {
   if (el.classList.contains('math')) return 'Equation (scrolls sideways)';
+  if (el.tagName === 'PRE') return 'Code (scrolls sideways)';
   const caption = el.querySelector('caption');
   return (caption ? caption.textContent.trim() : 'Table') + ' (scrolls sideways)';
 }
