@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time for the work of one POST /api/attention without the network: parse the body's bytes, check
  * it, run the core, write the answer's bytes. "limit" is the largest request {@link AttentionLimits}
- * allows (B=2 sequences of T=16 tokens, B·T=32; every width 32; 8 heads; causal; with W_O), its numbers
+ * allows (T=16 tokens, every width 16, 8 heads, causal, with W_O; a batch may not hold more tokens), its numbers
  * written in full (16 or 17 significant digits); "widget" is what a widget sends (T=6, d=3, 1 head).
  * How to run it: README.md next to this file (through JMH's own main, org.openjdk.jmh.Main ApiBenchmark).
  */
@@ -45,8 +45,7 @@ public class ApiBenchmark {
     public void setUp() throws JsonProcessingException {
         switch (size) {
             case "widget": body = body(1, 6, 3, 1); break;
-            case "limit": body = body(AttentionLimits.MAX_BATCH_TOKENS / AttentionLimits.MAX_TOKENS,
-                    AttentionLimits.MAX_TOKENS, AttentionLimits.MAX_WIDTH, AttentionLimits.MAX_HEADS); break;
+            case "limit": body = body(1, AttentionLimits.MAX_TOKENS, AttentionLimits.MAX_WIDTH, AttentionLimits.MAX_HEADS); break;
             default: throw new IllegalArgumentException("unknown size " + size);
         }
         if (body.length > AttentionLimits.MAX_BODY_BYTES) {
