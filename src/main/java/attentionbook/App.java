@@ -82,6 +82,11 @@ public final class App {
                 "widget", new WidgetDirective());
     }
 
+    /** The bundled book alone, as the server loads it (for tests over the content). */
+    public static Book loadBundledBook() {
+        return loadBook(Options.parse(new String[0], Map.of()), new MarkdownRenderer(directives()));
+    }
+
     static Book loadBook(Options options, MarkdownRenderer markdown) {
         List<BookLoader.Folder> folders = new ArrayList<>();
         folders.add(new BookLoader.Folder(ClasspathFolder.resolve("book/content"), "content"));
