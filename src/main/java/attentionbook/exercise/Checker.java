@@ -35,7 +35,7 @@ public final class Checker {
         }
         List<Verdict.Diagnosis> diagnoses = new ArrayList<>();
         for (Mistake mistake : exercise.mistakes()) {
-            if (matches(rounding, given, mistake.result())) {
+            if (resembles(rounding, given, mistake.result())) {
                 diagnoses.add(new Verdict.Diagnosis(mistake.key(), mistake.text()));
             }
         }
@@ -43,11 +43,11 @@ public final class Checker {
         return new Verdict(false, message(form, wrong), wrong, diagnoses, notes);
     }
 
-    /** True when every cell of {@code given} counts as the corresponding cell of {@code expected}. */
-    static boolean matches(Rounding rounding, Matrix given, Matrix expected) {
-        for (int r = 0; r < expected.rows(); r++) {
-            for (int c = 0; c < expected.cols(); c++) {
-                if (!rounding.accepts(given.get(r, c), expected.get(r, c))) {
+    /** True when every cell of {@code given} is the mistaken result, rounded as the prompt asks. */
+    static boolean resembles(Rounding rounding, Matrix given, Matrix mistaken) {
+        for (int r = 0; r < mistaken.rows(); r++) {
+            for (int c = 0; c < mistaken.cols(); c++) {
+                if (!rounding.resembles(given.get(r, c), mistaken.get(r, c))) {
                     return false;
                 }
             }
@@ -71,7 +71,7 @@ public final class Checker {
         Matrix answer = exercise.answer();
         Rounding rounding = exercise.form().rounding();
         List<String> notes = new ArrayList<>();
-        if (answer.rows() == answer.cols() && answer.rows() > 1 && matches(rounding, given, answer.transpose())) {
+        if (answer.rows() == answer.cols() && answer.rows() > 1 && resembles(rounding, given, answer.transpose())) {
             notes.add("Your grid is the right one mirrored across its diagonal: rows and columns are swapped.");
         }
         boolean allFlipped = true;

@@ -35,8 +35,8 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
 
     /**
      * The exercise with only the mistakes a learner's answer can reveal: a mistake whose result
-     * counts as correct under the rounding cannot be diagnosed, and one that gives the same numbers
-     * as an earlier mistake is folded into it, so that both are named.
+     * lies within rounding of the right answer cannot be diagnosed, and one that gives the same
+     * numbers as an earlier mistake is folded into it, so that both are named.
      */
     public static Exercise of(String kind, String title, long seed, List<String> prompt, List<Table> given,
                               AnswerForm form, Matrix answer, List<WorkStep> hints, List<WorkStep> solution,
@@ -44,12 +44,12 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
         List<Mistake> kept = new ArrayList<>();
         for (Mistake candidate : candidates) {
             if (!sameShape(candidate.result(), answer) || hasNaN(candidate.result())
-                    || Checker.matches(form.rounding(), candidate.result(), answer)) {
+                    || !apart(form.rounding(), candidate.result(), answer)) {
                 continue;
             }
             int twin = -1;
             for (int i = 0; i < kept.size(); i++) {
-                if (Checker.matches(form.rounding(), candidate.result(), kept.get(i).result())) {
+                if (!apart(form.rounding(), candidate.result(), kept.get(i).result())) {
                     twin = i;
                     break;
                 }
@@ -68,6 +68,18 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
     /** True when a mistake with this key survived (its answer differs from the right one). */
     public boolean diagnoses(String mistakeKey) {
         return mistakes.stream().anyMatch(m -> m.key().equals(mistakeKey));
+    }
+
+    /** True when some cell of a and b differs by more than any rounding can explain. */
+    private static boolean apart(Rounding rounding, Matrix a, Matrix b) {
+        for (int r = 0; r < a.rows(); r++) {
+            for (int c = 0; c < a.cols(); c++) {
+                if (rounding.distinct(a.get(r, c), b.get(r, c))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean sameShape(Matrix a, Matrix b) {

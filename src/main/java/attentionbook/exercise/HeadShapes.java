@@ -30,19 +30,22 @@ final class HeadShapes extends Kind {
         int dModel;
         int heads;
         int t;
-        if (settings.word("size").equals("real")) {
-            int[] size = draw.pick(List.of(REAL));
-            dModel = size[0];
-            heads = size[1];
-            t = draw.between(5, 12);
-        } else {
-            dModel = draw.pick(List.of(12, 16, 24, 32, 48, 64));
-            List<Integer> divisors = java.util.stream.IntStream.of(2, 3, 4, 6, 8)
-                    .filter(h -> dModel % h == 0 && dModel / h >= 2).boxed().toList();
-            heads = draw.pick(divisors);
-            t = draw.between(3, 10);
-        }
-        int dk = (int) Costs.headWidth(dModel, heads);
+        int dk;
+        do {    // sizes that differ, so that a learner who swaps two of them gives a recognisable answer
+            if (settings.word("size").equals("real")) {
+                int[] size = draw.pick(List.of(REAL));
+                dModel = size[0];
+                heads = size[1];
+                t = draw.between(4, 8);
+            } else {
+                int width = draw.pick(List.of(12, 16, 24, 32, 48, 64));
+                dModel = width;
+                heads = draw.pick(java.util.stream.IntStream.of(2, 3, 4, 6, 8)
+                        .filter(h -> width % h == 0 && width / h >= 2).boxed().toList());
+                t = draw.between(3, 10);
+            }
+            dk = (int) Costs.headWidth(dModel, heads);
+        } while (t == dk || t == heads || heads == dk || heads * heads == dModel);
 
         // Run the core on zeros of these sizes: every shape below is one it really produced.
         Matrix w = Matrix.zeros(dModel, dModel);

@@ -23,10 +23,16 @@ final class PipelineShapes extends Kind {
 
     @Override
     Exercise build(Draw draw, long seed, Settings settings) {
-        int b = draw.between(2, 8);
-        int t = draw.between(3, 12);
-        int dModel = draw.pick(List.of(4, 6, 8, 12, 16));
-        int dk = draw.between(2, 8);
+        int b;
+        int t;
+        int dModel;
+        int dk;
+        do {    // sizes that differ, so that a learner who swaps two of them gives a recognisable answer
+            b = draw.between(2, 8);
+            t = draw.between(3, 12);
+            dModel = draw.pick(List.of(4, 6, 8, 12, 16));
+            dk = draw.between(2, 8);
+        } while (t == dk || dk == dModel || t == dModel);
 
         // The shapes come from running the core on zeros of these sizes: the shape rule, applied for real.
         List<Matrix> batch = new ArrayList<>();

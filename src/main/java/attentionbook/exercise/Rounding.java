@@ -49,6 +49,30 @@ public record Rounding(int decimals, double tolerance, boolean exact) {
         return Math.abs(given - expected) <= tolerance + FLOAT_SLACK;
     }
 
+    /** Half a unit in the last decimal asked for: how far a correctly rounded value may lie from the exact one. */
+    public double halfUnit() {
+        return 0.5 * Math.pow(10, -decimals);
+    }
+
+    /**
+     * True when a learner's answer is what a mistaken procedure gives, rounded as the prompt asks:
+     * within the tolerance, or within half a unit when the mistaken value has more decimals than asked.
+     */
+    public boolean resembles(double given, double mistaken) {
+        if (Double.isInfinite(mistaken) || Double.isInfinite(given)) {
+            return given == mistaken;
+        }
+        return Math.abs(given - mistaken) <= Math.max(tolerance, halfUnit()) + FLOAT_SLACK;
+    }
+
+    /** True when two values are far enough apart that no rounding of one can pass for the other. */
+    public boolean distinct(double a, double b) {
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+            return a != b;
+        }
+        return Math.abs(a - b) > tolerance + halfUnit() + FLOAT_SLACK;
+    }
+
     /** The instruction the prompt prints, e.g. "Round to 2 decimal places." */
     public String instruction() {
         if (exact) {
