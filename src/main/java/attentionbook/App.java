@@ -5,6 +5,8 @@ import attentionbook.book.BookLoader;
 import attentionbook.book.ContentError;
 import attentionbook.book.Directive;
 import attentionbook.book.ExampleDirective;
+import attentionbook.book.ExerciseCatalog;
+import attentionbook.book.ExerciseDirective;
 import attentionbook.book.InterviewDirective;
 import attentionbook.book.RecallDirective;
 import attentionbook.book.WidgetDirective;
@@ -12,7 +14,9 @@ import attentionbook.book.MarkdownRenderer;
 import attentionbook.web.Assets;
 import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
+import attentionbook.web.ExerciseApi;
 import attentionbook.web.Pages;
+import attentionbook.web.Worksheets;
 import io.javalin.Javalin;
 
 import java.util.ArrayList;
@@ -59,7 +63,10 @@ public final class App {
         Book book = loadBook(options);
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, "");
-        return BookServer.create(book, pages, assets, List.of());
+        ExerciseCatalog exercises = ExerciseCatalog.of(book);
+        return BookServer.create(book, pages, assets, List.of(
+                new ExerciseApi(exercises),
+                new Worksheets(exercises, pages)));
     }
 
     /** The fenced blocks a chapter may use besides code. */
@@ -68,7 +75,8 @@ public final class App {
                 "example", new ExampleDirective(),
                 "recall", new RecallDirective(),
                 "interview", new InterviewDirective(),
-                "widget", new WidgetDirective());
+                "widget", new WidgetDirective(),
+                "exercise", new ExerciseDirective());
     }
 
     static Book loadBook(Options options) {

@@ -60,10 +60,13 @@ public final class Checker {
         if (cells == 1) {
             return "Not yet: that is not the answer.";
         }
+        if (wrong.size() == cells) {
+            return "Not yet: none of the " + cells + " cells is right.";
+        }
         List<String> names = wrong.stream().map(Verdict.Cell::name).toList();
         String list = names.size() <= 4 ? join(names) : join(names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
-        return "Not yet: " + wrong.size() + " of " + cells + (cells == 1 ? " cell is" : " cells are") + " not right ("
-                + list + "). The other cells are right.";
+        return "Not yet: " + (wrong.size() == 1 ? "1 of " + cells + " cells is off: " : wrong.size() + " of " + cells
+                + " cells are off: ") + list + ". The rest are right.";
     }
 
     /** Observations for an answer no known mistake explains: a transposed grid, flipped signs, near misses. */

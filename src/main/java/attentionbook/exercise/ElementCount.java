@@ -50,8 +50,7 @@ final class ElementCount extends Kind {
         List<WorkStep> hints = List.of(
                 WorkStep.of("The count of a shape is the product of its sizes. " + xLine),
                 WorkStep.of(qLine));
-        List<WorkStep> solution = List.of(WorkStep.of("Multiply the sizes of each shape:", xLine, qLine, sLine)
-                .with(new Table("counts", answer, List.of("numbers"), COLUMNS, 0)));
+        List<WorkStep> solution = List.of(WorkStep.of("Multiply the sizes of each shape:", xLine, qLine, sLine));
 
         List<Mistake> mistakes = List.of(
                 new Mistake("linear-in-t", "You counted one score per token. There is one score per pair of tokens: "

@@ -71,8 +71,7 @@ final class HeadShapes extends Kind {
         String cLine = "Each head outputs " + trace.heads().get(0).output().shape() + "; " + heads + " of them side by side make "
                 + concat.shape() + ".";
         List<WorkStep> hints = List.of(WorkStep.of(dkLine), WorkStep.of(wLine), WorkStep.of(qLine));
-        List<WorkStep> solution = List.of(WorkStep.of("From the head width to the concat:", dkLine, wLine, qLine, sLine, cLine)
-                .with(new Table("shapes", answer, ROWS, COLUMNS, 0)));
+        List<WorkStep> solution = List.of(WorkStep.of("From the head width to the concat:", dkLine, wLine, qLine, sLine, cLine));
 
         List<Mistake> mistakes = List.of(
                 new Mistake("more-heads-more-weights", "You gave every head its own full-width projection, as if more"

@@ -73,8 +73,7 @@ final class PipelineShapes extends Kind {
                 WorkStep.of(qLine),
                 WorkStep.of(sLine));
         List<WorkStep> solution = List.of(
-                WorkStep.of("The shape rule on one sequence, with the batch riding along in front:", qLine, sLine, oLine)
-                        .with(new Table("shapes", answer, ROWS, List.of("batch", "rows", "columns"), 0)));
+                WorkStep.of("The shape rule on one sequence, with the batch riding along in front:", qLine, sLine, oLine));
 
         List<Mistake> mistakes = List.of(
                 new Mistake("q-keeps-width", "You kept d_model = " + dModel + " as the width of Q and of the output. "

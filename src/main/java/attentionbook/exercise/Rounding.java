@@ -76,7 +76,7 @@ public record Rounding(int decimals, double tolerance, boolean exact) {
     /** The instruction the prompt prints, e.g. "Round to 2 decimal places." */
     public String instruction() {
         if (exact) {
-            return decimals == 0 ? "Give the exact whole number." : "Give the exact value (it has at most "
+            return decimals == 0 ? "Give exact whole numbers." : "Give exact values (they have at most "
                     + decimals + (decimals == 1 ? " decimal place)." : " decimal places).");
         }
         String places = "Round to " + decimals + (decimals == 1 ? " decimal place." : " decimal places.");

@@ -123,7 +123,7 @@ class CheckerTest {
         Verdict verdict = Checker.check(e, answer);
         assertFalse(verdict.correct());
         assertEquals(List.of("row 1, column 2", "row 3, column 3"), verdict.wrongCells().stream().map(Verdict.Cell::name).toList());
-        assertEquals("Not yet: 2 of 9 cells are not right (row 1, column 2 and row 3, column 3). The other cells are right.",
+        assertEquals("Not yet: 2 of 9 cells are off: row 1, column 2 and row 3, column 3. The rest are right.",
                 verdict.message());
         assertTrue(verdict.diagnoses().isEmpty(), "no known mistake gives these numbers");
     }

@@ -81,7 +81,7 @@ class SeedsAndSettingsTest {
 
     @Test
     void roundingSaysWhatItAccepts() {
-        assertEquals("Give the exact whole number.", Rounding.exact(0).instruction());
+        assertEquals("Give exact whole numbers.", Rounding.exact(0).instruction());
         assertEquals("Round to 2 decimal places.", Rounding.places(2).instruction());
         assertTrue(Rounding.places(2, 0.01).instruction().contains("within 0.01"), Rounding.places(2, 0.01).instruction());
         assertTrue(Rounding.places(2).accepts(0.27, 0.2689));
