@@ -101,6 +101,8 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
             ctx.json(handler.get());
         } catch (NotFound e) {
             ApiError.send(ctx, 404, e.getMessage());
+        } catch (RejectedRequest e) {
+            ApiError.send(ctx, e.status(), e.getMessage());
         } catch (BadRequest e) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("error", e.getMessage());
@@ -124,7 +126,8 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
     private static JsonNode body(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BODY) {
-            throw new BadRequest("the body is too long: at most " + MAX_BODY + " bytes");
+            throw new RejectedRequest(413, "the body is " + bytes.length + " bytes but a checked answer takes at most "
+                    + MAX_BODY + " bytes");
         }
         if (bytes.length == 0) {
             throw new BadRequest("the body is empty: send {\"seed\": N, \"answer\": ...}");

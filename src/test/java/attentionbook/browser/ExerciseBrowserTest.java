@@ -38,7 +38,7 @@ class ExerciseBrowserTest {
 
     @BeforeAll
     static void start() throws URISyntaxException {
-        book = RunningBook.start("--content", Path.of(ExerciseBrowserTest.class.getResource("/books/exercises").toURI()).toString());
+        book = RunningBook.start("--rate-limit", "0", "--content", Path.of(ExerciseBrowserTest.class.getResource("/books/exercises").toURI()).toString());
     }
 
     @AfterAll
