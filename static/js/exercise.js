@@ -146,6 +146,11 @@ class Exercise {
     this.pinnedSeed = params.get('seed');
     this.student = params.get('student');
     this.seed = this.pinnedSeed || (this.student ? null : storedSeed(this.id));
+    if (this.seed === null && !this.student) {
+      // No seed chosen: this learner's own numbers, kept in this browser so a reload shows them again.
+      this.seed = String(randomSeed());
+      storeSeed(this.id, this.seed);
+    }
     this.hintsShown = 0;
   }
 
