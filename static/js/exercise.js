@@ -84,6 +84,20 @@ function heatClass(value, maxAbs) {
   return step < 0 ? `heat-s-m${-step}` : `heat-s-p${step}`;
 }
 
+/** <thead> with an empty corner and one column header a label. */
+function headerRow(labels) {
+  const head = make('thead');
+  const row = make('tr');
+  row.append(make('td', 'corner'));
+  for (const label of labels) {
+    const th = make('th', null, label);
+    th.scope = 'col';
+    row.append(th);
+  }
+  head.append(row);
+  return head;
+}
+
 /** A matrix in the book's table look (the markup of the server's MatrixTable). */
 export function matrixTable(view) {
   const finite = view.values.flat().filter((v) => v !== null);
@@ -93,15 +107,7 @@ export function matrixTable(view) {
   const caption = make('caption');
   caption.append(make('span', 'matrix-name', view.name), ' ', make('span', 'matrix-shape', view.shape));
   table.append(caption);
-  const head = make('thead');
-  const headRow = make('tr');
-  headRow.append(make('td', 'corner'));
-  for (const label of view.colLabels) {
-    const th = make('th', null, label);
-    th.scope = 'col';
-    headRow.append(th);
-  }
-  head.append(headRow);
+  const head = headerRow(view.colLabels);
   const body = make('tbody');
   view.values.forEach((row, r) => {
     const tr = make('tr');
@@ -246,18 +252,7 @@ class Exercise {
     const instruction = form.minusInfinity ? `${form.instruction} Type -inf for a hidden cell (−∞).` : form.instruction;
     fieldset.append(make('p', 'exercise-rounding', instruction));
     const table = make('table', 'answer-table');
-    if (form.type !== 'number') {
-      const head = make('thead');
-      const tr = make('tr');
-      tr.append(make('td', 'corner'));
-      for (const label of form.colLabels) {
-        const th = make('th', null, label);
-        th.scope = 'col';
-        tr.append(th);
-      }
-      head.append(tr);
-      table.append(head);
-    }
+    if (form.type !== 'number') table.append(headerRow(form.colLabels));
     const body = make('tbody');
     this.inputs = [];
     for (let r = 0; r < form.rows; r++) {

@@ -20,16 +20,11 @@ final class ElementCount extends Kind {
 
     @Override
     Exercise build(Draw draw, long seed, Settings settings) {
-        int b;
-        int t;
-        int dModel;
-        int dk;
-        do {    // sizes that differ, so that a learner who swaps two of them gives a recognisable answer
-            b = draw.between(2, 4);
-            t = draw.between(3, 8);
-            dModel = draw.pick(List.of(4, 6, 8));
-            dk = draw.between(2, 4);
-        } while (t == dk || dk == dModel || t == dModel);
+        BatchSizes sizes = BatchSizes.draw(draw, 4, 8, List.of(4, 6, 8), 4);
+        int b = sizes.batch();
+        int t = sizes.tokens();
+        int dModel = sizes.dModel();
+        int dk = sizes.dk();
 
         long x = count(b, t, dModel);
         long q = count(b, t, dk);

@@ -23,16 +23,11 @@ final class PipelineShapes extends Kind {
 
     @Override
     Exercise build(Draw draw, long seed, Settings settings) {
-        int b;
-        int t;
-        int dModel;
-        int dk;
-        do {    // sizes that differ, so that a learner who swaps two of them gives a recognisable answer
-            b = draw.between(2, 8);
-            t = draw.between(3, 12);
-            dModel = draw.pick(List.of(4, 6, 8, 12, 16));
-            dk = draw.between(2, 8);
-        } while (t == dk || dk == dModel || t == dModel);
+        BatchSizes sizes = BatchSizes.draw(draw, 8, 12, List.of(4, 6, 8, 12, 16), 8);
+        int b = sizes.batch();
+        int t = sizes.tokens();
+        int dModel = sizes.dModel();
+        int dk = sizes.dk();
 
         // The shapes come from running the core on zeros of these sizes: the shape rule, applied for real.
         List<Matrix> batch = new ArrayList<>();

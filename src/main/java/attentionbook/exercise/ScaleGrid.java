@@ -17,7 +17,7 @@ final class ScaleGrid extends Kind {
 
     @Override
     List<String> required(Settings settings) {
-        return List.of("unscaled", "sqrt-d-model", "divided-by-dk");
+        return Scaling.REQUIRED;
     }
 
     @Override

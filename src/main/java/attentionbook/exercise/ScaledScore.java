@@ -15,7 +15,7 @@ final class ScaledScore extends Kind {
 
     @Override
     List<String> required(Settings settings) {
-        return List.of("unscaled", "sqrt-d-model", "divided-by-dk");
+        return Scaling.REQUIRED;
     }
 
     @Override

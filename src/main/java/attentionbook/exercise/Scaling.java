@@ -16,6 +16,9 @@ final class Scaling {
     private static final int[][] SMALL = {{64, 16}, {36, 9}};
     private static final int[][] MEDIUM = {{64, 16}, {36, 9}, {36, 4}, {144, 16}};
 
+    /** The mistakes both scaling kinds always tell apart. */
+    static final List<String> REQUIRED = List.of("unscaled", "sqrt-d-model", "divided-by-dk");
+
     final int dModel;
     final int heads;
     final int dk;

@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.MatrixJson;
 import attentionbook.exercise.AnswerForm;
 import attentionbook.exercise.Seeds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ final class AnswerJson {
             throw new BadRequest("\"seed\" is missing: send the seed the exercise was generated with");
         }
         if (!seed.isIntegralNumber() || !seed.canConvertToLong() || seed.longValue() < 0 || seed.longValue() > Seeds.MAX) {
-            throw new BadRequest("\"seed\" must be a whole number from 0 to " + Seeds.MAX + ", not " + describe(seed));
+            throw new BadRequest("\"seed\" must be a whole number from 0 to " + Seeds.MAX + ", not " + MatrixJson.describe(seed));
         }
         return seed.longValue();
     }
@@ -44,7 +45,7 @@ final class AnswerJson {
             return new double[][]{{cell(answer, form, 0, 0)}};
         }
         if (!answer.isArray()) {
-            throw new BadRequest("\"answer\" must be " + expected(form) + ", not " + describe(answer));
+            throw new BadRequest("\"answer\" must be " + expected(form) + ", not " + MatrixJson.describe(answer));
         }
         boolean flat = answer.size() > 0 && !answer.get(0).isArray();
         if (flat && form.rows() == 1) {
@@ -62,7 +63,7 @@ final class AnswerJson {
             JsonNode row = answer.get(r);
             if (!row.isArray()) {
                 throw new BadRequest("\"answer\" row " + (r + 1) + " must be a list of " + form.cols() + " numbers, not "
-                        + describe(row), r + 1, null);
+                        + MatrixJson.describe(row), r + 1, null);
             }
             cells[r] = row(row, form, r);
         }
@@ -99,7 +100,7 @@ final class AnswerJson {
                     + text + "\"", r + 1, c + 1);
         }
         if (!node.isNumber()) {
-            throw new BadRequest(where + " must be a number, not " + describe(node), r + 1, c + 1);
+            throw new BadRequest(where + " must be a number, not " + MatrixJson.describe(node), r + 1, c + 1);
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
@@ -126,20 +127,5 @@ final class AnswerJson {
             case "vector" -> "a list of " + form.cols() + " numbers";
             default -> "a list of " + form.rows() + " rows of " + form.cols() + " numbers (a " + form.rows() + "×" + form.cols() + " matrix)";
         };
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            String text = node.textValue();
-            return "the text \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        String text = node.toString();
-        return text.length() > 24 ? text.substring(0, 24) + "…" : text;
     }
 }
