@@ -151,6 +151,7 @@ class Exercise {
     const params = new URLSearchParams(location.search);
     this.pinnedSeed = params.get('seed');
     this.student = params.get('student');
+    this.key = params.get('key');   // an instructor's key, passed on to unlock solutions
     this.seed = this.pinnedSeed || (this.student ? null : storedSeed(this.id));
     if (this.seed === null && !this.student) {
       // No seed chosen: this learner's own numbers, kept in this browser so a reload shows them again.
@@ -170,9 +171,10 @@ class Exercise {
   }
 
   query() {
-    if (this.seed !== null && this.seed !== undefined) return `seed=${encodeURIComponent(this.seed)}`;
-    if (this.student) return `student=${encodeURIComponent(this.student)}`;
-    return '';
+    const key = this.key ? `&key=${encodeURIComponent(this.key)}` : '';
+    if (this.seed !== null && this.seed !== undefined) return `seed=${encodeURIComponent(this.seed)}${key}`;
+    if (this.student) return `student=${encodeURIComponent(this.student)}${key}`;
+    return key.slice(1);
   }
 
   url(path) {
@@ -225,6 +227,7 @@ class Exercise {
     const here = new URL(location.href);
     here.searchParams.set('seed', this.seed);
     here.searchParams.delete('student');
+    here.searchParams.delete('key');
     here.hash = '';
     link.href = here.toString();
     line.append(' · ', link);
@@ -300,6 +303,7 @@ class Exercise {
     this.solutionButton.type = 'button';
     this.solutionButton.setAttribute('aria-expanded', 'false');
     this.solutionButton.addEventListener('click', () => this.toggleSolution());
+    this.solutionButton.hidden = !this.exercise.solutionAvailable;   // a course may keep solutions for its instructors
     const fresh = make('button', 'new-numbers', 'New numbers');
     fresh.type = 'button';
     fresh.addEventListener('click', () => this.newNumbers());
@@ -448,7 +452,7 @@ class Exercise {
       return;
     }
     if (this.solution.childElementCount === 0) {
-      const { ok, body } = await getJson(this.url(`/solution?seed=${encodeURIComponent(this.seed)}`));
+      const { ok, body } = await getJson(this.url(`/solution?${this.query()}`));
       if (!ok) {
         this.showProblem(`The solution could not be loaded: ${body.error}`);
         return;

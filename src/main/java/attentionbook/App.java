@@ -16,6 +16,7 @@ import attentionbook.web.AttentionApi;
 import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.ExerciseApi;
+import attentionbook.web.InstructorKey;
 import attentionbook.web.Pages;
 import attentionbook.web.ServerSettings;
 import attentionbook.web.Worksheets;
@@ -74,10 +75,11 @@ public final class App {
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome);
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
         ExerciseCatalog exercises = ExerciseCatalog.of(book);
+        InstructorKey instructor = new InstructorKey(course.instructorKey());
         return BookServer.create(book, pages, assets, settings, List.of(
                 new AttentionApi(),
-                new ExerciseApi(exercises),
-                new Worksheets(exercises, pages)));
+                new ExerciseApi(exercises, instructor),
+                new Worksheets(exercises, pages, instructor)));
     }
 
     /** The fenced blocks a chapter may use besides code. */

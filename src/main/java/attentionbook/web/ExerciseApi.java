@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  *   <li>{@code POST /api/exercises/{id}/check} with {@code {"seed": N, "answer": ...}}: the verdict,
  *       the wrong cells and the recognised mistake</li>
  *   <li>{@code GET /api/exercises/{id}/hints?seed=N&step=K}: hint K (from 1)</li>
- *   <li>{@code GET /api/exercises/{id}/solution?seed=N}: the answer and the worked solution</li>
+ *   <li>{@code GET /api/exercises/{id}/solution?seed=N}: the answer and the worked solution (403 without
+ *       the instructor key, when the course sets one)</li>
  * </ul>
  */
 public final class ExerciseApi implements Consumer<RoutesConfig> {
@@ -34,6 +35,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
     private static final int CACHE = 512;
 
     private final ExerciseCatalog catalog;
+    private final InstructorKey instructor;
     private final Map<String, Exercise> generated = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Exercise> eldest) {
@@ -41,8 +43,9 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         }
     });
 
-    public ExerciseApi(ExerciseCatalog catalog) {
+    public ExerciseApi(ExerciseCatalog catalog, InstructorKey instructor) {
         this.catalog = catalog;
+        this.instructor = instructor;
     }
 
     @Override
@@ -51,7 +54,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         routes.get("/api/exercises/{id}", ctx -> answer(ctx, () -> {
             ExerciseDirective.Declared declared = declared(ctx);
             SeedChoice choice = SeedChoice.from(ctx);
-            return ExerciseViews.exercise(declared, exercise(declared, choice.seed()), choice.student());
+            return ExerciseViews.exercise(declared, exercise(declared, choice.seed()), choice.student(), instructor.unlocks(ctx));
         }));
         routes.get("/api/exercises/{id}/hints", ctx -> answer(ctx, () -> {
             ExerciseDirective.Declared declared = declared(ctx);
@@ -62,6 +65,10 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         }));
         routes.get("/api/exercises/{id}/solution", ctx -> answer(ctx, () -> {
             ExerciseDirective.Declared declared = declared(ctx);
+            if (!instructor.unlocks(ctx)) {
+                throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours,"
+                        + " or use the hints, which show every step but the last");
+            }
             return ExerciseViews.solution(declared.id(), exercise(declared, SeedChoice.from(ctx).seed()));
         }));
         routes.post("/api/exercises/{id}/check", ctx -> answer(ctx, () -> {

@@ -26,8 +26,9 @@ final class ExerciseViews {
     record StepView(String text, List<String> lines, TableView table) {
     }
 
+    /** @param solutionAvailable true when this request may see the worked solution (no instructor key, or the key given) */
     record ExerciseView(String id, String kind, String title, String topic, long seed, String student,
-                        List<String> prompt, List<TableView> given, FormView answer, int hints) {
+                        List<String> prompt, List<TableView> given, FormView answer, int hints, boolean solutionAvailable) {
     }
 
     record HintView(String id, long seed, int step, int of, StepView hint) {
@@ -49,10 +50,10 @@ final class ExerciseViews {
     record Summary(String id, String kind, String title, String topic, String chapter) {
     }
 
-    static ExerciseView exercise(ExerciseDirective.Declared declared, Exercise e, String student) {
+    static ExerciseView exercise(ExerciseDirective.Declared declared, Exercise e, String student, boolean solution) {
         List<TableView> given = e.given().stream().map(ExerciseViews::table).toList();
         return new ExerciseView(declared.id(), e.kind(), e.title(), declared.kind().topic(), e.seed(), student,
-                e.prompt(), given, form(e.form()), e.hints().size());
+                e.prompt(), given, form(e.form()), e.hints().size(), solution);
     }
 
     static FormView form(AnswerForm f) {

@@ -22,17 +22,20 @@ import java.util.function.Consumer;
  * {@code /worksheets/{slug}?seed=N} for a chapter, {@code /worksheets?seed=N} for the whole book,
  * and the answer keys at {@code /worksheets/{slug}/answers?seed=N} and {@code /worksheets/answers?seed=N}.
  * {@code ?student=NAME} derives the seed from a name or ID. A sheet without a seed is redirected to
- * one with a fresh seed, so its address always regenerates it.
+ * one with a fresh seed, so its address always regenerates it. When the course sets an instructor key,
+ * the answer keys need it ({@code &key=...}).
  */
 public final class Worksheets implements Consumer<RoutesConfig> {
     private static final String BOOK = null;
 
     private final ExerciseCatalog catalog;
     private final Pages pages;
+    private final InstructorKey instructor;
 
-    public Worksheets(ExerciseCatalog catalog, Pages pages) {
+    public Worksheets(ExerciseCatalog catalog, Pages pages, InstructorKey instructor) {
         this.catalog = catalog;
         this.pages = pages;
+        this.instructor = instructor;
     }
 
     @Override
@@ -59,6 +62,13 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         } catch (BadRequest e) {
             badRequest(ctx, "This sheet's address is not valid", e.getMessage() + ". The seed printed on a sheet"
                     + " regenerates it, e.g. ?seed=42; or give ?student= with a name or ID.");
+            return;
+        }
+        if (key && !instructor.unlocks(ctx)) {
+            Pages.page("error.jte", new ErrorPage(pages.site(), 403, "This answer key is for instructors",
+                    "This course keeps its answer keys for instructors: add the instructor key to the address"
+                            + " (…&key=your-key). The sheet itself needs no key.")).send(ctx, "no-store");
+            ctx.status(403);
             return;
         }
         if (!choice.chosen()) {

@@ -105,7 +105,7 @@ class ExerciseHttpTest {
         assertEquals("matrix", form.get("type").asText());
         assertEquals(3, form.get("rows").asInt());
         assertEquals("Give exact whole numbers.", form.get("instruction").asText());
-        assertEquals(List.of("id", "kind", "title", "topic", "seed", "student", "prompt", "given", "answer", "hints"),
+        assertEquals(List.of("id", "kind", "title", "topic", "seed", "student", "prompt", "given", "answer", "hints", "solutionAvailable"),
                 fieldNames(body), "nothing else, in particular no answer values or solution");
         assertFalse(form.has("values"));
     }
