@@ -18,7 +18,8 @@ public final class ExerciseKinds {
                 new MaskGrid(), new MaskedSoftmax(),
                 new SoftmaxRow(), new SoftmaxGrid(),
                 new WeightedSumRow(), new WeightedSumMatrix(),
-                new HeadShapes(), new HeadScores(), new ParameterCount())) {
+                new HeadShapes(), new HeadScores(), new ParameterCount(),
+                new KvCacheSize(), new AttentionCost())) {
             KINDS.put(kind.name(), kind);
         }
     }

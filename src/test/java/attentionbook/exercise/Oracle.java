@@ -201,6 +201,30 @@ final class Oracle {
                 m.put("forgot-wo", new double[][]{{layers * (3 * d * d + (biases ? 3 * d : 0))}});
                 return new Case(new double[][]{{layers * perLayer}}, m);
             }
+            case "kv-cache": {
+                double layers = ints(prompt, "(\\d+) layers")[0];
+                double heads = ints(prompt, "(\\d+) key/value heads?")[0];
+                double width = ints(prompt, "of width (\\d+)")[0];
+                double bytes = ints(prompt, "in (\\d+) bytes")[0];
+                double tokens = ints(prompt, "after (\\d+) tokens")[0];
+                double batch = prompt.contains("one sequence") ? 1 : ints(prompt, "(\\d+) sequences at once")[0];
+                double total = 2 * layers * batch * tokens * heads * width * bytes;
+                m.put("only-keys", new double[][]{{total / 2}});
+                m.put("cached-queries", new double[][]{{total * 3 / 2}});
+                m.put("forgot-layers", new double[][]{{total / layers}});
+                return new Case(new double[][]{{total}}, m);
+            }
+            case "attention-cost": {
+                double heads = ints(prompt, "h = (\\d+) heads")[0];
+                double width = ints(prompt, "d_k = d_v = (\\d+)")[0];
+                double tokens = ints(prompt, "T = (\\d+) tokens")[0];
+                double batch = prompt.contains("one sequence") ? 1 : ints(prompt, "a batch of (\\d+)")[0];
+                double cells = batch * heads * tokens * tokens;
+                m.put("linear-in-t", new double[][]{{batch * heads * tokens, batch * heads * tokens * 2 * width}});
+                m.put("only-scores", new double[][]{{cells, cells * width}});
+                m.put("forgot-heads", new double[][]{{cells / heads, cells / heads * 2 * width}});
+                return new Case(new double[][]{{cells, cells * 2 * width}}, m);
+            }
             default:
                 throw new AssertionError("the oracle does not know the kind " + e.kind());
         }
