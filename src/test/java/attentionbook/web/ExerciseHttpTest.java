@@ -83,11 +83,13 @@ class ExerciseHttpTest {
             assertTrue(ids.contains(kind.name()), kind.name() + " in " + ids);
         }
         assertTrue(ids.contains("projection-row-tokens-4-which-k"), ids.toString());
+        List<String> chapters = new ArrayList<>();
         list.forEach(e -> {
             if (e.get("id").asText().equals("causal-mask")) {
-                assertEquals("every-exercise", e.get("chapter").asText());
+                chapters.add(e.get("chapter").asText());
             }
         });
+        assertTrue(chapters.contains("every-exercise"), "the chapter that declares it: " + chapters);
     }
 
     @Test
