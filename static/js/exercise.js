@@ -460,9 +460,13 @@ class Exercise {
       this.solution.append(make('h4', null, 'Worked solution'));
       const steps = make('ol', 'solution-steps');
       for (const step of body.steps) steps.append(stepNode(step, 'li'));
+      this.solution.append(steps);
+      const last = body.steps[body.steps.length - 1];
       const answer = make('div', 'matrix-row solution-answer');
       answer.append(matrixTable(body.answer));
-      this.solution.append(steps, make('p', null, 'The answer:'), answer);
+      // Most solutions end on the answer's own table; the others get it here.
+      if (!last?.table) this.solution.append(make('p', null, 'The answer:'), answer);
+      else steps.lastElementChild.querySelector('.matrix-row')?.classList.add('solution-answer');
     }
     this.solution.hidden = false;
     this.refreshScrollers?.();
