@@ -4,6 +4,7 @@ import { typesetMath } from './math.js';
 import { setUpMenu } from './menu.js';
 import { makeScrollersFocusable } from './scroll.js';
 import { mountWidgets } from './mount.js';
+import './progress.js';
 
 typesetMath(document);
 setUpMenu(document);

@@ -5,6 +5,8 @@ import attentionbook.book.BookLoader;
 import attentionbook.book.ContentError;
 import attentionbook.book.Directive;
 import attentionbook.book.ExampleDirective;
+import attentionbook.book.ExerciseCatalog;
+import attentionbook.book.ExerciseDirective;
 import attentionbook.book.InterviewDirective;
 import attentionbook.book.RecallDirective;
 import attentionbook.book.WidgetDirective;
@@ -13,8 +15,11 @@ import attentionbook.web.Assets;
 import attentionbook.web.AttentionApi;
 import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
+import attentionbook.web.ExerciseApi;
+import attentionbook.web.InstructorKey;
 import attentionbook.web.Pages;
 import attentionbook.web.ServerSettings;
+import attentionbook.web.Worksheets;
 import io.javalin.Javalin;
 
 import java.util.ArrayList;
@@ -69,8 +74,12 @@ public final class App {
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome);
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
+        ExerciseCatalog exercises = ExerciseCatalog.of(book);
+        InstructorKey instructor = new InstructorKey(course.instructorKey());
         return BookServer.create(book, pages, assets, settings, List.of(
-                new AttentionApi()));
+                new AttentionApi(),
+                new ExerciseApi(exercises, instructor),
+                new Worksheets(exercises, pages, instructor)));
     }
 
     /** The fenced blocks a chapter may use besides code. */
@@ -79,7 +88,8 @@ public final class App {
                 "example", new ExampleDirective(),
                 "recall", new RecallDirective(),
                 "interview", new InterviewDirective(),
-                "widget", new WidgetDirective());
+                "widget", new WidgetDirective(),
+                "exercise", new ExerciseDirective());
     }
 
     /** The bundled book alone, as the server loads it (for tests over the content). */

@@ -59,7 +59,6 @@ class ChapterFiguresTest {
         assertShows(html, "the cache takes " + bytes(kvCache(32, 16, 4096, 32, 128, 2)));
         assertShows(html, "(64): " + bytes(kvCache(80, 1, 4096, 64, 128, 2)));
         assertShows(html, "heads: " + bytes(kvCache(80, 1, 4096, 8, 128, 2)) + ", 8 times less");
-        assertShows(html, "= " + kvCache(2, 1, 10, 2, 4, 2) + " bytes");
         // LLaMA-2-7B at 4096 tokens is exactly 2 GiB: 2·32·4096·32·128·2 = 2³¹.
         assertShows(html, "2.0 GiB for LLaMA-2-7B");
     }

@@ -124,7 +124,8 @@ public final class MatrixJson {
         return count == 1 ? "1 number" : count + " numbers";
     }
 
-    static String describe(JsonNode node) {
+    /** A JSON value as a message names it: "the text \"abc\"", "a list", "an object", or the value itself. */
+    public static String describe(JsonNode node) {
         if (node == null || node.isNull()) {
             return "null";
         }

@@ -1,0 +1,60 @@
+package attentionbook.exercise;
+
+import attentionbook.attention.Costs;
+
+import java.util.List;
+
+/** The cost of attention: the score grids' size and the multiply-adds of one layer, both quadratic in T. */
+final class AttentionCost extends Kind {
+    private static final List<String> COLUMNS = List.of("score cells", "multiply-adds");
+
+    AttentionCost() {
+        super("attention-cost", "What one layer of attention costs", "The cost of attention");
+    }
+
+    @Override
+    List<String> required(Settings settings) {
+        return List.of("linear-in-t", "only-scores", "forgot-heads");
+    }
+
+    @Override
+    Exercise build(Draw draw, long seed, Settings settings) {
+        int batch = draw.between(1, 2);
+        int heads = draw.between(2, 4);
+        int tokens = draw.pick(List.of(4, 5, 6, 8, 10));
+        int width = draw.pick(List.of(2, 4, 8));
+        long cells = Costs.scoreGridEntries(batch, heads, tokens);
+        long madds = Costs.attentionMultiplyAdds(batch, heads, tokens, width, width);
+
+        List<String> prompt = List.of(
+                "One attention layer has h = " + heads + " heads with d_k = d_v = " + width + ", and reads "
+                        + (batch == 1 ? "one sequence" : "a batch of " + batch + " sequences") + " of T = " + tokens + " tokens.",
+                "How many cells do its score grids hold, and how many multiply-adds do Q·Kᵀ and A·V take, over every head"
+                        + (batch == 1 ? "" : " and sequence") + "? (Leave out the projections and the softmax.)");
+        AnswerForm form = new AnswerForm("the cost", 1, 2, List.of("count"), COLUMNS, Rounding.exact(0), false);
+
+        long perHeadScores = Costs.scoreMultiplyAdds(tokens, width);
+        long perHeadSum = Costs.weightedSumMultiplyAdds(tokens, width);
+        String grid = "Each head of each sequence has a T×T grid: " + batch + " × " + heads + " × " + tokens + "² = " + Numbers.count(cells) + " cells.";
+        String scores = "Q·Kᵀ: each of the " + tokens + "² scores is a dot product of length " + width + ": " + Numbers.count(perHeadScores)
+                + " multiply-adds per head.";
+        String sum = "A·V: each of the " + tokens + "×" + width + " outputs sums " + tokens + " products: " + Numbers.count(perHeadSum)
+                + " per head.";
+        String all = "In all: " + batch + " × " + heads + " × (" + Numbers.count(perHeadScores) + " + " + Numbers.count(perHeadSum) + ") = "
+                + Numbers.count(madds) + " multiply-adds.";
+        List<WorkStep> hints = List.of(WorkStep.of(grid), WorkStep.of(scores));
+        List<WorkStep> solution = List.of(WorkStep.of("Count one head, then every head and sequence:", grid, scores, sum, all));
+
+        long linearCells = (long) batch * heads * tokens;
+        List<Mistake> mistakes = List.of(
+                new Mistake("linear-in-t", "You counted as if attention were linear in T. There is one score for every pair"
+                        + " of tokens, T × T, so both counts grow with the square of T.",
+                        Grids.row(new double[]{linearCells, linearCells * 2.0 * width})),
+                new Mistake("only-scores", "You counted the multiply-adds of Q·Kᵀ only. The weighted sum A·V costs as many"
+                        + " again (T² × d_v per head).", Grids.row(new double[]{cells, (double) batch * heads * perHeadScores})),
+                new Mistake("forgot-heads", "You counted one head. Every head has its own score grid and its own products.",
+                        Grids.row(new double[]{Costs.scoreGridEntries(batch, 1, tokens),
+                                Costs.attentionMultiplyAdds(batch, 1, tokens, width, width)})));
+        return exercise(seed, prompt, List.of(), form, Grids.row(new double[]{cells, madds}), hints, solution, mistakes);
+    }
+}

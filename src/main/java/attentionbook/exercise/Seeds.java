@@ -1,0 +1,68 @@
+package attentionbook.exercise;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Seeds as people type them: a whole number from 0 to {@link #MAX}, or one derived from a
+ * student's name or ID, so an instructor can give every student their own numbers by link.
+ */
+public final class Seeds {
+    public static final long MAX = 999_999_999L;
+    public static final int MAX_STUDENT_LENGTH = 64;
+    /** The seed a page uses when nobody chose one. */
+    public static final long DEFAULT = 1;
+
+    private Seeds() {
+    }
+
+    /** IllegalArgumentException with a message fit to show, when the text is not a seed. */
+    public static long parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("the seed is empty: give a whole number from 0 to " + MAX);
+        }
+        if (!trimmed.matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException("the seed must be a whole number from 0 to " + MAX + ", not \""
+                    + shorten(trimmed) + "\"");
+        }
+        long seed = Long.parseLong(trimmed);
+        if (seed > MAX) {
+            throw new IllegalArgumentException("the seed " + trimmed + " is too large: give a whole number from 0 to " + MAX);
+        }
+        return seed;
+    }
+
+    /**
+     * A stable seed for a student: the same name or ID (ignoring case and surrounding spaces) always
+     * gives the same seed, on every server. FNV-1a over the UTF-8 bytes, folded into 1 … MAX.
+     */
+    public static long forStudent(String student) {
+        String name = normalStudent(student).toLowerCase(Locale.ROOT);
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return 1 + Math.floorMod(hash, MAX);
+    }
+
+    /** The student as the header prints it: trimmed; IllegalArgumentException when empty or too long. */
+    public static String normalStudent(String student) {
+        String trimmed = student == null ? "" : student.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("the student name or ID is empty");
+        }
+        if (trimmed.length() > MAX_STUDENT_LENGTH) {
+            throw new IllegalArgumentException("the student name or ID is too long: at most " + MAX_STUDENT_LENGTH + " characters");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the student name or ID contains control characters");
+        }
+        return trimmed;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
+    }
+}

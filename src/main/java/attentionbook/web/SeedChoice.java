@@ -1,0 +1,42 @@
+package attentionbook.web;
+
+import attentionbook.exercise.Seeds;
+import io.javalin.http.Context;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Which numbers a request wants: {@code ?seed=N}, or {@code ?student=NAME} (a stable seed per
+ * student), or neither. An explicit seed wins; the student is kept for the sheet's header.
+ */
+record SeedChoice(long seed, String student, boolean chosen) {
+
+    static SeedChoice from(Context ctx) {
+        String seedText = ctx.queryParam("seed");
+        String studentText = ctx.queryParam("student");
+        String student = null;
+        if (studentText != null) {
+            try {
+                student = Seeds.normalStudent(studentText);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("\"student\": " + e.getMessage());
+            }
+        }
+        if (seedText != null) {
+            try {
+                return new SeedChoice(Seeds.parse(seedText), student, true);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("\"seed\": " + e.getMessage());
+            }
+        }
+        if (student != null) {
+            return new SeedChoice(Seeds.forStudent(student), student, true);
+        }
+        return new SeedChoice(Seeds.DEFAULT, null, false);
+    }
+
+    /** A fresh seed for "new numbers". */
+    static long random() {
+        return ThreadLocalRandom.current().nextLong(1, Seeds.MAX + 1);
+    }
+}

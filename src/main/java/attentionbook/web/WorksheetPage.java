@@ -1,0 +1,42 @@
+package attentionbook.web;
+
+import java.util.List;
+
+/**
+ * Model of worksheet.jte: a printable sheet of exercises with the seed (and student) that
+ * regenerates it. {@code key} is true on the answer key, whose items carry their answers.
+ *
+ * @param selfHref     this sheet's address, printed so the sheet can be regenerated
+ * @param otherHref    the answer key from a sheet, the sheet from an answer key
+ * @param anotherHref  the same sheet with new numbers
+ */
+public record WorksheetPage(Site site, boolean key, String heading, String scope, long seed, String student,
+                            List<Section> sections, String selfHref, String otherHref, String anotherHref) {
+
+    /** One chapter's exercises. */
+    public record Section(String title, String href, List<Item> items) {
+    }
+
+    /**
+     * One exercise as printed.
+     *
+     * @param given  the prompt's matrices as the book's tables (our own trusted HTML)
+     * @param answer the answer grid: empty boxes on a sheet, the answer on the key
+     * @param steps  the worked solution, only on the answer key (empty on a sheet)
+     */
+    public record Item(int number, String title, List<String> prompt, List<String> given, String instruction,
+                       AnswerGrid answer, List<Step> steps) {
+    }
+
+    /** The answer's grid, labelled like the answer: one row of text cells a row ("" on a sheet, to write in). */
+    public record AnswerGrid(String name, String shape, List<String> colLabels, List<Row> rows) {
+    }
+
+    /** One row of an answer grid. */
+    public record Row(String label, List<String> cells) {
+    }
+
+    /** A step of a worked solution: a sentence, its arithmetic, and maybe a table (trusted HTML). */
+    public record Step(String text, List<String> lines, String table) {
+    }
+}

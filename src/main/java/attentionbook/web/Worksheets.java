@@ -1,0 +1,152 @@
+package attentionbook.web;
+
+import attentionbook.book.ExerciseCatalog;
+import attentionbook.book.ExerciseDirective;
+import attentionbook.book.MatrixTable;
+import attentionbook.exercise.AnswerForm;
+import attentionbook.exercise.Exercise;
+import attentionbook.exercise.Numbers;
+import attentionbook.exercise.Table;
+import attentionbook.exercise.WorkStep;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Printable worksheets, rendered per request from the seed (they are small):
+ * {@code /worksheets/{slug}?seed=N} for a chapter, {@code /worksheets?seed=N} for the whole book,
+ * and the answer keys at {@code /worksheets/{slug}/answers?seed=N} and {@code /worksheets/answers?seed=N}.
+ * {@code ?student=NAME} derives the seed from a name or ID. A sheet without a seed is redirected to
+ * one with a fresh seed, so its address always regenerates it. When the course sets an instructor key,
+ * the answer keys need it ({@code &key=...}).
+ */
+public final class Worksheets implements Consumer<RoutesConfig> {
+    private static final String BOOK = null;
+
+    private final ExerciseCatalog catalog;
+    private final Pages pages;
+    private final InstructorKey instructor;
+
+    public Worksheets(ExerciseCatalog catalog, Pages pages, InstructorKey instructor) {
+        this.catalog = catalog;
+        this.pages = pages;
+        this.instructor = instructor;
+    }
+
+    @Override
+    public void accept(RoutesConfig routes) {
+        // the fixed "answers" path first, so that it is not taken for a chapter's slug
+        routes.get("/worksheets/answers", ctx -> serve(ctx, BOOK, true));
+        routes.get("/worksheets", ctx -> serve(ctx, BOOK, false));
+        routes.get("/worksheets/{slug}", ctx -> serve(ctx, ctx.pathParam("slug"), false));
+        routes.get("/worksheets/{slug}/answers", ctx -> serve(ctx, ctx.pathParam("slug"), true));
+    }
+
+    private void serve(Context ctx, String slug, boolean key) {
+        List<ExerciseCatalog.ChapterExercises> chapters = slug == null ? catalog.chapters()
+                : catalog.chapter(slug).map(List::of).orElse(List.of());
+        if (chapters.isEmpty()) {
+            ctx.status(404);
+            pages.notFound().send(ctx, "no-cache");
+            ctx.status(404);
+            return;
+        }
+        SeedChoice choice;
+        try {
+            choice = SeedChoice.from(ctx);
+        } catch (BadRequest e) {
+            badRequest(ctx, "This sheet's address is not valid", e.getMessage() + ". The seed printed on a sheet"
+                    + " regenerates it, e.g. ?seed=42; or give ?student= with a name or ID.");
+            return;
+        }
+        if (key && !instructor.unlocks(ctx)) {
+            Pages.page("error.jte", new ErrorPage(pages.site(), 403, "This answer key is for instructors",
+                    "This course keeps its answer keys for instructors: add the instructor key to the address"
+                            + " (…&key=your-key). The sheet itself needs no key.")).send(ctx, "no-store");
+            ctx.status(403);
+            return;
+        }
+        if (!choice.chosen()) {
+            if (key) {
+                badRequest(ctx, "Which sheet?", "An answer key belongs to one sheet: add the seed printed on it,"
+                        + " e.g. ?seed=42, or the student's name as ?student=.");
+            } else {
+                ctx.redirect(href(slug, false, SeedChoice.random(), null));
+            }
+            return;
+        }
+        Pages.page("worksheet.jte", page(chapters, slug, key, choice)).send(ctx, "no-cache");
+    }
+
+    private WorksheetPage page(List<ExerciseCatalog.ChapterExercises> chapters, String slug, boolean key, SeedChoice choice) {
+        List<WorksheetPage.Section> sections = new ArrayList<>();
+        int number = 0;
+        for (ExerciseCatalog.ChapterExercises chapter : chapters) {
+            List<WorksheetPage.Item> items = new ArrayList<>();
+            for (ExerciseDirective.Declared declared : chapter.exercises()) {
+                items.add(item(++number, declared.generate(choice.seed()), key));
+            }
+            sections.add(new WorksheetPage.Section(chapterTitle(chapter), pages.site().href("/chapters/" + chapter.chapter().slug()),
+                    items));
+        }
+        String scope = slug == null ? "Every chapter" : chapterTitle(chapters.get(0));
+        String heading = (key ? "Answer key: " : "Worksheet: ") + (slug == null ? pages.site().title() : chapters.get(0).chapter().title());
+        return new WorksheetPage(pages.site(), key, heading, scope, choice.seed(), choice.student(), sections,
+                href(slug, key, choice.seed(), choice.student()), href(slug, !key, choice.seed(), choice.student()),
+                href(slug, false, SeedChoice.random(), null));
+    }
+
+    private String chapterTitle(ExerciseCatalog.ChapterExercises chapter) {
+        return pages.site().toc().stream().filter(l -> l.slug().equals(chapter.chapter().slug()) && !l.reference())
+                .findFirst().map(l -> "Chapter " + l.number() + ": " + l.title()).orElse(chapter.chapter().title());
+    }
+
+    private static WorksheetPage.Item item(int number, Exercise e, boolean key) {
+        AnswerForm form = e.form();
+        List<String> given = e.given().stream().map(Worksheets::html).toList();
+        String instruction = form.rounding().instruction() + (form.minusInfinity() ? " Write −∞ in a hidden cell." : "");
+        List<WorksheetPage.Step> steps = new ArrayList<>();
+        if (key) {
+            for (WorkStep step : e.solution()) {
+                steps.add(new WorksheetPage.Step(step.text(), step.lines(), step.table() == null ? null : html(step.table())));
+            }
+        }
+        return new WorksheetPage.Item(number, e.title(), e.prompt(), given, instruction, grid(e, key), steps);
+    }
+
+    /** The answer grid: empty cells on a sheet, the answer printed with the decimals asked for on a key. */
+    private static WorksheetPage.AnswerGrid grid(Exercise e, boolean key) {
+        AnswerForm form = e.form();
+        List<WorksheetPage.Row> rows = new ArrayList<>();
+        for (int r = 0; r < form.rows(); r++) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < form.cols(); c++) {
+                cells.add(key ? Numbers.fixed(e.answer().get(r, c), form.rounding().decimals(), form.rounding().exact()) : "");
+            }
+            rows.add(new WorksheetPage.Row(form.rowLabels().get(r), cells));
+        }
+        return new WorksheetPage.AnswerGrid(form.name(), form.rows() + "×" + form.cols(), form.colLabels(), rows);
+    }
+
+    /** An exercise's table in the book's matrix look. */
+    static String html(Table t) {
+        return MatrixTable.html(new MatrixTable.Spec(t.name(), "exercise", t.values().toArray(), t.rowLabels(), t.colLabels(),
+                MatrixTable.Scale.SIGNED, t.digits()));
+    }
+
+    private String href(String slug, boolean key, long seed, String student) {
+        String path = "/worksheets" + (slug == null ? "" : "/" + slug) + (key ? "/answers" : "");
+        String query = "?seed=" + seed + (student == null ? "" : "&student=" + URLEncoder.encode(student, StandardCharsets.UTF_8));
+        return pages.site().href(path + query);
+    }
+
+    private void badRequest(Context ctx, String heading, String message) {
+        Pages.page("error.jte", new ErrorPage(pages.site(), 400, heading, message)).send(ctx, "no-store");
+        ctx.status(400);
+    }
+}

@@ -1,0 +1,62 @@
+package attentionbook.web;
+
+import attentionbook.RunningBook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A course with an instructor key keeps answer keys and worked solutions from learners. */
+class InstructorKeyHttpTest {
+    static RunningBook book;
+
+    @BeforeAll
+    static void start() throws URISyntaxException {
+        Path course = Path.of(InstructorKeyHttpTest.class.getResource("/courses/locked-answers.yaml").toURI());
+        book = RunningBook.start("--rate-limit", "0", "--course", course.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        book.close();
+    }
+
+    @Test
+    void solutionsNeedTheKey() {
+        assertTrue(book.get("/api/exercises/pipeline-shapes?seed=3").body().contains("\"solutionAvailable\":false"));
+        HttpResponse<String> locked = book.get("/api/exercises/pipeline-shapes/solution?seed=3");
+        assertEquals(403, locked.statusCode());
+        assertTrue(locked.body().contains("the worked solutions of this course are for instructors"), locked.body());
+        assertEquals(403, book.get("/api/exercises/pipeline-shapes/solution?seed=3&key=wrong-key-here").statusCode());
+        assertEquals(200, book.get("/api/exercises/pipeline-shapes/solution?seed=3&key=teacher-only-key").statusCode());
+        HttpResponse<String> byHeader = book.send(HttpRequest.newBuilder(URI.create(book.url("/api/exercises/pipeline-shapes/solution?seed=3")))
+                .header("X-Instructor-Key", "teacher-only-key").build());
+        assertEquals(200, byHeader.statusCode());
+        assertTrue(book.get("/api/exercises/pipeline-shapes?seed=3&key=teacher-only-key").body().contains("\"solutionAvailable\":true"));
+        assertEquals(200, book.get("/api/exercises/pipeline-shapes/hints?seed=3&step=1").statusCode(), "hints stay open");
+        assertEquals(200, book.post("/api/exercises/pipeline-shapes/check", "{\"seed\": 3, \"answer\": [[1,1,1],[1,1,1],[1,1,1]]}")
+                .statusCode(), "checking stays open");
+    }
+
+    @Test
+    void answerKeysNeedTheKeyButSheetsDoNot() {
+        assertEquals(200, book.get("/worksheets/input-shapes?seed=3").statusCode());
+        HttpResponse<String> locked = book.get("/worksheets/input-shapes/answers?seed=3");
+        assertEquals(403, locked.statusCode());
+        assertTrue(locked.body().contains("This answer key is for instructors"), locked.body());
+        assertFalse(locked.body().contains("Worked solution"));
+        assertEquals(403, book.get("/worksheets/answers?seed=3").statusCode());
+        HttpResponse<String> open = book.get("/worksheets/input-shapes/answers?seed=3&key=teacher-only-key");
+        assertEquals(200, open.statusCode());
+        assertTrue(open.body().contains("Worked solution"));
+    }
+}
