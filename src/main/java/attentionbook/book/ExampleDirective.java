@@ -30,7 +30,7 @@ import java.util.Set;
  * conventions side by side with the same numbers.
  */
 public final class ExampleDirective implements Directive {
-    static final ObjectMapper JSON = JsonMapper.builder()
+    public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "causal", "scale",
             "show", "head", "digits", "transpose", "caption");
@@ -70,7 +70,7 @@ public final class ExampleDirective implements Directive {
         }
     }
 
-    static JsonNode parse(String body) {
+    public static JsonNode parse(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || node.isMissingNode()) {

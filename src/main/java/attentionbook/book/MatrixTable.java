@@ -97,7 +97,7 @@ public final class MatrixTable {
         return s.replace('-', '−');
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

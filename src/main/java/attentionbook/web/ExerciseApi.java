@@ -1,7 +1,7 @@
 package attentionbook.web;
 
-import attentionbook.book.ExerciseCatalog;
-import attentionbook.book.ExerciseDirective;
+
+
 import attentionbook.exercise.Checker;
 import attentionbook.exercise.Exercise;
 import com.fasterxml.jackson.core.JacksonException;

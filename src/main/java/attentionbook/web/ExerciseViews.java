@@ -1,6 +1,6 @@
 package attentionbook.web;
 
-import attentionbook.book.ExerciseDirective;
+
 import attentionbook.exercise.AnswerForm;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.Table;

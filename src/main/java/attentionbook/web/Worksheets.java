@@ -1,7 +1,7 @@
 package attentionbook.web;
 
-import attentionbook.book.ExerciseCatalog;
-import attentionbook.book.ExerciseDirective;
+
+
 import attentionbook.book.MatrixTable;
 import attentionbook.exercise.AnswerForm;
 import attentionbook.exercise.Exercise;

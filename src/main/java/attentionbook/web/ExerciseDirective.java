@@ -1,5 +1,10 @@
-package attentionbook.book;
+package attentionbook.web;
 
+import attentionbook.book.MatrixJson;
+import attentionbook.book.MatrixTable;
+import attentionbook.book.ExampleDirective;
+import attentionbook.book.DirectiveException;
+import attentionbook.book.Directive;
 import attentionbook.exercise.ExerciseKind;
 import attentionbook.exercise.ExerciseKinds;
 import attentionbook.exercise.Seeds;

@@ -1,5 +1,7 @@
-package attentionbook.book;
+package attentionbook.web;
 
+import attentionbook.book.Chapter;
+import attentionbook.book.Book;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
-package attentionbook.book;
+package attentionbook.web;
 
+import attentionbook.book.ContentError;
+import attentionbook.book.MarkdownRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
