@@ -5,6 +5,8 @@ import { markSolved, noteChapterExercises, isSolved } from './progress.js';
 import { makeScrollersFocusable } from './scroll.js';
 
 const SEED_KEY = 'attentionbook.exercise-seed.';
+const STUDENT_KEY = 'attentionbook.student';
+const STUDENT_EVENT = 'attentionbook:student';
 const MAX_SEED = 999999999;
 const MINUS_INFINITY = /^\s*[-−](inf|infinity|∞)\s*$/i;
 const NUMBER = /^\s*[-−+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
@@ -52,6 +54,22 @@ function storeSeed(id, seed) {
     localStorage.setItem(SEED_KEY + id, String(seed));
   } catch (err) {
     // storage blocked: the new numbers last until the page is reloaded
+  }
+}
+
+function storedStudent() {
+  try {
+    return localStorage.getItem(STUDENT_KEY);
+  } catch (err) {
+    return null;
+  }
+}
+
+function storeStudent(student) {
+  try {
+    localStorage.setItem(STUDENT_KEY, student);
+  } catch (err) {
+    // storage blocked: the name lasts until the page is reloaded
   }
 }
 
@@ -152,8 +170,14 @@ class Exercise {
     this.pinnedSeed = params.get('seed');
     this.student = params.get('student');
     this.key = params.get('key');   // an instructor's key, passed on to unlock solutions
-    this.seed = this.pinnedSeed || (this.student ? null : storedSeed(this.id));
-    if (this.seed === null && !this.student) {
+    // The course's seed policy applies when the address chooses nothing.
+    const policy = document.body.dataset.seedPolicy || 'open';
+    const chosen = this.pinnedSeed || this.student;
+    this.classSeed = !chosen && policy === 'class' ? document.body.dataset.classSeed : null;
+    if (!chosen && policy === 'student') this.student = storedStudent();
+    this.needsStudent = !chosen && policy === 'student' && !this.student;
+    this.seed = this.pinnedSeed || this.classSeed || (this.student ? null : storedSeed(this.id));
+    if (this.seed === null && !this.student && !this.needsStudent) {
       // No seed chosen: this learner's own numbers, kept in this browser so a reload shows them again.
       this.seed = String(randomSeed());
       storeSeed(this.id, this.seed);
@@ -165,9 +189,59 @@ class Exercise {
     this.el.querySelector('.exercise-loading')?.remove();
     this.body = make('div', 'exercise-body');
     this.el.append(this.body);
+    if (this.needsStudent) {
+      // One name for the whole page: when any exercise receives it, every waiting one loads.
+      document.addEventListener(STUDENT_EVENT, (event) => this.useStudent(event.detail), { once: true });
+      this.body.append(this.studentForm());
+      return;
+    }
     await this.load();
     // Matrices and the answer grid scroll sideways on a phone: keyboard users need to reach them too.
     this.refreshScrollers = makeScrollersFocusable(this.el);
+  }
+
+  studentForm() {
+    const form = make('form', 'exercise-student');
+    const label = make('label', null, 'Your name or student ID');
+    const input = make('input');
+    input.type = 'text';
+    input.maxLength = 64;
+    input.autocomplete = 'off';
+    input.id = `student-${this.id}`;
+    label.htmlFor = input.id;
+    const button = make('button', null, 'Get my numbers');
+    button.type = 'submit';
+    const note = make('p', 'exercise-student-note',
+      'Your course gives each student their own numbers, made from your name or ID. It stays in this browser.');
+    const error = make('p', 'exercise-error');
+    error.hidden = true;
+    error.id = `student-error-${this.id}`;
+    input.setAttribute('aria-describedby', error.id);
+    form.append(note, label, input, button, error);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const student = input.value.trim();
+      if (student === '' || student.length > 64) {
+        error.hidden = false;
+        error.textContent = student === '' ? 'Type your name or student ID first.' : 'At most 64 characters, please.';
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        return;
+      }
+      storeStudent(student);
+      document.dispatchEvent(new CustomEvent(STUDENT_EVENT, { detail: student }));
+    });
+    return form;
+  }
+
+  async useStudent(student) {
+    this.student = student;
+    this.needsStudent = false;
+    this.seed = null;
+    this.body.textContent = '';
+    await this.load();
+    if (this.refreshScrollers) this.refreshScrollers();
+    else this.refreshScrollers = makeScrollersFocusable(this.el);
   }
 
   query() {
@@ -222,6 +296,7 @@ class Exercise {
     const line = make('p', 'exercise-seed');
     line.append('Numbers no. ', make('strong', null, this.seed));
     if (this.pinnedSeed === this.seed) line.append(' (set by your link)');
+    else if (this.classSeed === this.seed) line.append(" (your class's numbers)");
     else if (this.student && !this.pinnedSeed && storedSeed(this.id) === null) line.append(` (for ${this.student})`);
     const link = make('a', null, 'link to these numbers');
     const here = new URL(location.href);

@@ -18,6 +18,7 @@ import attentionbook.web.ClasspathFolder;
 import attentionbook.web.ExerciseApi;
 import attentionbook.web.InstructorKey;
 import attentionbook.web.Pages;
+import attentionbook.web.SeedPolicy;
 import attentionbook.web.ServerSettings;
 import attentionbook.web.Worksheets;
 import io.javalin.Javalin;
@@ -72,7 +73,8 @@ public final class App {
         Book book = select(loadBook(options, markdown), course);
         String welcome = course.welcome() == null ? null : markdown.render(course.source(), course.welcome(), 0).html();
         Assets assets = Assets.load();
-        Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome);
+        Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
+                new SeedPolicy(course.seedPolicy().name(), course.classSeed()));
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
         ExerciseCatalog exercises = ExerciseCatalog.of(book);
         InstructorKey instructor = new InstructorKey(course.instructorKey());

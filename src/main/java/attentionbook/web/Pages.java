@@ -29,15 +29,16 @@ public final class Pages {
     /**
      * @param courseTitle the course's title, shown instead of the book's (null for none)
      * @param welcomeHtml the course's welcome, rendered from its markdown (null for none)
+     * @param seeds       how exercises choose their numbers when the address names no seed
      */
-    public Pages(Book book, Assets assets, String basePath, String courseTitle, String welcomeHtml) {
+    public Pages(Book book, Assets assets, String basePath, String courseTitle, String welcomeHtml, SeedPolicy seeds) {
         List<ChapterLink> toc = new java.util.ArrayList<>();
         int number = 0;
         for (Chapter c : book.chapters()) {
             toc.add(new ChapterLink(c.reference() ? 0 : ++number, c.slug(), c.title(), c.summary(),
                     basePath + "/chapters/" + c.slug(), c.reference()));
         }
-        this.site = new Site(courseTitle == null ? Site.BOOK_TITLE : courseTitle, basePath, assets.version(), List.copyOf(toc));
+        this.site = new Site(courseTitle == null ? Site.BOOK_TITLE : courseTitle, basePath, assets.version(), List.copyOf(toc), seeds);
         this.index = page("index.jte", new IndexPage(site, welcomeHtml));
         for (Chapter c : book.allChapters()) {
             // A chapter a course leaves out of its reading order is still served, unnumbered.

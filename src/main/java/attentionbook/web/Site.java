@@ -7,7 +7,7 @@ import java.util.List;
  * table of contents. Every link a template writes goes through {@link #href} or {@link #asset}, so
  * the book works under a path prefix.
  */
-public record Site(String title, String basePath, String assetVersion, List<ChapterLink> toc) {
+public record Site(String title, String basePath, String assetVersion, List<ChapterLink> toc, SeedPolicy seeds) {
 
     public static final String BOOK_TITLE = "The Attention Textbook";
 

@@ -76,7 +76,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
                 badRequest(ctx, "Which sheet?", "An answer key belongs to one sheet: add the seed printed on it,"
                         + " e.g. ?seed=42, or the student's name as ?student=.");
             } else {
-                ctx.redirect(href(slug, false, SeedChoice.random(), null));
+                ctx.redirect(href(slug, false, pages.site().seeds().unchosenSeed(), null));
             }
             return;
         }
