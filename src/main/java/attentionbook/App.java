@@ -13,6 +13,7 @@ import attentionbook.web.Assets;
 import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.Pages;
+import attentionbook.web.WidgetApi;
 import io.javalin.Javalin;
 
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class App {
         Book book = loadBook(options);
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, "");
-        return BookServer.create(book, pages, assets, List.of());
+        return BookServer.create(book, pages, assets, List.of(new WidgetApi()));
     }
 
     /** The fenced blocks a chapter may use besides code. */

@@ -16,9 +16,11 @@ import java.util.Set;
 final class ScalingWidget implements WidgetKind {
     static final Set<String> KEYS = Set.of("dk", "samples", "seed");
 
+    private static final String STATE = "the scaling widget's state";
+
     @Override
     public ObjectNode normalise(JsonNode state) {
-        ScalingView view = view(state);
+        ScalingView view = view(state, STATE);
         ObjectNode out = WidgetJson.object();
         out.put("dk", view.dk());
         out.put("samples", view.samples());
@@ -27,8 +29,8 @@ final class ScalingWidget implements WidgetKind {
     }
 
     /** The experiment for a state or an API body. */
-    static ScalingView view(JsonNode state) {
-        MatrixJson.onlyKnownKeys(state, KEYS, "the scaling widget's state");
+    static ScalingView view(JsonNode state, String what) {
+        MatrixJson.onlyKnownKeys(state, KEYS, what);
         int dk = MatrixJson.integer(state.get("dk"), "dk", 64, 1, ScalingExperiment.MAX_DK);
         int samples = MatrixJson.integer(state.get("samples"), "samples", ScalingView.DEFAULT_SAMPLES, ScalingView.ROW,
                 ScalingExperiment.MAX_SAMPLES);
@@ -47,7 +49,7 @@ final class ScalingWidget implements WidgetKind {
 
     @Override
     public String staticHtml(ObjectNode state) {
-        ScalingView view = view(state);
+        ScalingView view = view(state, STATE);
         List<String> labels = ExampleDirective.dims(ScalingView.ROW);
         StringBuilder html = new StringBuilder("<table class=\"scaling-stats\"><caption>q·k over ")
                 .append(view.samples()).append(" draws at d_k = ").append(view.dk()).append(" (seed ").append(view.seed())

@@ -15,9 +15,11 @@ import java.util.Set;
 final class ShapesWidget implements WidgetKind {
     static final Set<String> KEYS = Set.of("batch", "ctx", "d_model", "heads");
 
+    private static final String STATE = "the shapes widget's state";
+
     @Override
     public ObjectNode normalise(JsonNode state) {
-        ShapeChain chain = chain(state);
+        ShapeChain chain = chain(state, STATE);
         ObjectNode out = WidgetJson.object();
         out.put("batch", chain.batch());
         out.put("ctx", chain.ctx());
@@ -27,8 +29,8 @@ final class ShapesWidget implements WidgetKind {
     }
 
     /** The chain for a state or an API body, with the widget's defaults: [4, 16, 512] and 8 heads. */
-    static ShapeChain chain(JsonNode state) {
-        MatrixJson.onlyKnownKeys(state, KEYS, "the shapes widget's state");
+    static ShapeChain chain(JsonNode state, String what) {
+        MatrixJson.onlyKnownKeys(state, KEYS, what);
         return ShapeChain.of(MatrixJson.integer(state.get("batch"), "batch", 4),
                 MatrixJson.integer(state.get("ctx"), "ctx", 16),
                 MatrixJson.integer(state.get("d_model"), "d_model", 512),
@@ -37,7 +39,7 @@ final class ShapesWidget implements WidgetKind {
 
     @Override
     public String staticHtml(ObjectNode state) {
-        ShapeChain chain = chain(state);
+        ShapeChain chain = chain(state, STATE);
         StringBuilder html = new StringBuilder("<table class=\"shape-table\"><caption>Shapes for batch ")
                 .append(chain.batch()).append(", ctx ").append(chain.ctx()).append(", d_model ").append(chain.dModel())
                 .append(", ").append(chain.heads()).append(chain.heads() == 1 ? " head" : " heads")

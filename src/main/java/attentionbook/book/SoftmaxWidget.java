@@ -17,9 +17,11 @@ final class SoftmaxWidget implements WidgetKind {
     static final Set<String> KEYS = Set.of("scores", "temperature");
     private static final double[] DEFAULT_SCORES = {2, 1, 0.1};
 
+    private static final String STATE = "the softmax widget's state";
+
     @Override
     public ObjectNode normalise(JsonNode state) {
-        SoftmaxComparison row = comparison(state);
+        SoftmaxComparison row = comparison(state, STATE);
         ObjectNode out = WidgetJson.object();
         out.set("scores", WidgetJson.vector(row.scores()));
         out.put("temperature", row.temperature());
@@ -27,8 +29,8 @@ final class SoftmaxWidget implements WidgetKind {
     }
 
     /** The comparison for a state or an API body. */
-    static SoftmaxComparison comparison(JsonNode state) {
-        MatrixJson.onlyKnownKeys(state, KEYS, "the softmax widget's state");
+    static SoftmaxComparison comparison(JsonNode state, String what) {
+        MatrixJson.onlyKnownKeys(state, KEYS, what);
         double[] scores = state.has("scores")
                 ? MatrixJson.vector(state.get("scores"), "scores", 1, SoftmaxComparison.MAX_ENTRIES) : DEFAULT_SCORES.clone();
         for (int j = 0; j < scores.length; j++) {
@@ -44,7 +46,7 @@ final class SoftmaxWidget implements WidgetKind {
 
     @Override
     public String staticHtml(ObjectNode state) {
-        SoftmaxComparison row = comparison(state);
+        SoftmaxComparison row = comparison(state, STATE);
         List<String> labels = ExampleDirective.dims(row.scores().length);
         StringBuilder html = new StringBuilder("<div class=\"matrix-row\">");
         html.append(MatrixTable.html(new MatrixTable.Spec("scores s / τ (τ = " + MatrixJson.plain(row.temperature()) + ")",

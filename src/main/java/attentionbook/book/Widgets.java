@@ -1,5 +1,7 @@
 package attentionbook.book;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,21 @@ public final class Widgets {
 
     public static List<String> names() {
         return List.copyOf(KINDS.keySet());
+    }
+
+    /** The shapes widget's numbers for a request body {"batch", "ctx", "d_model", "heads"}. */
+    public static ShapeChain shapes(JsonNode body) {
+        return ShapesWidget.chain(body, "the body");
+    }
+
+    /** The softmax widget's numbers for a request body {"scores", "temperature"}. */
+    public static SoftmaxComparison softmax(JsonNode body) {
+        return SoftmaxWidget.comparison(body, "the body");
+    }
+
+    /** The scaling widget's numbers for a request body {"dk", "samples", "seed"}. */
+    public static ScalingView scaling(JsonNode body) {
+        return ScalingWidget.view(body, "the body");
     }
 
     /** The widget with this name, or null. */
