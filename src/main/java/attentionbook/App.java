@@ -13,6 +13,7 @@ import attentionbook.web.Assets;
 import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.Pages;
+import attentionbook.web.ServerSettings;
 import attentionbook.web.WidgetApi;
 import io.javalin.Javalin;
 
@@ -51,16 +52,24 @@ public final class App {
         }
         app.start(options.host(), options.port());
         String host = options.host().equals("0.0.0.0") ? "localhost" : options.host();
-        System.out.println("The Attention Textbook is running at http://" + host + ":" + app.port() + "/");
+        System.out.println("The Attention Textbook is running at http://" + host + ":" + app.port() + options.basePath() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     }
 
     /** Loads everything first, so a broken chapter stops start-up before a port is opened. */
     public static Javalin create(Options options) {
-        Book book = loadBook(options);
+        return create(options, System.getenv());
+    }
+
+    public static Javalin create(Options options, Map<String, String> env) {
+        CourseFile course = options.course() == null ? CourseFile.none(env) : CourseFile.load(options.course(), env);
+        MarkdownRenderer markdown = new MarkdownRenderer(directives());
+        Book book = select(loadBook(options, markdown), course);
+        String welcome = course.welcome() == null ? null : markdown.render(course.source(), course.welcome(), 0).html();
         Assets assets = Assets.load();
-        Pages pages = new Pages(book, assets, "");
-        return BookServer.create(book, pages, assets, List.of(new WidgetApi()));
+        Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome);
+        ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
+        return BookServer.create(book, pages, assets, settings, List.of(new WidgetApi()));
     }
 
     /** The fenced blocks a chapter may use besides code. */
@@ -72,12 +81,24 @@ public final class App {
                 "widget", new WidgetDirective());
     }
 
-    static Book loadBook(Options options) {
+    static Book loadBook(Options options, MarkdownRenderer markdown) {
         List<BookLoader.Folder> folders = new ArrayList<>();
         folders.add(new BookLoader.Folder(ClasspathFolder.resolve("book/content"), "content"));
         if (options.content() != null) {
             folders.add(new BookLoader.Folder(options.content(), options.content().toString()));
         }
-        return new BookLoader(new MarkdownRenderer(directives())).load(folders);
+        return new BookLoader(markdown).load(folders);
+    }
+
+    /** The course's reading order, when its file lists chapters. */
+    static Book select(Book book, CourseFile course) {
+        if (course.chapters() == null) {
+            return book;
+        }
+        try {
+            return book.select(course.chapters());
+        } catch (IllegalArgumentException e) {
+            throw new ContentError(course.source(), course.chaptersLine(), "chapters: " + e.getMessage());
+        }
     }
 }

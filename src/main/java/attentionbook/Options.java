@@ -3,10 +3,15 @@ package attentionbook;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The command line: {@code [--port N] [--host H] [--content DIR] [--help]}, plus PORT from the environment. */
-public record Options(int port, String host, Path content, boolean help) {
+/**
+ * The command line ({@code --port N --host H --content DIR --course FILE --base-path /prefix
+ * --rate-limit N --trust-proxy --help}), plus PORT from the environment.
+ */
+public record Options(int port, String host, Path content, Path course, String basePath, int rateLimit,
+                      boolean trustProxy, boolean help) {
 
     static final int DEFAULT_PORT = 7070;
+    static final int DEFAULT_RATE_LIMIT = 20;
 
     static final String USAGE = """
             Usage: java -jar target/attention-textbook.jar [options]
@@ -18,6 +23,12 @@ public record Options(int port, String host, Path content, boolean help) {
               --host H        address to bind (default 0.0.0.0, every interface)
               --content DIR   a folder of your own chapters (NN-slug.md), served beside the bundled ones;
                               one with the same slug as a bundled chapter replaces it
+              --course FILE   a course file (YAML or JSON): title, welcome, chapters and their order,
+                              instructor key, exercise seed policy (see the README)
+              --base-path P   serve under a path prefix such as /attention, behind a reverse proxy
+                              that passes the prefix on (default: none)
+              --rate-limit N  API requests a second allowed per client (default 20); 0 turns it off
+              --trust-proxy   take the client's address from X-Forwarded-For (only behind your own proxy)
               --help          print this help and exit
             """;
 
@@ -32,6 +43,10 @@ public record Options(int port, String host, Path content, boolean help) {
         int port = env.containsKey("PORT") ? port(env.get("PORT"), "PORT") : DEFAULT_PORT;
         String host = "0.0.0.0";
         Path content = null;
+        Path course = null;
+        String basePath = "";
+        int rateLimit = DEFAULT_RATE_LIMIT;
+        boolean trustProxy = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -44,10 +59,14 @@ public record Options(int port, String host, Path content, boolean help) {
                 }
                 case "--host" -> host = nonBlank(inline != null ? inline : value(args, ++i, name), name);
                 case "--content" -> content = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
+                case "--course" -> course = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
+                case "--base-path" -> basePath = basePath(inline != null ? inline : value(args, ++i, name));
+                case "--rate-limit" -> rateLimit = rateLimit(inline != null ? inline : value(args, ++i, name));
+                case "--trust-proxy" -> trustProxy = true;
                 default -> throw new UsageError("unknown option " + arg);
             }
         }
-        return new Options(port, host, content, help);
+        return new Options(port, host, content, course, basePath, rateLimit, trustProxy, help);
     }
 
     private static String value(String[] args, int i, String name) {
@@ -62,6 +81,33 @@ public record Options(int port, String host, Path content, boolean help) {
             throw new UsageError(name + " needs a value");
         }
         return value;
+    }
+
+    /** "/attention" as given; "/" or "" means none; a trailing slash is dropped. */
+    private static String basePath(String value) {
+        String path = value.strip();
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.isEmpty()) {
+            return "";
+        }
+        if (!path.matches("(/[A-Za-z0-9._~-]+)+") || path.contains("/..") || path.contains("/./")) {
+            throw new UsageError("--base-path must look like /attention or /courses/attention (letters, digits, . _ ~ -), not \"" + value + "\"");
+        }
+        return path;
+    }
+
+    private static int rateLimit(String value) {
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit < 0 || limit > 100_000) {
+                throw new NumberFormatException();
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new UsageError("--rate-limit must be a whole number of requests a second from 0 (off) to 100000, not \"" + value + "\"");
+        }
     }
 
     private static int port(String value, String name) {

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class RunningBook implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final Javalin app;
+    private boolean stopped;
 
     private RunningBook(Javalin app) {
         this.app = app;
@@ -54,8 +55,12 @@ public final class RunningBook implements AutoCloseable {
         }
     }
 
+    /** Stops the server; closing twice is harmless. */
     @Override
     public void close() {
-        app.stop();
+        if (!stopped) {
+            stopped = true;
+            app.stop();
+        }
     }
 }

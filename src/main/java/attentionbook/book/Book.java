@@ -1,38 +1,81 @@
 package attentionbook.book;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The chapters in reading order, looked up by slug. Immutable once loaded. */
+/**
+ * The chapters in reading order, looked up by slug. A course may leave some chapters out of its
+ * reading order: they are still served (so no link breaks) but not listed. Immutable once loaded.
+ */
 public final class Book {
     private final List<Chapter> chapters;
+    private final Map<String, Chapter> all = new LinkedHashMap<>();
     private final Map<String, Integer> positions = new LinkedHashMap<>();
 
     public Book(List<Chapter> chapters) {
-        this.chapters = List.copyOf(chapters);
+        this(chapters, chapters);
+    }
+
+    private Book(List<Chapter> readingOrder, List<Chapter> everything) {
+        this.chapters = List.copyOf(readingOrder);
+        everything.forEach(c -> all.put(c.slug(), c));
         for (int i = 0; i < this.chapters.size(); i++) {
             positions.put(this.chapters.get(i).slug(), i);
         }
     }
 
+    /** The reading order: what the contents page and the sidebar list. */
     public List<Chapter> chapters() {
         return chapters;
     }
 
+    /** Every chapter, listed or not. */
+    public List<Chapter> allChapters() {
+        return List.copyOf(all.values());
+    }
+
     public Optional<Chapter> chapter(String slug) {
-        Integer at = positions.get(slug);
-        return at == null ? Optional.empty() : Optional.of(chapters.get(at));
+        return Optional.ofNullable(all.get(slug));
+    }
+
+    public boolean listed(Chapter chapter) {
+        return positions.containsKey(chapter.slug());
     }
 
     public Optional<Chapter> previous(Chapter chapter) {
-        int at = positions.get(chapter.slug());
-        return at == 0 ? Optional.empty() : Optional.of(chapters.get(at - 1));
+        Integer at = positions.get(chapter.slug());
+        return at == null || at == 0 ? Optional.empty() : Optional.of(chapters.get(at - 1));
     }
 
     public Optional<Chapter> next(Chapter chapter) {
-        int at = positions.get(chapter.slug());
-        return at + 1 >= chapters.size() ? Optional.empty() : Optional.of(chapters.get(at + 1));
+        Integer at = positions.get(chapter.slug());
+        return at == null || at + 1 >= chapters.size() ? Optional.empty() : Optional.of(chapters.get(at + 1));
+    }
+
+    /**
+     * A reading order of the given chapter slugs, in that order; reference pages are always kept,
+     * after the chapters. Throws IllegalArgumentException naming a slug that is not in the book.
+     */
+    public Book select(List<String> slugs) {
+        List<Chapter> order = new ArrayList<>();
+        for (String slug : slugs) {
+            Chapter c = all.get(slug);
+            if (c == null) {
+                throw new IllegalArgumentException("no chapter has the slug \"" + slug + "\" (the chapters are "
+                        + String.join(", ", all.values().stream().filter(ch -> !ch.reference()).map(Chapter::slug).toList()) + ")");
+            }
+            if (c.reference()) {
+                throw new IllegalArgumentException("\"" + slug + "\" is a reference page, always listed; leave it out of the chapters");
+            }
+            if (order.contains(c)) {
+                throw new IllegalArgumentException("\"" + slug + "\" is listed twice");
+            }
+            order.add(c);
+        }
+        all.values().stream().filter(Chapter::reference).forEach(order::add);
+        return new Book(order, List.copyOf(all.values()));
     }
 }

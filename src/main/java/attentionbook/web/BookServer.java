@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
  */
 public final class BookServer {
     private static final Logger LOG = LoggerFactory.getLogger(BookServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
     /** Strict: our own origin only, no inline script or style, not framed by anyone. */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -25,21 +28,39 @@ public final class BookServer {
             "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'",
             "form-action 'self'", "frame-ancestors 'none'");
 
+    /** How long a stopping server waits for requests in flight. */
+    static final long STOP_TIMEOUT_MS = 10_000;
+
     private BookServer() {
     }
 
     /**
      * @param apiModules routes under /api/, each registering its own handlers
      */
-    public static Javalin create(Book book, Pages pages, Assets assets, List<Consumer<RoutesConfig>> apiModules) {
+    public static Javalin create(Book book, Pages pages, Assets assets, ServerSettings settings,
+                                 List<Consumer<RoutesConfig>> apiModules) {
+        String base = settings.basePath();
+        RateLimiter limiter = settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null;
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.router.contextPath = base.isEmpty() ? "/" : base;
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are compressed once, ahead of time
+            cfg.http.maxRequestSize = ServerSettings.MAX_BODY_BYTES;
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            cfg.jetty.modifyServer(server -> {
+                // Finish requests in flight on stop instead of cutting them off.
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.insertHandler(new GracefulHandler());
+            });
             cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
+            cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                    String.format(java.util.Locale.ROOT, "%.1f", ms)));
 
             RoutesConfig routes = cfg.routes;
             routes.before(BookServer::securityHeaders);
+            if (limiter != null) {
+                routes.before("/api/*", ctx -> limit(ctx, limiter, settings.trustProxy()));
+            }
             routes.get("/", ctx -> pages.index().send(ctx, "no-cache"));
             routes.get("/chapters", ctx -> ctx.redirect(pages.site().href("/")));
             routes.get("/chapters/{slug}", ctx -> {
@@ -51,23 +72,41 @@ public final class BookServer {
                 }
             });
             routes.get("/static/{version}/<path>", ctx -> assets.serve(ctx, ctx.pathParam("version"), ctx.pathParam("path")));
-            routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "chapters", book.chapters().size())));
+            routes.get("/health", ctx -> {
+                ctx.header("Cache-Control", "no-store");
+                ctx.json(Map.of("status", "ok", "chapters", book.chapters().size(), "version", settings.version()));
+            });
             apiModules.forEach(module -> module.accept(routes));
 
             routes.error(404, ctx -> {
-                if (isApi(ctx)) {
+                if (isApi(ctx, base)) {
                     if (!ApiError.alreadySent(ctx)) {
                         ApiError.send(ctx, 404, "no such API endpoint: " + ctx.method() + " " + ctx.path());
                     }
                 } else {
-                    ctx.status(404);
                     pages.notFound().send(ctx, "no-cache");
                     ctx.status(404);
                 }
             });
+            routes.exception(HttpResponseException.class, (e, ctx) -> {
+                // Javalin's own refusals (413 for a body over the limit, 400 for bad input): our JSON, no stack trace.
+                String message = switch (e.getStatus()) {
+                    case 413 -> "the request body is larger than the limit of " + ServerSettings.MAX_BODY_BYTES / 1024 + " KiB";
+                    case 404 -> "no such API endpoint: " + ctx.method() + " " + ctx.path();
+                    default -> e.getMessage();
+                };
+                if (e.getStatus() == 404 && !isApi(ctx, base)) {
+                    pages.notFound().send(ctx, "no-cache");
+                    ctx.status(404);
+                } else if (isApi(ctx, base)) {
+                    ApiError.send(ctx, e.getStatus(), message);
+                } else {
+                    ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(message);
+                }
+            });
             routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                if (isApi(ctx)) {
+                if (isApi(ctx, base)) {
                     ApiError.send(ctx, 500, "the server failed to answer this request; the problem has been logged");
                 } else {
                     pages.serverError().send(ctx, "no-store");
@@ -77,8 +116,28 @@ public final class BookServer {
         });
     }
 
-    static boolean isApi(Context ctx) {
-        return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+    static boolean isApi(Context ctx, String base) {
+        String path = ctx.path();
+        return path.startsWith(base + "/api/") || path.equals(base + "/api");
+    }
+
+    private static void limit(Context ctx, RateLimiter limiter, boolean trustProxy) {
+        long wait = limiter.acquire(clientOf(ctx, trustProxy));
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            ApiError.send(ctx, 429, "too many requests: wait " + wait + (wait == 1 ? " second" : " seconds") + " and try again");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** The client's address; behind our own proxy, the last address it appended to X-Forwarded-For. */
+    static String clientOf(Context ctx, boolean trustProxy) {
+        String forwarded = trustProxy ? ctx.header("X-Forwarded-For") : null;
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return ctx.ip();
     }
 
     private static void securityHeaders(Context ctx) {

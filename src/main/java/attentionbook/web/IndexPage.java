@@ -1,5 +1,5 @@
 package attentionbook.web;
 
-/** Model of index.jte: the chapters in order, with their summaries. */
-public record IndexPage(Site site) {
+/** Model of index.jte: the chapters in order, with their summaries, and a course's welcome (HTML, or null). */
+public record IndexPage(Site site, String welcomeHtml) {
 }

@@ -26,17 +26,23 @@ public final class Pages {
     private final Assets.Response notFound;
     private final Assets.Response serverError;
 
-    public Pages(Book book, Assets assets, String basePath) {
+    /**
+     * @param courseTitle the course's title, shown instead of the book's (null for none)
+     * @param welcomeHtml the course's welcome, rendered from its markdown (null for none)
+     */
+    public Pages(Book book, Assets assets, String basePath, String courseTitle, String welcomeHtml) {
         List<ChapterLink> toc = new java.util.ArrayList<>();
         int number = 0;
         for (Chapter c : book.chapters()) {
             toc.add(new ChapterLink(c.reference() ? 0 : ++number, c.slug(), c.title(), c.summary(),
                     basePath + "/chapters/" + c.slug(), c.reference()));
         }
-        this.site = new Site(Site.BOOK_TITLE, basePath, assets.version(), List.copyOf(toc));
-        this.index = page("index.jte", new IndexPage(site));
-        for (Chapter c : book.chapters()) {
-            ChapterLink link = linkTo(c.slug()).orElseThrow();
+        this.site = new Site(courseTitle == null ? Site.BOOK_TITLE : courseTitle, basePath, assets.version(), List.copyOf(toc));
+        this.index = page("index.jte", new IndexPage(site, welcomeHtml));
+        for (Chapter c : book.allChapters()) {
+            // A chapter a course leaves out of its reading order is still served, unnumbered.
+            ChapterLink link = linkTo(c.slug()).orElse(new ChapterLink(0, c.slug(), c.title(), c.summary(),
+                    basePath + "/chapters/" + c.slug(), c.reference()));
             ChapterLink previous = book.previous(c).flatMap(p -> linkTo(p.slug())).orElse(null);
             ChapterLink next = book.next(c).flatMap(n -> linkTo(n.slug())).orElse(null);
             chapters.put(c.slug(), page("chapter.jte", new ChapterPage(site, link, c, previous, next)));

@@ -84,6 +84,8 @@ class BookLoaderTest {
             unclosed-fence  | unclosed-fence/01-x.md:7: this code block is never closed
             second-h1       | second-h1/01-x.md:7: use "##" for sections
             empty-folder    | empty-folder: no chapters found
+            broken-link     | broken-link/01-first.md:7: the link to "nowhere" names no chapter (chapters: first, second)
+            broken-anchor   | broken-anchor/01-x.md:7: the link to "#missing-heading" names no heading of broken-anchor/01-x.md
             """)
     void aBrokenFileStopsLoadingWithItsFileAndLine(String folder, String expectedStart) {
         ContentError error = assertThrows(ContentError.class, () -> load(folder));

@@ -1,0 +1,83 @@
+package attentionbook;
+
+import attentionbook.book.Book;
+import attentionbook.book.BookLoader;
+import attentionbook.book.Chapter;
+import attentionbook.book.ContentError;
+import attentionbook.book.MarkdownRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CourseFileTest {
+
+    static Path resource(String path) {
+        try {
+            return Path.of(CourseFileTest.class.getResource(path).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void readsEveryKey() {
+        CourseFile course = CourseFile.load(resource("/courses/good.yaml"), Map.of());
+        assertEquals("CS 4780: Attention", course.title());
+        assertEquals("Read **chapters 1 and 2** before Tuesday's lab.", course.welcome());
+        assertEquals(List.of("second-step", "first"), course.chapters());
+        assertEquals("correct-horse-battery", course.instructorKey());
+        assertEquals(CourseFile.SeedPolicy.CLASS, course.seedPolicy());
+        assertEquals(2026, course.classSeed());
+    }
+
+    @Test
+    void jsonWorksToo() {
+        CourseFile course = CourseFile.load(resource("/courses/good.json"), Map.of());
+        assertEquals(List.of("first"), course.chapters());
+        assertEquals(CourseFile.SeedPolicy.STUDENT, course.seedPolicy());
+        assertNull(course.instructorKey());
+    }
+
+    @Test
+    void theEnvironmentVariableKeepsTheKeyOutOfFiles() {
+        CourseFile course = CourseFile.load(resource("/courses/good.yaml"), Map.of(CourseFile.KEY_VARIABLE, "from-the-environment"));
+        assertEquals("from-the-environment", course.instructorKey());
+        assertEquals("from-the-environment", CourseFile.none(Map.of(CourseFile.KEY_VARIABLE, "from-the-environment")).instructorKey());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            typo.yaml               | typo.yaml:2: unknown key "chapter" (the keys are chapters, class_seed, instructor_key, seed_policy, title, welcome)
+            bad-policy.yaml         | bad-policy.yaml:2: "seed_policy" is open, class or student, not "sometimes"
+            class-without-seed.yaml | class-without-seed.yaml:2: seed_policy: class needs a "class_seed"
+            bad-yaml.yaml           | bad-yaml.yaml:1: not valid YAML
+            short-key.yaml          | short-key.yaml:2: the instructor key must be at least 8 characters long
+            """)
+    void mistakesNameTheKeyAndLine(String file, String expected) {
+        ContentError e = assertThrows(ContentError.class, () -> CourseFile.load(resource("/courses/" + file), Map.of()));
+        String message = e.getMessage().substring(e.getMessage().lastIndexOf('/') + 1);
+        assertTrue(message.startsWith(expected.strip()), "expected\n  " + expected + "\nbut got\n  " + message);
+    }
+
+    @Test
+    void chaptersSelectAndOrderTheReadingListAndAnUnknownSlugIsNamed() {
+        Book all = new BookLoader(new MarkdownRenderer(Map.of()))
+                .load(List.of(new BookLoader.Folder(resource("/books/good"), "good")));
+        Book course = App.select(all, CourseFile.load(resource("/courses/good.yaml"), Map.of()));
+        assertEquals(List.of("second-step", "first"), course.chapters().stream().map(Chapter::slug).toList());
+        ContentError e = assertThrows(ContentError.class,
+                () -> App.select(all, CourseFile.load(resource("/courses/unknown-chapter.yaml"), Map.of())));
+        assertTrue(e.getMessage().endsWith("unknown-chapter.yaml:2: chapters: no chapter has the slug \"nowhere\" (the chapters are first, second-step)"),
+                e.getMessage());
+    }
+}

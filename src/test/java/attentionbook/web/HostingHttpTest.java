@@ -1,0 +1,140 @@
+package attentionbook.web;
+
+import attentionbook.RunningBook;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The server as an instructor hosts it: under a prefix, with a course file, rate limited. */
+class HostingHttpTest {
+
+    static String resource(String path) {
+        try {
+            return Path.of(HostingHttpTest.class.getResource(path).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void underABasePathEveryLinkAndRouteCarriesThePrefix() {
+        try (RunningBook book = RunningBook.start("--base-path", "/attention/")) {
+            HttpResponse<String> index = book.get("/attention/");
+            assertEquals(200, index.statusCode());
+            Matcher hrefs = Pattern.compile("(?:href|src)=\"(/[^\"]*)\"").matcher(index.body() + book.get("/attention/chapters/input-shapes").body());
+            int links = 0;
+            while (hrefs.find()) {
+                links++;
+                assertTrue(hrefs.group(1).startsWith("/attention/"), "unprefixed link " + hrefs.group(1));
+                assertEquals(200, book.get(hrefs.group(1)).statusCode(), hrefs.group(1));
+            }
+            assertTrue(links > 10, "links checked: " + links);
+            assertTrue(index.body().contains("data-base=\"/attention\""), "scripts learn the prefix");
+            assertEquals(404, book.get("/").statusCode());
+            assertEquals(200, book.get("/attention/health").statusCode());
+            HttpResponse<String> api = book.get("/attention/api/none");
+            assertEquals(404, api.statusCode());
+            assertEquals("{\"error\":\"no such API endpoint: GET /attention/api/none\"}", api.body());
+            HttpResponse<String> redirect = book.get("/attention/chapters");
+            assertEquals(302, redirect.statusCode());
+            assertEquals("/attention/", redirect.headers().firstValue("Location").orElseThrow());
+        }
+    }
+
+    @Test
+    void aCourseFileSetsTitleWelcomeAndReadingOrder() {
+        try (RunningBook book = RunningBook.start("--content", resource("/books/good"), "--course", resource("/courses/good.yaml"))) {
+            String index = book.get("/").body();
+            assertTrue(index.contains("<h1>CS 4780: Attention</h1>"), index);
+            assertTrue(index.contains("Read <strong>chapters 1 and 2</strong> before Tuesday's lab."), index);
+            int second = index.indexOf("href=\"/chapters/second-step\"");
+            int first = index.indexOf("href=\"/chapters/first\"");
+            assertTrue(second > 0 && first > second, "the course's order: second-step, then first");
+            assertFalse(index.contains("href=\"/chapters/input-shapes\""), "a chapter left out is not listed");
+            HttpResponse<String> unlisted = book.get("/chapters/input-shapes");
+            assertEquals(200, unlisted.statusCode(), "but it is still served, so no link breaks");
+            assertTrue(unlisted.body().contains("Not in this course's reading list"));
+        }
+    }
+
+    @Test
+    void securityHeadersOnEveryKindOfResponse() {
+        try (RunningBook book = RunningBook.start("--rate-limit", "1")) {
+            String css = find(book.get("/").body(), "href=\"(/static/[^\"]+\\.css)\"");
+            for (String path : List.of("/", "/chapters/input-shapes", css, "/health", "/no-page", "/api/none", "/api/none", "/api/none")) {
+                HttpResponse<String> r = book.get(path);
+                String where = path + " (" + r.statusCode() + ")";
+                assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), where);
+                assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), where);
+                assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(""), where);
+                assertFalse(r.headers().firstValue("Server").isPresent(), where);
+            }
+        }
+    }
+
+    @Test
+    void rateLimitingAnswers429WithRetryAfterAndRecovers() throws InterruptedException {
+        try (RunningBook book = RunningBook.start("--rate-limit", "1")) {
+            assertEquals(404, book.get("/api/none").statusCode());
+            assertEquals(404, book.get("/api/none").statusCode());
+            HttpResponse<String> limited = book.get("/api/none");
+            assertEquals(429, limited.statusCode());
+            assertEquals("1", limited.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(limited.body().startsWith("{\"error\":\"too many requests"), limited.body());
+            assertEquals(200, book.get("/").statusCode(), "pages are not limited");
+            Thread.sleep(1100); // one token comes back each second
+            assertEquals(404, book.get("/api/none").statusCode(), "recovered after the wait");
+        }
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnLimit() {
+        try (RunningBook book = RunningBook.start("--rate-limit", "1", "--trust-proxy")) {
+            for (int i = 0; i < 2; i++) {
+                assertEquals(404, forwardedFor(book, "10.0.0.1").statusCode());
+            }
+            assertEquals(429, forwardedFor(book, "10.0.0.1").statusCode());
+            assertEquals(404, forwardedFor(book, "10.0.0.2").statusCode(), "another student is not blocked");
+        }
+    }
+
+    @Test
+    void aScriptInTheAddressNeverComesBackExecutable() {
+        try (RunningBook book = RunningBook.start()) {
+            for (String path : List.of("/chapters/%3Cscript%3Ealert(1)%3C/script%3E", "/?q=%3Cscript%3Ealert(1)%3C/script%3E",
+                    "/api/none?q=%3Cscript%3Ealert(1)%3C/script%3E", "/nothing/%3Cimg%20src=x%20onerror=alert(1)%3E")) {
+                HttpResponse<String> r = book.get(path);
+                assertFalse(r.body().contains("<script>alert"), path);
+                assertFalse(r.body().contains("<img src=x"), path);
+                if (path.startsWith("/api/")) {
+                    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+                }
+            }
+        }
+    }
+
+    private static HttpResponse<String> forwardedFor(RunningBook book, String client) {
+        try {
+            return book.send(HttpRequest.newBuilder(new URI(book.url("/api/none"))).header("X-Forwarded-For", client).build());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex);
+        return m.group(1);
+    }
+}
