@@ -184,7 +184,7 @@ final class AttentionWidget implements WidgetKind {
     }
 
     private static String scaledName(AttentionInputs in) {
-        return in.spec().scale() ? "scaled Q·Kᵀ / √" + in.spec().headWidth() : "unscaled Q·Kᵀ";
+        return in.spec().scale() ? "scaled Q·Kᵀ / √d_k" : "unscaled Q·Kᵀ";
     }
 
     private static void weightedSum(StringBuilder html, Tables t, AttentionInputs in, AttentionTrace trace, int query) {

@@ -1,0 +1,140 @@
+// What every widget shares: its state (the chapter's, or a shared link's from the URL fragment),
+// a frame with the widget's controls, a Reset button and a status line, and the loop edit → request
+// → newest answer shown. A widget module supplies four functions:
+//   check(state, chapter, options) → true when a state from a link has the right form
+//   build(host)   → (re)creates the controls and inputs from host.state
+//   compute(state) → a promise of the numbers (from the API) for that state
+//   show(host, numbers) → puts the numbers on the page
+import { latestOnly } from './api.js';
+import { updateScrollers } from './scroll.js';
+
+/** Edits wait this long for the next keystroke before asking the server. */
+const SETTLE_MS = 15;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export { el };
+
+// ---- the URL fragment: #qkv={...}&scaling={...}, one key a widget; a heading anchor is kept ----
+
+function fragmentParts() {
+  const hash = location.hash.slice(1);
+  return hash ? hash.split('&') : [];
+}
+
+/** The state a link holds for this key: an object, null when it cannot be read, undefined when absent. */
+export function readFragment(key) {
+  for (const part of fragmentParts()) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq) === key) {
+      try {
+        const state = JSON.parse(decodeURIComponent(part.slice(eq + 1)));
+        return state !== null && typeof state === 'object' && !Array.isArray(state) ? state : null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return undefined;
+}
+
+export function writeFragment(key, state) {
+  const parts = fragmentParts().filter((part) => !part.startsWith(`${key}=`));
+  if (state) parts.push(`${key}=${encodeURIComponent(JSON.stringify(state))}`);
+  const url = parts.length > 0 ? `#${parts.join('&')}` : location.pathname + location.search;
+  history.replaceState(history.state, '', url);
+}
+
+/** "qkv" for the first qkv widget of a page, "qkv-2" for the second, and so on. */
+function fragmentKey(element) {
+  const name = element.dataset.widget;
+  const same = [...document.querySelectorAll(`[data-widget="${name}"]`)];
+  const index = same.indexOf(element);
+  return index <= 0 ? name : `${name}-${index + 1}`;
+}
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+
+/** Starts a widget on its element; resolves once its first numbers are on the page. */
+export function startWidget(element, { label, check, build, compute, show }) {
+  const chapter = JSON.parse(element.dataset.state);
+  const options = element.dataset.options ? JSON.parse(element.dataset.options) : null;
+  const key = fragmentKey(element);
+  let state = clone(chapter);
+  let linkProblem = null;
+  const linked = readFragment(key);
+  if (linked !== undefined) {
+    if (linked !== null && check(linked, chapter, options)) {
+      state = linked;
+    } else {
+      linkProblem = 'The link’s settings for this widget could not be read, so it shows the chapter’s.';
+    }
+  }
+
+  const frame = el('section', 'widget-frame');
+  frame.setAttribute('aria-label', label);
+  const toolbar = el('div', 'widget-toolbar');
+  const controls = el('div', 'widget-controls');
+  const reset = el('button', 'widget-reset', 'Reset');
+  reset.type = 'button';
+  reset.setAttribute('aria-label', `Reset: back to the chapter’s numbers (${label})`);
+  toolbar.append(controls, reset);
+  const body = el('div', 'widget-body');
+  const status = el('p', 'widget-status');
+  status.setAttribute('role', 'status');
+  frame.append(toolbar, body, status);
+  let revision = 0;
+
+  const host = {
+    element, key, chapter, options, controls, body,
+    get state() { return state; },
+    /** Changes the state (mutate(state)), saves it in the URL and recomputes; rebuild redraws the inputs. */
+    change(mutate, { rebuild = false, recompute = true } = {}) {
+      mutate(state);
+      save();
+      if (rebuild) build(host);
+      if (recompute) live.schedule();
+    },
+    say(message, problem = false) {
+      status.textContent = message || '';
+      status.classList.toggle('is-problem', Boolean(problem));
+    },
+    refresh() {
+      updateScrollers(element);
+    },
+  };
+
+  const save = () => writeFragment(key, JSON.stringify(state) === JSON.stringify(chapter) ? null : state);
+
+  const live = latestOnly(() => compute(state), (numbers) => {
+    show(host, numbers);
+    body.classList.remove('is-stale');
+    host.say(linkProblem);
+    linkProblem = null;
+    element.dataset.revision = String(++revision);
+    host.refresh();
+  }, (err) => {
+    body.classList.add('is-stale');
+    host.say(err.message, true);
+    element.dataset.revision = String(++revision);
+  }, SETTLE_MS);
+
+  reset.addEventListener('click', () => {
+    state = clone(chapter);
+    save();
+    build(host);
+    live.now();
+  });
+
+  build(host);
+  return live.now().then(() => {
+    element.replaceChildren(frame);
+    element.classList.add('widget-live');
+    host.refresh();
+  });
+}
