@@ -16,6 +16,11 @@ export function formatNumber(x, digits) {
   return text.replaceAll('-', MINUS);
 }
 
+/** 12 → "₁₂": row and column numbers in subscripts, for labels such as a₂ⱼ. */
+export function subscript(n) {
+  return String(n).replace(/[0-9]/g, (digit) => '₀₁₂₃₄₅₆₇₈₉'[digit]);
+}
+
 /** heat-w-0 … heat-w-10 for weights (0 to 1), heat-s-m5 … heat-s-p5 for signed values (relative to the largest magnitude). */
 export function heatClass(x, scale, maxAbs) {
   if (scale === 'weights') return `heat-w-${Math.round(Math.max(0, Math.min(1, x)) * 10)}`;

@@ -42,9 +42,9 @@ export function mount(element) {
     const tokens = { rowLabels: s.tokens };
     const blocks = group(host.body, 'blocks', `Each of the ${heads} heads takes its own block of columns of Q, K and V`);
     const shown = [];
-    for (const [key, name, m] of [['q', 'Q', answer.q], ['k', 'K', answer.k], ['v', 'V', answer.v]]) {
-      const width = m[0].length / heads;
-      for (let h = 0; h < heads; h++) {
+    for (let h = 0; h < heads; h++) {
+      for (const [key, name, m] of [['q', 'Q', answer.q], ['k', 'K', answer.k], ['v', 'V', answer.v]]) {
+        const width = m[0].length / heads;
         const first = h * width;
         shown.push(`${key}-h${h + 1}`);
         placeComputed(host, blocks, { ...tokens, name: `${name} (head ${h + 1})`, key: `${key}-h${h + 1}`, values: block(m, first, width),

@@ -44,7 +44,9 @@ export function mount(element) {
     title.setAttribute('aria-live', 'polite');
     previous.addEventListener('click', () => go(host, -1));
     next.addEventListener('click', () => go(host, 1));
-    nav.append(previous, title, next);
+    const buttons = el('div', 'pipeline-buttons');
+    buttons.append(previous, next);
+    nav.append(title, buttons);
     return [nav, checkbox(host, 'causal', 'Causal mask')];
   };
 

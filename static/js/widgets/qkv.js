@@ -8,7 +8,7 @@ import { checkAttention, dims, group, inputsGroup, placeComputed, runAttention }
 
 const PRESET_NAMES = {
   journey: '“Your journey starts with one step”',
-  hand4: 'Two 4-dimensional tokens (hand example)',
+  hand4: 'Two 4-dimensional tokens',
 };
 
 const copy = (m) => m.map((row) => row.slice());

@@ -127,7 +127,7 @@ function bars(answer) {
 function compare(answer) {
   const wrap = el('div', 'widget-scroll');
   const table = el('table', 'softmax-compare');
-  table.append(el('caption', null, 'exp with and without subtracting the max first'));
+  table.append(el('caption', null, `exp with and without subtracting the max (${formatNumber(answer.max, 2)}) first`));
   const head = el('tr');
   head.append(el('td'));
   answer.weights.forEach((_, j) => {
@@ -148,7 +148,7 @@ function compare(answer) {
   };
   const number = (x) => el('td', null, formatNumber(x, DIGITS));
   const shown = (s) => (s.value === null ? el('td', 'overflow', s.text) : number(s.value));
-  line(`stable exp(s/τ − max), max = ${formatNumber(answer.max, 2)}`, 'stable-exp', answer.terms.map(number));
+  line('stable exp(s/τ − max)', 'stable-exp', answer.terms.map(number));
   line('stable weight', 'stable-weight', answer.weights.map(number));
   line('naive exp(s/τ)', 'naive-exp', answer.naive.terms.map(shown));
   line('naive weight', 'naive-weight', answer.naive.weights.map(shown));

@@ -4,6 +4,7 @@
 // State: {"preset": "journey" | "hand4" | null, "tokens": [T words], "x": T×d_model,
 //         "wq", "wk", "wv": d_model×width, "causal": false, "scale": true, "query": row from 1}
 import { startWidget, el } from '../widget.js';
+import { subscript } from '../matrix.js';
 import { postJson } from '../api.js';
 import { attentionBody, checkAttention, checkbox, dims, group, inputsGroup, isCount, placeComputed, runAttention } from '../attention.js';
 
@@ -47,10 +48,11 @@ export function mount(element) {
     const i = s.query - 1;
     const token = s.tokens[i];
     const head = answer.heads[0];
-    const row = group(host.body, 'sum', `Output of “${token}” = Σⱼ a${i + 1}ⱼ · vⱼ`);
+    const a = `a${subscript(i + 1)}ⱼ`;
+    const row = group(host.body, 'sum', `Output of “${token}” = Σⱼ ${a} · vⱼ`);
     const dv = dims(answer.v[0].length);
     placeComputed(host, row, { name: `weights of “${token}”`, key: 'weights-row', values: head.weights[i].map((a) => [a]),
-      rowLabels: s.tokens, colLabels: [`a${i + 1}ⱼ`], scale: 'weights', step: 'weights', at: (r) => [i, r] });
+      rowLabels: s.tokens, colLabels: [a], scale: 'weights', step: 'weights', at: (r) => [i, r] });
     placeComputed(host, row, { name: 'V = X·Wv', key: 'v', values: answer.v, rowLabels: s.tokens, colLabels: dv, step: 'v' });
     // product j of output cell c is weights[i][j] × V[j][c]: the explanation lists them in order of j
     const scaled = s.tokens.map((_, j) => outputs.map((explanation) => explanation.terms[j].value));
@@ -64,7 +66,7 @@ export function mount(element) {
       row.after(note);
     }
     note.textContent = `Each row of V is multiplied by its weight; the output of “${token}” is the column-by-column sum of the weighted rows. `
-      + 'A weight near 0 silences a token, and since the weights sum to 1 the output stays among the values.';
+      + 'A weight near 0 silences a token. The weights are positive and sum to 1, so each output number lies between the smallest and the largest number of its column of V.';
   };
 
   return startWidget(element, {
