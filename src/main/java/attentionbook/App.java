@@ -10,6 +10,7 @@ import attentionbook.book.RecallDirective;
 import attentionbook.book.WidgetDirective;
 import attentionbook.book.MarkdownRenderer;
 import attentionbook.web.Assets;
+import attentionbook.web.AttentionApi;
 import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.Pages;
@@ -69,7 +70,9 @@ public final class App {
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome);
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
-        return BookServer.create(book, pages, assets, settings, List.of(new WidgetApi()));
+        return BookServer.create(book, pages, assets, settings, List.of(
+                new AttentionApi(),
+                new WidgetApi()));
     }
 
     /** The fenced blocks a chapter may use besides code. */

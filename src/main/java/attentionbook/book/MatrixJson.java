@@ -55,7 +55,8 @@ public final class MatrixJson {
                 throw new Invalid("\"" + field + "\" row " + (r + 1) + " is empty");
             }
             if (r > 0 && row.size() != rows[0].length) {
-                throw new Invalid("\"" + field + "\" is ragged: row " + (r + 1) + " has " + row.size() + " numbers but row 1 has " + rows[0].length);
+                throw new Invalid("\"" + field + "\" is ragged: row " + (r + 1) + " has " + numbers(row.size()) + " but row 1 has "
+                        + numbers(rows[0].length));
             }
             rows[r] = new double[row.size()];
             for (int c = 0; c < row.size(); c++) {
@@ -67,9 +68,7 @@ public final class MatrixJson {
 
     /** x as one sequence (T×d) or a batch (B×T×d): a batch is a list of matrices of one shape. */
     public static List<double[][]> sequences(JsonNode node, String field) {
-        boolean batched = node != null && node.isArray() && !node.isEmpty() && node.get(0).isArray()
-                && !node.get(0).isEmpty() && node.get(0).get(0).isArray();
-        if (!batched) {
+        if (!isBatch(node)) {
             return java.util.Collections.singletonList(matrix(node, field));
         }
         List<double[][]> batch = new ArrayList<>();
@@ -82,6 +81,12 @@ public final class MatrixJson {
             batch.add(m);
         }
         return batch;
+    }
+
+    /** True when x is written as a batch, a list of matrices ([[[..]]]), rather than one matrix ([[..]]). */
+    public static boolean isBatch(JsonNode node) {
+        return node != null && node.isArray() && !node.isEmpty() && node.get(0).isArray()
+                && !node.get(0).isEmpty() && node.get(0).get(0).isArray();
     }
 
     public static double number(JsonNode node, String where) {
@@ -159,6 +164,10 @@ public final class MatrixJson {
         return node.booleanValue();
     }
 
+    private static String numbers(int count) {
+        return count == 1 ? "1 number" : count + " numbers";
+    }
+
     static String describe(JsonNode node) {
         if (node == null || node.isNull()) {
             return "null";
@@ -176,12 +185,17 @@ public final class MatrixJson {
         return node.toString();
     }
 
-    /** The known key nearest to a typo, when it is near enough to be the likely intent. */
-    static String closest(String key, Set<String> known) {
+    /** The known key nearest to a typo (or the key written out longer or shorter), when near enough to be the likely intent. */
+    public static String closest(String key, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(key.toLowerCase(), candidate.toLowerCase());
+            String a = key.toLowerCase();
+            String b = candidate.toLowerCase();
+            int d = distance(a, b);
+            if (Math.min(a.length(), b.length()) >= 3 && (a.startsWith(b) || b.startsWith(a))) {
+                d = Math.min(d, 1); // "column" for "col", "scaled" for "scale": one is the other cut short
+            }
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;

@@ -124,6 +124,35 @@ class HostingHttpTest {
         }
     }
 
+    @Test
+    void stoppingFinishesARequestStillInFlight() throws Exception {
+        RunningBook book = RunningBook.start();
+        String body = "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]]}";
+        URI url = URI.create(book.url("/api/attention"));
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            // Headers and half the body: the request is in flight, its handler waiting for the rest.
+            out.write(("POST /api/attention HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body.substring(0, 20))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            Thread stopper = new Thread(book::close);
+            stopper.start();
+            Thread.sleep(300); // the server is now stopping, and must wait for this request
+            out.write(body.substring(20).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            // X = Wq = Wk = Wv = I: row 1 of the weights is softmax([1/√2, 0]) = [e^(1/√2), 1] / (e^(1/√2) + 1).
+            double e = Math.exp(1 / Math.sqrt(2));
+            var output = Json.MAPPER.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).get("output");
+            assertEquals(e / (e + 1), output.get(0).get(0).doubleValue(), 1e-12, "the answer is complete: " + response);
+            assertEquals(1 / (e + 1), output.get(0).get(1).doubleValue(), 1e-12);
+            stopper.join(15_000);
+        }
+    }
+
     private static HttpResponse<String> forwardedFor(RunningBook book, String client) {
         try {
             return book.send(HttpRequest.newBuilder(new URI(book.url("/api/none"))).header("X-Forwarded-For", client).build());
