@@ -1,12 +1,12 @@
 // weighted-sum: pick a query token; its row of weights scales each value vector (row of V), and the
-// scaled vectors add up to that token's output. The scaled vectors are the core's own products,
-// read from the explanation of each output cell (POST /api/attention/explain), not multiplied here.
+// scaled vectors add up to that token's output. Every number comes from POST /api/weighted-sum: the
+// scaled vectors are the core's own products, the terms of each output cell's explanation.
 // State: {"preset": "journey" | "hand4" | null, "tokens": [T words], "x": T×d_model,
 //         "wq", "wk", "wv": d_model×width, "causal": false, "scale": true, "query": row from 1}
 import { startWidget, el } from '../widget.js';
 import { subscript } from '../matrix.js';
 import { postJson } from '../api.js';
-import { attentionBody, checkAttention, checkbox, dims, group, inputsGroup, isCount, placeComputed, runAttention } from '../attention.js';
+import { attentionBody, checkAttention, checkbox, dims, group, inputsGroup, isCount, placeComputed } from '../attention.js';
 
 export function mount(element) {
   const build = (host) => {
@@ -35,30 +35,21 @@ export function mount(element) {
     return fieldset;
   };
 
-  const compute = (state) => {
-    const body = attentionBody(state);
-    const row = state.query - 1;
-    const columns = dims(state.wv[0].length).map((_, c) =>
-      postJson('/api/attention/explain', { ...body, step: 'head_output', head: 0, row, col: c }));
-    return Promise.all([runAttention(state), ...columns]).then(([answer, ...outputs]) => ({ answer, outputs }));
-  };
+  const compute = (state) => postJson('/api/weighted-sum', { ...attentionBody(state), row: state.query - 1 });
 
-  const show = (host, { answer, outputs }) => {
+  const show = (host, sum) => {
     const s = host.state;
     const i = s.query - 1;
     const token = s.tokens[i];
-    const head = answer.heads[0];
     const a = `a${subscript(i + 1)}ⱼ`;
     const row = group(host.body, 'sum', `Output of “${token}” = Σⱼ ${a} · vⱼ`);
-    const dv = dims(answer.v[0].length);
-    placeComputed(host, row, { name: `weights of “${token}”`, key: 'weights-row', values: head.weights[i].map((a) => [a]),
+    const dv = dims(sum.output.length);
+    placeComputed(host, row, { name: `weights of “${token}”`, key: 'weights-row', values: sum.weights.map((w) => [w]),
       rowLabels: s.tokens, colLabels: [a], scale: 'weights', step: 'weights', at: (r) => [i, r] });
-    placeComputed(host, row, { name: 'V = X·Wv', key: 'v', values: answer.v, rowLabels: s.tokens, colLabels: dv, step: 'v' });
-    // product j of output cell c is weights[i][j] × V[j][c]: the explanation lists them in order of j
-    const scaled = s.tokens.map((_, j) => outputs.map((explanation) => explanation.terms[j].value));
-    placeComputed(host, row, { name: 'weighted values aⱼ·vⱼ', key: 'scaled-values', values: scaled, rowLabels: s.tokens, colLabels: dv,
+    placeComputed(host, row, { name: 'V = X·Wv', key: 'v', values: sum.values, rowLabels: s.tokens, colLabels: dv, step: 'v' });
+    placeComputed(host, row, { name: 'weighted values aⱼ·vⱼ', key: 'scaled-values', values: sum.weighted, rowLabels: s.tokens, colLabels: dv,
       step: 'head_output', at: (r, c) => [i, c] });
-    placeComputed(host, row, { name: `output of “${token}”`, key: 'output-row', values: [head.output[i]], rowLabels: [token],
+    placeComputed(host, row, { name: `output of “${token}”`, key: 'output-row', values: [sum.output], rowLabels: [token],
       colLabels: dv, step: 'head_output', at: (r, c) => [i, c] });
     let note = row.parentElement.querySelector('.widget-note');
     if (!note) {

@@ -3,10 +3,8 @@ package attentionbook.book;
 import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.AttentionTrace;
-import attentionbook.attention.Explainer;
 import attentionbook.attention.HeadTrace;
 import attentionbook.attention.Matrix;
-import attentionbook.attention.Step;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,6 +31,8 @@ final class AttentionWidget implements WidgetKind {
     /** A widget is read on a page: beyond this many tokens or columns it stops being readable. */
     static final int MAX_SIZE = 12;
     static final int DIGITS = 2;
+    /** The attention API computes at most 8 heads (web.AttentionLimits). */
+    static final int MAX_HEADS = 8;
     static final List<String> PIPELINE_STEP_NAMES = List.of("x", "qkv", "scores", "scaled", "masked", "weights", "output");
     static final int PIPELINE_STEPS = PIPELINE_STEP_NAMES.size();
     private static final List<String> INPUTS = List.of("preset", "tokens", "x", "wq", "wk", "wv");
@@ -188,28 +188,19 @@ final class AttentionWidget implements WidgetKind {
     }
 
     private static void weightedSum(StringBuilder html, Tables t, AttentionInputs in, AttentionTrace trace, int query) {
-        HeadTrace head = trace.heads().get(0);
-        int tokens = in.x().rows();
-        int dv = head.output().cols();
-        double[][] scaled = new double[tokens][dv];
-        for (int c = 0; c < dv; c++) {
-            // each term of output[i][c] is weights[i][j] × V[j][c]: the core's own products
-            var terms = Explainer.explain(in.x(), in.spec(), trace, Step.HEAD_OUTPUT, 0, query, c).terms();
-            for (int j = 0; j < tokens; j++) {
-                scaled[j][c] = terms.get(j).value();
-            }
-        }
+        WeightedSum sum = WeightedSum.of(in.x(), in.spec(), trace, 0, query);
         String token = in.tokens().get(query);
-        double[][] weightColumn = new double[tokens][1];
-        for (int j = 0; j < tokens; j++) {
-            weightColumn[j][0] = head.weights().get(query, j);
+        List<String> dv = ExampleDirective.dims(sum.output().length);
+        double[][] weightColumn = new double[sum.weights().length][];
+        for (int j = 0; j < weightColumn.length; j++) {
+            weightColumn[j] = new double[]{sum.weights()[j]};
         }
         html.append(t.table("weights of “" + token + "”", "weights-row", Matrix.of(weightColumn), in.tokens(),
-                        List.of("a" + (query + 1) + "ⱼ"), MatrixTable.Scale.WEIGHTS))
-                .append(t.signed("V = X·Wv", "v", trace.v()))
-                .append(t.signed("weighted values aⱼ·vⱼ", "scaled-values", Matrix.of(scaled)))
-                .append(t.table("output of “" + token + "”", "output-row", Matrix.of(new double[][]{head.output().row(query)}),
-                        List.of(token), ExampleDirective.dims(dv), MatrixTable.Scale.SIGNED));
+                        List.of("a" + Subscripts.of(query + 1) + "ⱼ"), MatrixTable.Scale.WEIGHTS))
+                .append(t.signed("V = X·Wv", "v", Matrix.of(sum.values())))
+                .append(t.signed("weighted values aⱼ·vⱼ", "scaled-values", Matrix.of(sum.weighted())))
+                .append(t.table("output of “" + token + "”", "output-row", Matrix.of(new double[][]{sum.output()}),
+                        List.of(token), dv, MatrixTable.Scale.SIGNED));
     }
 
     private static void multiHead(StringBuilder html, Tables t, AttentionInputs in, AttentionTrace trace) {
@@ -223,10 +214,10 @@ final class AttentionWidget implements WidgetKind {
                 .append(t.signed("output = concat·Wo", "output", trace.output()));
     }
 
-    /** Head counts that split both the query width and the value width evenly. */
+    /** Head counts that split both the query width and the value width evenly, up to the attention API's 8. */
     static List<Integer> headChoices(AttentionInputs in) {
         List<Integer> choices = new ArrayList<>();
-        for (int h = 1; h <= in.spec().wq().cols(); h++) {
+        for (int h = 1; h <= Math.min(MAX_HEADS, in.spec().wq().cols()); h++) {
             if (in.spec().wq().cols() % h == 0 && in.spec().wv().cols() % h == 0) {
                 choices.add(h);
             }

@@ -512,6 +512,7 @@ class WidgetsBrowserTest {
                 assertEquals("", w.root().locator(".widget-status").innerText(), "no problem reported: " + where);
                 assertEquals(List.of(), tab.errors(), where);
                 if (width != 360) {
+                    page.evaluate("() => { document.querySelector('.site-header').style.position = 'static'; }"); // not over the widget
                     w.root().screenshot(new Locator.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "widget-" + name + "-" + width + ".png")));
                 }
             }

@@ -2,6 +2,8 @@ package attentionbook.web;
 
 import attentionbook.RunningBook;
 import attentionbook.attention.Attention;
+import attentionbook.attention.AttentionSpec;
+import attentionbook.attention.Matrix;
 import attentionbook.attention.DotProductStats;
 import attentionbook.attention.ScalingExperiment;
 import attentionbook.attention.Softmax;
@@ -112,6 +114,27 @@ class WidgetApiTest {
         assertEquals("q", answer.get("stages").get(answer.get("stages").size() - 1).get("key").asText(), "the chain stops at Q");
     }
 
+    @Test
+    void aWeightedSumIsTheCoresProductsAndTheirSum() throws IOException {
+        double[][] x = {{1, 2, 0, 1}, {0, 1, 1, 0}, {2, 0, 1, 1}};
+        double[][] w = {{1, 0, 0, 1}, {0, 1, 1, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}};
+        JsonNode answer = ok("/api/weighted-sum", "{\"x\": " + Json.MAPPER.writeValueAsString(x) + ", \"wq\": " + Json.MAPPER.writeValueAsString(w)
+                + ", \"wk\": " + Json.MAPPER.writeValueAsString(w) + ", \"wv\": " + Json.MAPPER.writeValueAsString(w)
+                + ", \"heads\": 2, \"causal\": true, \"row\": 1, \"head\": 1}");
+        var trace = Attention.run(Matrix.of(x), new AttentionSpec(Matrix.of(w), Matrix.of(w), Matrix.of(w), null, 2, true, true));
+        Matrix weights = trace.heads().get(1).weights();
+        Matrix v1 = trace.v().columns(2, 4);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(weights.get(1, j), answer.get("weights").get(j).asDouble());
+            for (int c = 0; c < 2; c++) {
+                assertEquals(v1.get(j, c), answer.get("values").get(j).get(c).asDouble());
+                assertEquals(weights.get(1, j) * v1.get(j, c), answer.get("weighted").get(j).get(c).asDouble());
+            }
+        }
+        assertEquals(0.0, answer.get("weights").get(2).asDouble(), "token 3 is hidden from row 2");
+        assertEquals(trace.heads().get(1).output().get(1, 1), answer.get("output").get(1).asDouble());
+    }
+
     private static JsonNode find(JsonNode answer, String key) {
         for (JsonNode stage : answer.get("stages")) {
             if (stage.get("key").asText().equals(key)) {
@@ -134,7 +157,12 @@ class WidgetApiTest {
             /api/scaling | {"dk": 8.5}                       | "dk" must be a whole number, not 8.5
             /api/shapes  | {"heads": 0}                      | "heads" must be from 1 to 1024, not 0
             /api/shapes  | {"d_model": "512"}                | "d_model" must be a whole number, not the text "512"
-            /api/shapes  |                                   | the body must be a JSON object such as {"batch": 4, "ctx": 16, "d_model": 512, "heads": 8}
+            /api/shapes  |                                   | the body is empty: send a JSON object such as {"batch": 4, "ctx": 16, "d_model": 512, "heads": 8}
+            /api/weighted-sum | {"x": [[1, 0], [0, 1]], "wq": [[1, 0], [0, 1]], "wk": [[1, 0], [0, 1]], "wv": [[1, 0], [0, 1]]} | "row" is missing: the token whose output to build (0-based, as in the JSON arrays)
+            /api/weighted-sum | {"x": [[1, 0], [0, 1]], "wq": [[1, 0], [0, 1]], "wk": [[1, 0], [0, 1]], "wv": [[1, 0], [0, 1]], "row": 2} | "row" is 2 but x has 2 rows: row must be 0–1 (0-based, as in the JSON arrays)
+            /api/weighted-sum | {"x": [[1, 0], [0, 1]], "wq": [[1, 0], [0, 1]], "wk": [[1, 0], [0, 1]], "wv": [[1, 0], [0, 1]], "row": 0, "head": 1} | "head" is 1 but there is 1 head: head must be 0 (0-based, as in the JSON arrays)
+            /api/weighted-sum | {"x": [[[1, 0]], [[0, 1]]], "wq": [[1, 0], [0, 1]], "wk": [[1, 0], [0, 1]], "wv": [[1, 0], [0, 1]], "row": 0} | "x" must be one sequence (a T×d_model matrix)
+            /api/weighted-sum | {"x": [[1, 0], [0, 1]], "wq": [[1, 0], [0, 1]], "wk": [[1, 0], [0, 1]], "wv": [[1, 0], [0, 1]], "row": 0, "rows": 1} | unknown field "rows" (did you mean "row"?)
             """)
     void mistakesAnswer400NamingTheField(String path, String body, String expected) throws IOException {
         HttpResponse<String> response = book.post(path, body == null ? "" : body);
