@@ -32,7 +32,7 @@ function largestMagnitude(values) {
   let max = 0;
   for (const row of values) {
     for (const x of row) {
-      if (x !== null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
+      if (x != null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
     }
   }
   return max;
@@ -81,10 +81,14 @@ export function updateMatrix(root, values, rowLabels = root.matrixSpec.rowLabels
   fill(root, values, rowLabels, colLabels);
 }
 
-/** Shows spec in container: updates the matrix already there when it has the same key, else renders it anew. */
+/**
+ * Shows spec in container: updates the matrix already there when it has the same key (and is as
+ * clickable as before), else renders it anew. Editable matrices are always drawn anew.
+ */
 export function placeMatrix(container, spec) {
   const existing = [...container.children].find((child) => child.dataset.matrix === spec.key);
-  if (existing && !spec.edit) {
+  const navigable = Boolean(spec.explain || spec.select);
+  if (existing && !spec.edit && existing.classList.contains('matrix-live') === navigable) {
     existing.matrixSpec = { ...existing.matrixSpec, name: spec.name, explain: spec.explain, select: spec.select };
     existing.querySelector('.matrix-name').textContent = spec.name;
     updateMatrix(existing, spec.values, spec.rowLabels, spec.colLabels);
@@ -140,7 +144,7 @@ function newRow(cols) {
 
 function showValue(td, x, spec, maxAbs) {
   const keep = td.classList.contains('is-selected') ? ' is-selected' : '';
-  if (x === null) {
+  if (x == null) {
     if (!td.classList.contains('masked')) {
       td.replaceChildren(ariaHidden('−∞'), el('span', 'visually-hidden', 'minus infinity (masked)'));
     }

@@ -13,7 +13,7 @@ const block = (m, from, width) => m.map((row) => row.slice(from, from + width));
 export function mount(element) {
   const build = (host) => {
     const s = host.state;
-    if (!host.controls.hasChildNodes()) host.controls.append(headPicker(host), checkbox(host, 'causal', 'Causal mask'));
+    if (!host.controls.hasChildNodes()) host.controls.append(headPicker(host), checkbox(host, 'causal', 'Causal mask'), parameters(host));
     for (const radio of host.controls.querySelectorAll('input[type="radio"]')) radio.checked = Number(radio.value) === s.heads;
     host.controls.querySelector('.widget-switch input').checked = s.causal;
     inputsGroup(host, host.body, [
@@ -34,6 +34,15 @@ export function mount(element) {
       fieldset.append(label);
     }
     return fieldset;
+  };
+
+  /** The weights' sizes never change here, so the count comes with the page (data-options), computed by the server. */
+  const parameters = (host) => {
+    const p = host.options.parameters;
+    const choices = host.options.heads;
+    const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : String(choices[0]);
+    return el('p', 'widget-note multi-head-parameters',
+      `Parameters in Wq, Wk, Wv and Wo: ${p.wq} + ${p.wk} + ${p.wv} + ${p.wo} = ${p.total}, with ${list} heads alike.`);
   };
 
   const show = (host, answer) => {
@@ -81,7 +90,9 @@ export function mount(element) {
 
   return startWidget(element, {
     label: 'Multi-head attention widget',
-    check: (state, chapter, options) => checkAttention(state, chapter) && options.heads.includes(state.heads) && Array.isArray(state.wo),
+    check: (state, chapter, options) => checkAttention(state, chapter) && options.heads.includes(state.heads)
+      && ['x', 'wq', 'wk', 'wv', 'wo'].every((f) => Array.isArray(state[f]) && state[f].length === chapter[f].length
+        && state[f].every((row) => Array.isArray(row) && row.length === chapter[f][0].length)),
     build,
     compute: runAttention,
     show,

@@ -22,7 +22,8 @@ import java.util.Set;
  * </pre>
  * plus, per widget: qkv "shared" (one matrix serves as Wq, Wk and Wv); scores "selected" ([row,
  * column] of the picked score, from 1, or null); masking "causal" (default true) and "scale";
- * weighted-sum "query" (the row, from 1), "causal" and "scale"; multi-head "wo" (default the
+ * weighted-sum "query" (the row, from 1), "causal", "scale" and "weights" (null, or one non-negative
+ * number a token that replaces the row's weights once divided by their sum); multi-head "wo" (default the
  * identity), "heads" (default the smallest divisor above 1), "causal" and "scale"; pipeline "wo"
  * (or null), "causal", "scale" and "step" (1 … {@link #PIPELINE_STEPS}). Without a preset or x, the
  * journey preset is used.
@@ -41,7 +42,7 @@ final class AttentionWidget implements WidgetKind {
         QKV("qkv", List.of("shared")),
         SCORES("scores", List.of("selected")),
         MASKING("masking", List.of("causal", "scale")),
-        WEIGHTED_SUM("weighted-sum", List.of("query", "causal", "scale")),
+        WEIGHTED_SUM("weighted-sum", List.of("query", "causal", "scale", "weights")),
         MULTI_HEAD("multi-head", List.of("wo", "heads", "causal", "scale")),
         PIPELINE("pipeline", List.of("wo", "causal", "scale", "step"));
 
@@ -112,7 +113,16 @@ final class AttentionWidget implements WidgetKind {
             case MASKING -> switches(out, in);
             case WEIGHTED_SUM -> {
                 switches(out, in);
-                out.put("query", MatrixJson.integer(state.get("query"), "query", 1, 1, trace.q().rows()));
+                int query = MatrixJson.integer(state.get("query"), "query", 1, 1, trace.q().rows());
+                out.put("query", query);
+                JsonNode given = state.get("weights");
+                if (given == null || given.isNull()) {
+                    out.putNull("weights");
+                } else {
+                    double[] weights = MatrixJson.vector(given, "weights", 1, MAX_SIZE);
+                    WeightedSum.given(in.spec(), trace, 0, query - 1, weights);   // checks them
+                    out.set("weights", WidgetJson.vector(weights));
+                }
             }
             case MULTI_HEAD -> {
                 out.set("wo", WidgetJson.matrix(in.spec().wo().toArray()));
@@ -145,8 +155,18 @@ final class AttentionWidget implements WidgetKind {
             return options;
         }
         if (variant == Variant.MULTI_HEAD) {
-            List<Integer> choices = headChoices(AttentionInputs.from(state));
-            options.set("heads", WidgetJson.ints(choices));
+            AttentionInputs in = AttentionInputs.from(state);
+            options.set("heads", WidgetJson.ints(headChoices(in)));
+            // the widget never changes a matrix's size, so its parameter count is fixed: whatever the heads
+            ObjectNode parameters = options.putObject("parameters");
+            long total = 0;
+            for (var entry : List.of(java.util.Map.entry("wq", in.spec().wq()), java.util.Map.entry("wk", in.spec().wk()),
+                    java.util.Map.entry("wv", in.spec().wv()), java.util.Map.entry("wo", in.spec().wo()))) {
+                long count = Math.multiplyExact((long) entry.getValue().rows(), entry.getValue().cols());
+                parameters.put(entry.getKey(), count);
+                total += count;
+            }
+            parameters.put("total", total);
             return options;
         }
         return null;
@@ -171,7 +191,7 @@ final class AttentionWidget implements WidgetKind {
             case MASKING -> html.append(t.grid(scaledName(in), "scaled", head.scaled()))
                     .append(t.grid(in.spec().causal() ? "masked scores" : "scores (no mask)", "masked", head.masked()))
                     .append(t.weightsGrid("weights A", "weights", head.weights()));
-            case WEIGHTED_SUM -> weightedSum(html, t, in, trace, state.get("query").asInt() - 1);
+            case WEIGHTED_SUM -> weightedSum(html, t, in, trace, state.get("query").asInt() - 1, state.get("weights"));
             case MULTI_HEAD -> multiHead(html, t, in, trace);
             case PIPELINE -> html.append(t.x()).append(t.signed("Q = X·Wq", "q", trace.q()))
                     .append(t.signed("K = X·Wk", "k", trace.k())).append(t.signed("V = X·Wv", "v", trace.v()))
@@ -187,8 +207,9 @@ final class AttentionWidget implements WidgetKind {
         return in.spec().scale() ? "scaled Q·Kᵀ / √d_k" : "unscaled Q·Kᵀ";
     }
 
-    private static void weightedSum(StringBuilder html, Tables t, AttentionInputs in, AttentionTrace trace, int query) {
-        WeightedSum sum = WeightedSum.of(in.x(), in.spec(), trace, 0, query);
+    private static void weightedSum(StringBuilder html, Tables t, AttentionInputs in, AttentionTrace trace, int query, JsonNode given) {
+        WeightedSum sum = given.isNull() ? WeightedSum.of(in.x(), in.spec(), trace, 0, query)
+                : WeightedSum.given(in.spec(), trace, 0, query, MatrixJson.vector(given, "weights", 1, MAX_SIZE));
         String token = in.tokens().get(query);
         List<String> dv = ExampleDirective.dims(sum.output().length);
         double[][] weightColumn = new double[sum.weights().length][];

@@ -25,13 +25,14 @@ import java.util.function.Function;
  *       not divide d_model answer 200 with "possible": false and the reason, since that is the lesson.</li>
  *   <li>{@code POST /api/weighted-sum}: an attention body (one sequence) plus "row" and "head" (0-based,
  *       head 0 when left out): that row's weights, V of the head, each value vector times its weight,
- *       and their sum, the head's output row.</li>
+ *       and their sum, the head's output row. With "weights" (one non-negative number a token) those
+ *       weights, divided by their sum, replace the row's.</li>
  * </ul>
  * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
  * widget block, so both say the same thing about the same mistake.
  */
 public final class WidgetApi implements Consumer<RoutesConfig> {
-    static final Set<String> WEIGHTED_SUM_FIELDS = with(AttentionRequest.FIELDS, "row", "head");
+    static final Set<String> WEIGHTED_SUM_FIELDS = with(AttentionRequest.FIELDS, "row", "head", "weights");
 
     @Override
     public void accept(RoutesConfig routes) {
@@ -56,6 +57,10 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         int tokens = request.sequences().get(0).rows();
         int r = index(row, "row", 0, tokens, "x has " + tokens + (tokens == 1 ? " row" : " rows"));
         AttentionTrace trace = request.run().get(0);
+        JsonNode given = body.get("weights");
+        if (given != null && !given.isNull()) {
+            return WeightedSum.given(request.spec(), trace, head, r, MatrixJson.vector(given, "weights", 1, AttentionLimits.MAX_TOKENS));
+        }
         return WeightedSum.of(request.sequences().get(0), request.spec(), trace, head, r);
     }
 

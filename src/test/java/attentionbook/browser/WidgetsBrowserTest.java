@@ -231,6 +231,33 @@ class WidgetsBrowserTest {
         }
     }
 
+    @Test
+    void weightedSumTakesTheReadersOwnWeightsDividedByTheirSum() {
+        try (Browsers.Tab tab = open("try-weighted-sum", 1280)) {
+            LiveWidget w = LiveWidget.on(tab.page(), "weighted-sum");
+            w.change(() -> w.input("Set the weights yourself").check());
+            AttentionTrace t = run(JOURNEY.x(), JOURNEY.wq(), JOURNEY.wk(), JOURNEY.wv(), null, 1, false);
+            assertEquals(shown(Matrix.of(new double[][]{{t.heads().get(0).weights().get(1, 2)}})).get(0).get(0),
+                    w.input("your weight for starts").inputValue().substring(0, 4), "the reader starts from attention's weights");
+            w.type("your weight for starts", "1");
+            for (String token : List.of("Your", "journey", "with", "one", "step")) {
+                w.type("your weight for " + token, "0");
+            }
+            assertEquals(shown(Matrix.of(new double[][]{{0}, {0}, {1}, {0}, {0}, {0}})), w.matrix("weights-row"));
+            assertEquals(shownRow(t.v().row(2), 2), w.matrix("output-row"), "all the weight on one token: its value row, exactly");
+
+            for (String token : JOURNEY.tokens()) {
+                w.type("your weight for " + token, "1");
+            }
+            double[] uniform = new double[6];
+            Arrays.fill(uniform, 1.0 / 6);
+            assertEquals(shownRow(Matrix.of(new double[][]{uniform}).times(t.v()).row(0), 2), w.matrix("output-row"), "uniform: the column means");
+            w.change(() -> w.input("Set the weights yourself").uncheck());
+            checkWeightedSum(w, 1, false);
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
     private static void checkWeightedSum(LiveWidget w, int query, boolean causal) {
         AttentionTrace t = run(JOURNEY.x(), JOURNEY.wq(), JOURNEY.wk(), JOURNEY.wv(), null, 1, causal);
         Matrix weights = t.heads().get(0).weights();
@@ -256,6 +283,9 @@ class WidgetsBrowserTest {
         try (Browsers.Tab tab = open("try-multi-head", 1280)) {
             LiveWidget w = LiveWidget.on(tab.page(), "multi-head");
             assertEquals(List.of("1", "2", "4"), w.root().locator("fieldset input[type=radio]").evaluateAll("rs => rs.map(r => r.value)"));
+            int each = 4 * 4;
+            assertEquals("Parameters in Wq, Wk, Wv and Wo: " + each + " + " + each + " + " + each + " + " + each + " = " + 4 * each
+                    + ", with 1, 2 or 4 heads alike.", w.root().locator(".multi-head-parameters").innerText());
             w.change(() -> w.input("4").check());
             AttentionTrace four = run(x, id, wk, id, id, 4, false);
             assertEquals(4, w.root().locator("[data-matrix^=\"weights-h\"]").count());

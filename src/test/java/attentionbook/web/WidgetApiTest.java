@@ -135,6 +135,21 @@ class WidgetApiTest {
         assertEquals(trace.heads().get(1).output().get(1, 1), answer.get("output").get(1).asDouble());
     }
 
+    @Test
+    void givenWeightsAreDividedByTheirSum() throws IOException {
+        JsonNode answer = ok("/api/weighted-sum", "{\"x\": [[1, 2], [3, 4], [5, 6]], \"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]],"
+                + " \"wv\": [[1, 0], [0, 1]], \"row\": 0, \"weights\": [1, 0, 3]}");
+        assertEquals(0.25, answer.get("weights").get(0).asDouble());
+        assertEquals(0.75, answer.get("weights").get(2).asDouble());
+        assertEquals(3.0, answer.get("given").get(2).asDouble());
+        assertEquals(0.25 * 2 + 0.0 * 4 + 0.75 * 6, answer.get("output").get(1).asDouble());
+        assertEquals(0.75 * 5, answer.get("weighted").get(2).get(0).asDouble());
+        HttpResponse<String> negative = book.post("/api/weighted-sum", "{\"x\": [[1, 2], [3, 4]], \"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]],"
+                + " \"wv\": [[1, 0], [0, 1]], \"row\": 0, \"weights\": [1, -0.5]}");
+        assertEquals(400, negative.statusCode());
+        assertTrue(negative.body().contains("\\\"weights\\\" entry 2 is -0.5: a weight cannot be negative"), negative.body());
+    }
+
     private static JsonNode find(JsonNode answer, String key) {
         for (JsonNode stage : answer.get("stages")) {
             if (stage.get("key").asText().equals(key)) {
