@@ -53,7 +53,7 @@ export function mount(element) {
     const shown = [];
     for (let h = 0; h < heads; h++) {
       for (const [key, name, m] of [['q', 'Q', answer.q], ['k', 'K', answer.k], ['v', 'V', answer.v]]) {
-        const width = m[0].length / heads;
+        const width = key === 'v' ? answer.dv : answer.dk; // each head's block of columns, as the API reports it
         const first = h * width;
         shown.push(`${key}-h${h + 1}`);
         placeComputed(host, blocks, { ...tokens, name: `${name} (head ${h + 1})`, key: `${key}-h${h + 1}`, values: block(m, first, width),
