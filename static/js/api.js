@@ -33,37 +33,50 @@ export async function postJson(path, body) {
 }
 
 /**
- * Runs compute() after edits settle and hands only the newest answer to apply(): each run gets a
- * number, and an answer that arrives after a newer run started is dropped, so a slow reply never
- * overwrites a newer one. A 429 (too many requests) is retried once the server says it may be.
+ * Runs compute() for the newest edits and hands only the newest answer to apply(). An edit while no
+ * request is out asks at once; edits while one is out wait, and only the last of them is sent when
+ * the answer comes back, so fast typing costs one request at a time rather than one a keystroke.
+ * Each run gets a number, and an answer is dropped once a newer run has started or a newer edit is
+ * waiting, so a slow reply never overwrites a newer one. A 429 (too many requests) is retried once the server allows.
  */
-export function latestOnly(compute, apply, fail, delay) {
-  let timer = 0;
+export function latestOnly(compute, apply, fail) {
   let counter = 0;
+  let inFlight = 0;
+  let waiting = false;
+  let retry = 0;
+  const settled = () => {
+    inFlight--;
+    if (inFlight === 0 && waiting) {
+      waiting = false;
+      run();
+    }
+  };
   const run = () => {
-    timer = 0;
+    clearTimeout(retry);
     const id = ++counter;
+    inFlight++;
     return compute().then(
-      (result) => { if (id === counter) apply(result); },
+      // an answer is dropped when a newer run has started or a newer edit waits for this one to finish
+      (result) => { if (id === counter && !waiting) apply(result); },
       (err) => {
-        if (id !== counter) return;
+        if (id !== counter || waiting) return;
         if (err instanceof ApiProblem && err.status === 429) {
           fail(new ApiProblem(`Too many changes at once: the numbers update again in ${err.retryAfter || 1} s.`, 429));
-          timer = setTimeout(run, 1000 * (err.retryAfter || 1));
+          retry = setTimeout(run, 1000 * (err.retryAfter || 1));
           return;
         }
         fail(err);
-      });
+      }).finally(settled);
   };
   return {
-    /** Run after delay ms without another edit. */
+    /** After an edit: ask now, or as soon as the answer out there is back. */
     schedule() {
-      clearTimeout(timer);
-      timer = setTimeout(run, delay);
+      if (inFlight > 0) waiting = true;
+      else run();
     },
-    /** Run at once; resolves when this run's answer has been applied (or dropped). */
+    /** Ask now whatever is out there (a reset); resolves when this run's answer has been applied or dropped. */
     now() {
-      clearTimeout(timer);
+      waiting = false;
       return run();
     },
   };

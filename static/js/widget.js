@@ -1,15 +1,13 @@
 // What every widget shares: its state (the chapter's, or a shared link's from the URL fragment),
 // a frame with the widget's controls, a Reset button and a status line, and the loop edit → request
-// → newest answer shown. A widget module supplies four functions:
+// → newest answer shown (api.js latestOnly: one request out at a time, the newest answer wins).
+// A widget module supplies four functions:
 //   check(state, chapter, options) → true when a state from a link has the right form
 //   build(host)   → (re)creates the controls and inputs from host.state
 //   compute(state) → a promise of the numbers (from the API) for that state
 //   show(host, numbers) → puts the numbers on the page
 import { latestOnly } from './api.js';
 import { updateScrollers } from './scroll.js';
-
-/** Edits wait this long for the next keystroke before asking the server. */
-const SETTLE_MS = 15;
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -89,6 +87,7 @@ export function startWidget(element, { label, check, build, compute, show }) {
   status.setAttribute('role', 'status');
   frame.append(toolbar, body, status);
   let revision = 0;
+  let pendingRefresh = 0;
 
   const host = {
     element, key, chapter, options, controls, body,
@@ -104,8 +103,10 @@ export function startWidget(element, { label, check, build, compute, show }) {
       status.textContent = message || '';
       status.classList.toggle('is-problem', Boolean(problem));
     },
+    /** Re-checks which matrices scroll sideways; after the next frame, so that measuring never delays the numbers. */
     refresh() {
-      updateScrollers(element);
+      cancelAnimationFrame(pendingRefresh);
+      pendingRefresh = requestAnimationFrame(() => updateScrollers(element));
     },
   };
 
@@ -122,7 +123,7 @@ export function startWidget(element, { label, check, build, compute, show }) {
     body.classList.add('is-stale');
     host.say(err.message, true);
     element.dataset.revision = String(++revision);
-  }, SETTLE_MS);
+  });
 
   reset.addEventListener('click', () => {
     state = clone(chapter);

@@ -500,6 +500,26 @@ class WidgetsBrowserTest {
     }
 
     @Test
+    void aSlowAnswerNeverOverwritesANewerEdit() {
+        try (Browsers.Tab tab = open("try-qkv", 1280)) {
+            Page page = tab.page();
+            LiveWidget w = LiveWidget.on(page, "qkv");
+            // the next answer takes 800 ms to arrive; the edit after it is answered at once
+            page.evaluate("() => { const send = window.fetch; let first = true; window.fetch = (...args) => {"
+                    + " const answer = send(...args); if (!first) return answer; first = false;"
+                    + " return answer.then(r => new Promise(done => setTimeout(() => done(r), 800))); }; }");
+            int before = w.revision();
+            w.input("X row 1 column 1").fill("7");
+            w.input("X row 1 column 1").fill("9");
+            page.waitForFunction("n => Number(document.querySelector('[data-widget=qkv]').dataset.revision) > n", before);
+            page.waitForTimeout(1200); // long after the slow answer has come back
+            assertEquals(before + 1, w.revision(), "the slow answer for 7 was dropped, not drawn");
+            assertEquals(MatrixTable.number(9, 2), w.matrix("q").get(0).get(0));
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @Test
     void aMangledLinkFallsBackToTheChaptersStateAndSaysSo() {
         try (Browsers.Tab tab = Browsers.open(1280, 900)) {
             tab.page().navigate(book.url("/chapters/try-qkv#qkv=%7B%22x%22%3A%5B%5B1%5D%5D%7D"));
