@@ -4,6 +4,7 @@
 import { postJson } from './api.js';
 import { explainCell } from './explain.js';
 import { placeMatrix } from './matrix.js';
+import { el, switchBox } from './dom.js';
 
 export const DIGITS = 2;
 const MAX_SIZE = 12;
@@ -109,15 +110,9 @@ export function placeComputed(host, container, { name, key, values, rowLabels, c
 export function group(parent, key, title) {
   let section = parent.querySelector(`:scope > [data-group="${key}"]`);
   if (!section) {
-    section = document.createElement('div');
-    section.className = 'widget-group';
+    section = el('div', 'widget-group');
     section.dataset.group = key;
-    const heading = document.createElement('h3');
-    heading.className = 'widget-group-title';
-    section.append(heading);
-    const row = document.createElement('div');
-    row.className = 'matrix-row';
-    section.append(row);
+    section.append(el('h3', 'widget-group-title'), el('div', 'matrix-row'));
     parent.append(section);
   }
   section.querySelector('h3').textContent = title;
@@ -133,27 +128,16 @@ export function keepOnly(row, keys) {
 
 /** A labelled checkbox bound to a boolean of the state. */
 export function checkbox(host, field, text) {
-  const label = document.createElement('label');
-  label.className = 'widget-switch';
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.checked = Boolean(host.state[field]);
-  box.addEventListener('change', () => host.change((s) => { s[field] = box.checked; }));
-  label.append(box, ` ${text}`);
-  return label;
+  return switchBox(text, Boolean(host.state[field]), (checked) => host.change((s) => { s[field] = checked; }));
 }
 
 /** The inputs X and the projections, editable, inside a disclosure so they do not crowd the lesson. */
 export function inputsGroup(host, parent, fields, open = false) {
   let details = parent.querySelector(':scope > details.widget-inputs');
   if (!details) {
-    details = document.createElement('details');
-    details.className = 'widget-inputs';
+    details = el('details', 'widget-inputs');
     details.open = open;
-    const summary = document.createElement('summary');
-    const row = document.createElement('div');
-    row.className = 'matrix-row';
-    details.append(summary, row);
+    details.append(el('summary'), el('div', 'matrix-row'));
     parent.append(details);
   }
   details.querySelector('summary').textContent = `Inputs you can edit: ${fields.map((f) => f.name).join(', ')}`;

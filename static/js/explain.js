@@ -2,6 +2,7 @@
 // fetched from POST /api/attention/explain. Focus moves into the dialog; Escape or the close button
 // closes it and returns focus to the cell that opened it.
 import { postJson } from './api.js';
+import { el, tableHead, tableRow } from './dom.js';
 import { formatNumber } from './matrix.js';
 
 const DIGITS = 4;
@@ -9,12 +10,6 @@ let dialog = null;
 let returnTo = null;
 let opened = 0;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function ensureDialog() {
   if (dialog) return dialog;
@@ -86,23 +81,12 @@ function termsTable(x) {
   const wrap = el('div', 'widget-scroll');
   const table = el('table', 'explain-terms');
   table.append(el('caption', null, exp ? 'The exp terms of the row' : 'The products, added in order'));
-  const head = el('tr');
-  for (const name of exp ? ['term', 'exponent', 'exp'] : ['product', 'left', 'right', 'value']) {
-    const th = el('th', null, name);
-    th.scope = 'col';
-    head.append(th);
-  }
-  const thead = el('thead');
-  thead.append(head);
+  const thead = tableHead(exp ? ['term', 'exponent', 'exp'] : ['product', 'left', 'right', 'value']);
   const tbody = el('tbody');
   for (const term of x.terms) {
-    const tr = el('tr');
-    tr.dataset.value = String(term.value);
-    const label = el('th', null, term.label);
-    label.scope = 'row';
-    tr.append(label);
     const numbers = exp ? [term.left, term.value] : [term.left, term.right, term.value];
-    for (const n of numbers) tr.append(el('td', null, formatNumber(n, DIGITS)));
+    const tr = tableRow(term.label, numbers.map((n) => el('td', null, formatNumber(n, DIGITS))));
+    tr.dataset.value = String(term.value);
     tbody.append(tr);
   }
   table.append(thead, tbody);

@@ -4,6 +4,8 @@
 // cells that open their explanation on a click or Enter. Every number arrives computed; this module
 // only formats it.
 
+import { el } from './dom.js';
+
 const MINUS = '\u2212';
 /** From here on a number is printed as 1.23e+9, as MatrixTable.EXPONENTIAL_FROM says. */
 const EXPONENTIAL_FROM = 1e9;
@@ -38,12 +40,6 @@ function largestMagnitude(values) {
   return max;
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /**
  * A matrix as a <div class="matrix"> holding its table and legend.

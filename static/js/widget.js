@@ -8,15 +8,12 @@
 //   show(host, numbers) → puts the numbers on the page
 import { latestOnly } from './api.js';
 import { updateScrollers } from './scroll.js';
+import { el } from './dom.js';
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+/** The shortest time between two changes of the page address. */
+const SAVE_MS = 250;
 
-export { el };
+
 
 // ---- the URL fragment: #qkv={...}&scaling={...}, one key a widget; a heading anchor is kept ----
 
@@ -110,7 +107,21 @@ export function startWidget(element, { label, check, build, compute, show }) {
     },
   };
 
-  const save = () => writeFragment(key, JSON.stringify(state) === JSON.stringify(chapter) ? null : state);
+  // Browsers throttle (and complain about) rapid history changes, so a slider's stream of edits is
+  // written to the URL at most every SAVE_MS: the first at once, the last when the stream pauses.
+  let lastSave = 0;
+  let pendingSave = 0;
+  const write = () => {
+    pendingSave = 0;
+    lastSave = performance.now();
+    writeFragment(key, JSON.stringify(state) === JSON.stringify(chapter) ? null : state);
+  };
+  const save = () => {
+    if (pendingSave) return;
+    const wait = SAVE_MS - (performance.now() - lastSave);
+    if (wait <= 0) write();
+    else pendingSave = setTimeout(write, wait);
+  };
 
   const live = latestOnly(() => compute(state), (numbers) => {
     show(host, numbers);

@@ -2,7 +2,8 @@
 // puts −∞ there, and softmax turns −∞ into a weight of exactly 0.
 // State: {"preset": "journey" | "hand4" | null, "tokens": [T words], "x": T×d_model,
 //         "wq", "wk", "wv": d_model×width, "causal": true, "scale": true}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { noteAfter } from '../dom.js';
 import { checkAttention, checkbox, group, inputsGroup, placeComputed, runAttention } from '../attention.js';
 
 export function mount(element) {
@@ -25,14 +26,9 @@ export function mount(element) {
     placeComputed(host, row, { ...grid, name: s.scale ? 'scaled Q·Kᵀ / √d_k' : 'unscaled Q·Kᵀ', key: 'scaled', values: head.scaled, step: 'scaled' });
     placeComputed(host, row, { ...grid, name: s.causal ? 'masked scores' : 'scores (no mask)', key: 'masked', values: head.masked, step: 'masked' });
     placeComputed(host, row, { ...grid, name: 'weights A', key: 'weights', values: head.weights, scale: 'weights', step: 'weights' });
-    let note = row.parentElement.querySelector('.widget-note');
-    if (!note) {
-      note = el('p', 'widget-note');
-      row.after(note);
-    }
-    note.textContent = s.causal
+    noteAfter(row, s.causal
       ? 'Above the diagonal the mask adds −∞, and exp(−∞) = 0: those weights are exactly 0, and each row still sums to 1. The diagonal stays: a token always sees itself.'
-      : 'Without the mask, the first token already mixes in the last one: fine for reading a whole sentence, wrong for predicting the next word.';
+      : 'Without the mask, the first token already mixes in the last one: fine for reading a whole sentence, wrong for predicting the next word.');
   };
 
   return startWidget(element, {

@@ -3,7 +3,8 @@
 // counts offered are the divisors of the width (data-options), so no choice leaves a column over.
 // State: {"preset": … | null, "tokens": [T words], "x": T×d_model, "wq", "wk", "wv": d_model×width,
 //         "wo": width×d_out, "heads": h, "causal": false, "scale": true}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { el } from '../dom.js';
 import { checkAttention, checkbox, dims, group, inputsGroup, keepOnly, placeComputed, runAttention } from '../attention.js';
 import { placeMatrix } from '../matrix.js';
 

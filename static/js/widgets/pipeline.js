@@ -3,7 +3,8 @@
 // computed number explains itself on a click or Enter. X and the projections are edited at step 1.
 // State: {"preset": … | null, "tokens": [T words], "x": T×d_model, "wq", "wk", "wv": d_model×width,
 //         "wo": width×d_out or null, "causal": false, "scale": true, "step": 1 … 7}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { el } from '../dom.js';
 import { checkAttention, checkbox, dims, isCount, keepOnly, placeComputed, placeInput, runAttention } from '../attention.js';
 
 const STEPS = [

@@ -3,7 +3,8 @@
 //         "wq", "wk", "wv": d_model×width, "shared": false}
 // With "shared": true one matrix serves as all three (wk and wv are copies of wq), which forces
 // Q = K and so symmetric scores. The presets to switch to come in data-options.
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { el, noteAfter, switchBox } from '../dom.js';
 import { checkAttention, dims, group, inputsGroup, placeComputed, runAttention } from '../attention.js';
 
 const PRESET_NAMES = {
@@ -60,26 +61,19 @@ export function mount(element) {
     return label;
   };
 
-  const sharedSwitch = (host) => {
-    const label = el('label', 'widget-switch');
-    const box = el('input');
-    box.type = 'checkbox';
-    box.addEventListener('change', () => {
-      host.change((s) => {
-        s.shared = box.checked;
-        if (s.shared) {
-          before = { wk: s.wk, wv: s.wv };
-          s.wk = copy(s.wq);
-          s.wv = copy(s.wq);
-        } else if (before && before.wk[0].length === s.wq[0].length && before.wk.length === s.wq.length) {
-          s.wk = before.wk;
-          s.wv = before.wv;
-        }
-      }, { rebuild: true });
-    });
-    label.append(box, ' One matrix for all three (Wk = Wv = Wq)');
-    return label;
-  };
+  const sharedSwitch = (host) => switchBox('One matrix for all three (Wk = Wv = Wq)', host.state.shared, (checked) => {
+    host.change((s) => {
+      s.shared = checked;
+      if (s.shared) {
+        before = { wk: s.wk, wv: s.wv };
+        s.wk = copy(s.wq);
+        s.wv = copy(s.wq);
+      } else if (before && before.wk[0].length === s.wq[0].length && before.wk.length === s.wq.length) {
+        s.wk = before.wk;
+        s.wv = before.wv;
+      }
+    }, { rebuild: true });
+  });
 
   const show = (host, answer) => {
     const s = host.state;
@@ -90,14 +84,9 @@ export function mount(element) {
     const scores = group(host.body, 'scores', 'Scores: every query against every key');
     placeComputed(host, scores, { name: 'scores Q·Kᵀ', key: 'scores', values: answer.heads[0].scores, rowLabels: s.tokens,
       colLabels: s.tokens, step: 'scores' });
-    let note = scores.parentElement.querySelector('.widget-note');
-    if (!note) {
-      note = el('p', 'widget-note');
-      scores.after(note);
-    }
-    note.textContent = s.shared
+    noteAfter(scores, s.shared
       ? 'One matrix makes Q = K, so scores[i][j] = qᵢ·qⱼ = scores[j][i]: the grid mirrors across its diagonal. What a token looks for and what it offers can no longer differ.'
-      : 'With separate Wq and Wk, row i, column j and row j, column i can differ: what token i looks for is not what it offers.';
+      : 'With separate Wq and Wk, row i, column j and row j, column i can differ: what token i looks for is not what it offers.');
   };
 
   return startWidget(element, {

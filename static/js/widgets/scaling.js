@@ -3,7 +3,8 @@
 // √d_k, while q·k/√d_k keeps a spread of about 1; one row of six scores goes through softmax with
 // and without the division. Every number comes from POST /api/scaling.
 // State: {"dk": 1 … 1024, "samples": 6 … 10000, "seed": 0 … 2^48}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { el, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
 import { formatNumber, placeMatrix } from '../matrix.js';
 
@@ -98,25 +99,13 @@ export function mount(element) {
 function stats(answer) {
   const table = el('table', 'scaling-stats');
   table.append(el('caption', null, `q·k over ${answer.samples} draws at d_k = ${answer.dk} (seed ${answer.seed})`));
-  const head = el('tr');
-  head.append(el('td'));
-  for (const name of ['mean', 'standard deviation']) {
-    const th = el('th', null, name);
-    th.scope = 'col';
-    head.append(th);
-  }
-  const thead = el('thead');
-  thead.append(head);
   const tbody = el('tbody');
   for (const [label, key, summary] of [['q·k', 'raw', answer.raw], ['q·k / √d_k', 'scaled', answer.scaled]]) {
-    const tr = el('tr');
+    const tr = tableRow(label, [el('td', null, formatNumber(summary.mean, 2)), el('td', null, formatNumber(summary.standardDeviation, 2))]);
     tr.dataset.line = key;
-    const th = el('th', null, label);
-    th.scope = 'row';
-    tr.append(th, el('td', null, formatNumber(summary.mean, 2)), el('td', null, formatNumber(summary.standardDeviation, 2)));
     tbody.append(tr);
   }
-  table.append(thead, tbody);
+  table.append(tableHead(['mean', 'standard deviation'], true), tbody);
   const wrap = el('div', 'scaling-summary');
   const root = el('p', 'scaling-root');
   root.append(`√d_k = ${formatNumber(answer.sqrt_dk, 2)}: the spread q·k should have.`);

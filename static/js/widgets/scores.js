@@ -2,7 +2,8 @@
 // of Q and the column of Kᵀ whose dot product it is; Enter or a click explains it.
 // State: {"preset": "journey" | "hand4" | null, "tokens": [T words], "x": T×d_model,
 //         "wq", "wk", "wv": d_model×width, "selected": [row, column] from 1, or null}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { noteAfter } from '../dom.js';
 import { checkAttention, dims, group, inputsGroup, isCount, placeComputed, runAttention } from '../attention.js';
 
 const transpose = (m) => m[0].map((_, c) => m.map((row) => row[c]));
@@ -52,11 +53,7 @@ export function mount(element) {
       scores: placeComputed(host, row, { name: 'scores Q·Kᵀ', key: 'scores', values: answer.heads[0].scores, rowLabels: s.tokens,
         colLabels: s.tokens, step: 'scores', select }),
     };
-    if (!row.parentElement.querySelector('.widget-note')) {
-      const note = el('p', 'widget-note');
-      note.setAttribute('aria-live', 'polite');
-      row.after(note);
-    }
+    noteAfter(row, '').setAttribute('aria-live', 'polite');
     highlight(host);
   };
 

@@ -3,7 +3,8 @@
 // [.., A, B]·[B, C] = [.., A, C] at each product. Heads that do not divide d_model are explained,
 // not corrected. Shapes, counts and the explanation come from POST /api/shapes.
 // State: {"batch": 1 … 1024, "ctx": 1 … 65536, "d_model": 1 … 65536, "heads": 1 … 1024}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { el } from '../dom.js';
 import { postJson } from '../api.js';
 
 const FIELDS = [

@@ -2,7 +2,8 @@
 // the naive exp(s/τ) which overflows for large scores, next to the stable exp(s/τ − max). Every
 // number comes from POST /api/softmax (the core's Softmax.stable and Softmax.naive).
 // State: {"scores": [1 to 12 numbers], "temperature": τ from 0.01 to 100}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { el, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
 import { formatNumber, placeMatrix } from '../matrix.js';
 
@@ -128,22 +129,10 @@ function compare(answer) {
   const wrap = el('div', 'widget-scroll');
   const table = el('table', 'softmax-compare');
   table.append(el('caption', null, `exp with and without subtracting the max (${formatNumber(answer.max, 2)}) first`));
-  const head = el('tr');
-  head.append(el('td'));
-  answer.weights.forEach((_, j) => {
-    const th = el('th', null, String(j + 1));
-    th.scope = 'col';
-    head.append(th);
-  });
-  const thead = el('thead');
-  thead.append(head);
   const body = el('tbody');
   const line = (label, key, cells) => {
-    const tr = el('tr');
+    const tr = tableRow(label, cells);
     tr.dataset.line = key;
-    const th = el('th', null, label);
-    th.scope = 'row';
-    tr.append(th, ...cells);
     body.append(tr);
   };
   const number = (x) => el('td', null, formatNumber(x, DIGITS));
@@ -152,7 +141,7 @@ function compare(answer) {
   line('stable weight', 'stable-weight', answer.weights.map(number));
   line('naive exp(s/τ)', 'naive-exp', answer.naive.terms.map(shown));
   line('naive weight', 'naive-weight', answer.naive.weights.map(shown));
-  table.append(thead, body);
+  table.append(tableHead(answer.weights.map((_, j) => String(j + 1)), true), body);
   wrap.append(table);
   return wrap;
 }

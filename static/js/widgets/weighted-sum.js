@@ -5,7 +5,8 @@
 // State: {"preset": "journey" | "hand4" | null, "tokens": [T words], "x": T×d_model,
 //         "wq", "wk", "wv": d_model×width, "causal": false, "scale": true, "query": row from 1,
 //         "weights": null, or T non-negative numbers that replace the query's weights}
-import { startWidget, el } from '../widget.js';
+import { startWidget } from '../widget.js';
+import { el, noteAfter, switchBox } from '../dom.js';
 import { postJson } from '../api.js';
 import { placeMatrix, subscript } from '../matrix.js';
 import { DIGITS, attentionBody, checkAttention, checkbox, dims, group, inputsGroup, isCount, placeComputed } from '../attention.js';
@@ -42,14 +43,10 @@ export function mount(element) {
   };
 
   const ownWeightsSwitch = (host) => {
-    const label = el('label', 'widget-switch');
-    const box = el('input');
-    box.type = 'checkbox';
-    box.dataset.switch = 'own';
-    box.addEventListener('change', () => host.change((s) => {
-      s.weights = box.checked ? (last ? last.weights.slice() : s.tokens.map(() => 1)) : null;
+    const label = switchBox('Set the weights yourself', host.state.weights !== null, (checked) => host.change((s) => {
+      s.weights = checked ? (last ? last.weights.slice() : s.tokens.map(() => 1)) : null;
     }, { rebuild: true }));
-    label.append(box, ' Set the weights yourself');
+    label.querySelector('input').dataset.switch = 'own';
     return label;
   };
 
@@ -103,13 +100,8 @@ export function mount(element) {
       step: explained('head_output'), at: (r, c) => [i, c] });
     placeComputed(host, row, { name: `output of “${token}”`, key: 'output-row', values: [sum.output], rowLabels: [token],
       colLabels: dv, step: explained('head_output'), at: (r, c) => [i, c] });
-    let note = row.parentElement.querySelector('.widget-note');
-    if (!note) {
-      note = el('p', 'widget-note');
-      row.after(note);
-    }
-    note.textContent = `Each row of V is multiplied by its weight; the output of “${token}” is the column-by-column sum of the weighted rows. `
-      + 'A weight near 0 silences a token. The weights are 0 or more and sum to 1, so each output number lies between the smallest and the largest number of its column of V.';
+    noteAfter(row, `Each row of V is multiplied by its weight; the output of “${token}” is the column-by-column sum of the weighted rows. `
+      + 'A weight near 0 silences a token. The weights are 0 or more and sum to 1, so each output number lies between the smallest and the largest number of its column of V.');
   };
 
   return startWidget(element, {

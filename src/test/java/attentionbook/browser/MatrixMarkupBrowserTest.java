@@ -22,6 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MatrixMarkupBrowserTest {
     static RunningBook book;
+    /** The start of a script that has static/js/matrix.js as m (its fingerprinted address is book.js's, renamed). */
+    static final String WITH_MATRIX_JS = "async (cases) => {"
+            + " const url = document.querySelector('script[type=module]').src.replace('js/book.js', 'js/matrix.js');"
+            + " const m = await import(url);";
 
     @BeforeAll
     static void start() {
@@ -107,9 +111,7 @@ class MatrixMarkupBrowserTest {
         try (Browsers.Tab tab = Browsers.open(1280, 800)) {
             Page page = tab.page();
             page.navigate(book.url("/"));
-            Object mismatches = page.evaluate("async (cases) => {"
-                    + " const url = document.querySelector('script[type=module]').src.replace('js/book.js', 'js/matrix.js');"
-                    + " const m = await import(url); const bad = [];"
+            Object mismatches = page.evaluate(WITH_MATRIX_JS + " const bad = [];"
                     + " const parse = (html) => { const t = document.createElement('template'); t.innerHTML = html; return t.content.firstElementChild; };"
                     + " for (const c of cases) {"
                     + "   const drawn = m.renderMatrix(c.spec);"
@@ -141,9 +143,7 @@ class MatrixMarkupBrowserTest {
         try (Browsers.Tab tab = Browsers.open(1280, 800)) {
             Page page = tab.page();
             page.navigate(book.url("/"));
-            Object mismatches = page.evaluate("async (cases) => {"
-                    + " const url = document.querySelector('script[type=module]').src.replace('js/book.js', 'js/matrix.js');"
-                    + " const m = await import(url);"
+            Object mismatches = page.evaluate(WITH_MATRIX_JS
                     + " return cases.filter(c => m.formatNumber(c.x, c.digits) !== c.java)"
                     + "   .map(c => `${c.x} to ${c.digits}: Java ${c.java}, JavaScript ${m.formatNumber(c.x, c.digits)}`); }", cases);
             assertEquals(List.of(), mismatches);
