@@ -24,12 +24,16 @@ import java.util.Set;
  * {"preset": "journey", "causal": true, "show": ["scores", "weights"], "digits": 3}
  * ```
  * </pre>
+ *
+ * <p>{@code "transpose": true} shows every matrix transposed, the way a text that writes tokens as
+ * columns prints it (the names get a ᵀ, rows and columns swap), so a chapter can set the two
+ * conventions side by side with the same numbers.
  */
 public final class ExampleDirective implements Directive {
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "causal", "scale",
-            "show", "head", "digits", "caption");
+            "show", "head", "digits", "transpose", "caption");
     private static final List<String> STEPS = List.of("x", "wq", "wk", "wv", "wo", "q", "k", "v", "scores", "scaled",
             "masked", "weights", "head_output", "concat", "output");
 
@@ -45,10 +49,11 @@ public final class ExampleDirective implements Directive {
                 throw new DirectiveException("\"digits\" must be from 0 to 6, not " + digits);
             }
             List<Integer> heads = headsToShow(body, in.spec().heads());
+            boolean transpose = MatrixJson.bool(body.get("transpose"), "transpose", false);
             StringBuilder html = new StringBuilder("<figure class=\"worked-example\">\n<div class=\"matrix-row\">");
             for (String step : stepsToShow(body)) {
                 for (MatrixTable.Spec table : tables(step, in, trace, heads, digits)) {
-                    html.append(MatrixTable.html(table));
+                    html.append(MatrixTable.html(transpose ? transposed(table) : table));
                 }
             }
             html.append("</div>\n");
@@ -144,6 +149,18 @@ public final class ExampleDirective implements Directive {
             }
         }
         return out;
+    }
+
+    /** The table as a column-vector text prints it: values transposed, labels swapped, the name with a ᵀ. */
+    static MatrixTable.Spec transposed(MatrixTable.Spec t) {
+        double[][] v = t.values();
+        double[][] out = new double[v.length == 0 ? 0 : v[0].length][v.length];
+        for (int r = 0; r < v.length; r++) {
+            for (int c = 0; c < v[r].length; c++) {
+                out[c][r] = v[r][c];
+            }
+        }
+        return new MatrixTable.Spec("(" + t.name() + ")ᵀ", t.key() + "-t", out, t.colLabels(), t.rowLabels(), t.scale(), t.digits());
     }
 
     private static MatrixTable.Spec table(String name, String key, Matrix m, List<String> rows, List<String> cols,

@@ -41,10 +41,12 @@ record AttentionRequest(List<Matrix> sequences, boolean batched, AttentionSpec s
         for (double[][] sequence : MatrixJson.sequences(x, "x")) {
             sequences.add(Matrix.of(sequence));
         }
-        require("x", "rows (tokens, T)", sequences.get(0).rows(), AttentionLimits.MAX_TOKENS);
+        int tokens = sequences.get(0).rows();
         if (batched) {
-            require("x", "tokens in all (B·T = " + sequences.size() + "·" + sequences.get(0).rows() + ")",
-                    sequences.size() * sequences.get(0).rows(), AttentionLimits.MAX_BATCH_TOKENS);
+            require("x", "tokens in all (B·T = " + sequences.size() + "·" + tokens + ")", sequences.size() * tokens,
+                    AttentionLimits.MAX_TOKENS);
+        } else {
+            require("x", "rows (tokens, T)", tokens, AttentionLimits.MAX_TOKENS);
         }
         require("x", "columns (d_model)", sequences.get(0).cols(), AttentionLimits.MAX_WIDTH);
 

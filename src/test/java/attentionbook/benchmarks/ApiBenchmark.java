@@ -7,6 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time for the work of one POST /api/attention without the network: parse the body's bytes, check
  * it, run the core, write the answer's bytes. "limit" is the largest request {@link AttentionLimits}
- * allows (B=2 sequences of T=16 tokens, B·T=32; every width 32; 8 heads; causal; with W_O), its numbers
+ * allows (T=16 tokens, every width 16, 8 heads, causal, with W_O; a batch may not hold more tokens), its numbers
  * written in full (16 or 17 significant digits); "widget" is what a widget sends (T=6, d=3, 1 head).
  * How to run it: README.md next to this file (through JMH's own main, org.openjdk.jmh.Main ApiBenchmark).
  */
@@ -45,8 +49,7 @@ public class ApiBenchmark {
     public void setUp() throws JsonProcessingException {
         switch (size) {
             case "widget": body = body(1, 6, 3, 1); break;
-            case "limit": body = body(AttentionLimits.MAX_BATCH_TOKENS / AttentionLimits.MAX_TOKENS,
-                    AttentionLimits.MAX_TOKENS, AttentionLimits.MAX_WIDTH, AttentionLimits.MAX_HEADS); break;
+            case "limit": body = body(1, AttentionLimits.MAX_TOKENS, AttentionLimits.MAX_WIDTH, AttentionLimits.MAX_HEADS); break;
             default: throw new IllegalArgumentException("unknown size " + size);
         }
         if (body.length > AttentionLimits.MAX_BODY_BYTES) {
@@ -81,5 +84,31 @@ public class ApiBenchmark {
     @Benchmark
     public byte[] request() throws IOException {
         return Json.MAPPER.writeValueAsBytes(AttentionApi.attention(Json.MAPPER.readTree(body)));
+    }
+
+    /**
+     * The CPU time of one request at each size, the median of 500 after 3 s of CPU time of warm-up calls, from
+     * ThreadMXBean: unlike JMH's wall-clock time it hardly grows when other processes crowd the cores.
+     * JMH itself runs through org.openjdk.jmh.Main ApiBenchmark.
+     */
+    public static void main(String[] args) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String size : new String[]{"widget", "limit"}) {
+            ApiBenchmark benchmark = new ApiBenchmark();
+            benchmark.size = size;
+            benchmark.setUp();
+            for (long end = threads.getCurrentThreadCpuTime() + 3_000_000_000L; threads.getCurrentThreadCpuTime() < end; ) {
+                benchmark.request(); // 3 s of CPU time to warm up, however busy the machine: the JIT compiles the hot loops
+            }
+            long[] nanos = new long[500];
+            for (int i = 0; i < nanos.length; i++) {
+                long start = threads.getCurrentThreadCpuTime();
+                benchmark.request();
+                nanos[i] = threads.getCurrentThreadCpuTime() - start;
+            }
+            Arrays.sort(nanos);
+            System.out.printf(Locale.ROOT, "%-6s %5d-byte body: CPU time a request, median %.0f µs, 90th percentile %.0f µs%n",
+                    size, benchmark.body.length, nanos[nanos.length / 2] / 1e3, nanos[nanos.length * 9 / 10] / 1e3);
+        }
     }
 }

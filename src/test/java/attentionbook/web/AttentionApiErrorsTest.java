@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every class of bad body answers 4xx with {"error": ...} naming the field, and both shapes for a mismatch. */
 class AttentionApiErrorsTest {
@@ -104,7 +105,7 @@ class AttentionApiErrorsTest {
         int w = AttentionLimits.MAX_WIDTH;
         int heads = AttentionLimits.MAX_HEADS;
         int batch = AttentionLimits.MAX_BATCH;
-        int shortRows = AttentionLimits.MAX_BATCH_TOKENS / batch + 1;
+        int shortRows = t / batch + 1;
         return Stream.of(
                 bad("T", "{\"x\": " + rows(t + 1, 2) + ", " + I2 + "}", 400,
                         "\"x\": " + (t + 1) + " rows (tokens, T), more than the API's limit of " + t, LIMITS),
@@ -124,7 +125,7 @@ class AttentionApiErrorsTest {
                 bad("B·T", "{\"x\": [" + String.join(", ", java.util.Collections.nCopies(batch, rows(shortRows, 1)))
                         + "], \"wq\": [[1]], \"wk\": [[1]], \"wv\": [[1]]}", 400,
                         "\"x\": " + batch * shortRows + " tokens in all (B·T = " + batch + "·" + shortRows + ")",
-                        "limit of " + AttentionLimits.MAX_BATCH_TOKENS));
+                        "limit of " + t));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,18 +134,18 @@ class AttentionApiErrorsTest {
         assertError(book.post("/api/attention", body), status, words);
     }
 
-    /** The largest request the limits allow is answered (a limit must not be off by one). */
-    @Test
-    void aRequestAtEveryLimitIsAnswered() {
-        int t = AttentionLimits.MAX_TOKENS;
+    /** The largest requests the limits allow are answered (a limit must not be off by one). */
+    @ParameterizedTest(name = "B = {0}")
+    @ValueSource(ints = {1, AttentionLimits.MAX_BATCH})
+    void aRequestAtEveryLimitIsAnswered(int b) {
+        int t = AttentionLimits.MAX_TOKENS / b;
         int w = AttentionLimits.MAX_WIDTH;
-        int b = AttentionLimits.MAX_BATCH_TOKENS / t;
-        String x = "[" + String.join(", ", java.util.Collections.nCopies(b, rows(t, w))) + "]";
+        String x = b == 1 ? rows(t, w) : "[" + String.join(", ", java.util.Collections.nCopies(b, rows(t, w))) + "]";
         HttpResponse<String> response = book.post("/api/attention", "{\"x\": " + x + ", \"wq\": " + rows(w, w) + ", \"wk\": "
                 + rows(w, w) + ", \"wv\": " + rows(w, w) + ", \"wo\": " + rows(w, w) + ", \"heads\": " + AttentionLimits.MAX_HEADS
                 + ", \"causal\": true}");
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(b + "×" + t + "×" + w, parse(response.body()).get("shapes").get("output").asText());
+        assertEquals((b == 1 ? "" : b + "×") + t + "×" + w, parse(response.body()).get("shapes").get("output").asText());
     }
 
     @Test

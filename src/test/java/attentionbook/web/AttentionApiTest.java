@@ -109,7 +109,7 @@ class AttentionApiTest {
         for (int seed = 0; seed < 12; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             int batch = random.nextInt(1, 5);
-            int tokens = random.nextInt(1, 9);
+            int tokens = random.nextInt(1, AttentionLimits.MAX_TOKENS / batch + 1);
             int dModel = random.nextInt(1, 6);
             int heads = random.nextInt(1, 4);
             ObjectNode layer = Json.MAPPER.createObjectNode();

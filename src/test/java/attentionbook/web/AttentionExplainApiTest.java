@@ -28,41 +28,44 @@ class AttentionExplainApiTest {
 
     private final RunningBook book = ApiTesting.book();
 
-    /** q, k, v, scores, scaled, head_output, output: Σ left×right over the terms is the cell in /api/attention's JSON. */
+    /**
+     * q, k, v, scores, scaled, head_output, output: Σ left×right over the terms is the cell in
+     * /api/attention's answer, for one sequence and for the second sequence of a batch.
+     */
     @Test
     void theTermsOfEverySumCellAddUpToTheCellsValue() {
-        for (String x : List.of(X, BATCH)) {
+        for (int b : new int[]{-1, 1}) {
+            String x = b < 0 ? X : BATCH;
             JsonNode answer = attention(x);
-            int batches = x.equals(BATCH) ? 2 : 1;
             int checked = 0;
-            for (int b = 0; b < batches; b++) {
-                for (String step : SUMS) {
-                    for (int head = 0; head < (isPerHead(step) ? 2 : 1); head++) {
-                        JsonNode matrix = cells(answer, step, head, x.equals(BATCH) ? b : -1);
-                        for (int row = 0; row < matrix.size(); row++) {
-                            for (int col = 0; col < matrix.get(row).size(); col++) {
-                                JsonNode e = explain(x, step, head, row, col, x.equals(BATCH) ? b : -1);
-                                double value = matrix.get(row).get(col).doubleValue();
-                                String where = step + " b" + b + " h" + head + " [" + row + "][" + col + "]";
-                                assertEquals(value, e.get("value").doubleValue(), 0.0, where);
-                                double sum = 0.0;
-                                for (JsonNode term : e.get("terms")) {
-                                    assertEquals(term.get("left").doubleValue() * term.get("right").doubleValue(),
-                                            term.get("value").doubleValue(), 0.0, where + " " + term.get("label").asText());
-                                    sum += term.get("value").doubleValue();
-                                }
-                                assertTrue(e.get("terms").size() > 0, where);
-                                assertTrue(Math.abs(sum - value) <= 1e-12 * Math.max(1.0, Math.abs(value)),
-                                        where + ": the terms add up to " + sum + " but the cell is " + value);
-                                checked++;
-                            }
+            for (String step : SUMS) {
+                for (int head = 0; head < (isPerHead(step) ? 2 : 1); head++) {
+                    JsonNode matrix = cells(answer, step, head, b);
+                    for (int row = 0; row < matrix.size(); row++) {
+                        for (int col = 0; col < matrix.get(row).size(); col++) {
+                            String where = step + " batch " + b + " head " + head + " [" + row + "][" + col + "]";
+                            assertTermsAddUp(explain(x, step, head, row, col, b), matrix.get(row).get(col).doubleValue(), where);
+                            checked++;
                         }
                     }
                 }
             }
             // q, k, v: 3 × 3×4; scores, scaled: 2 heads × 3×3 each; head_output: 2 × 3×2; output: 3×2
-            assertEquals(batches * (3 * 12 + 2 * 2 * 9 + 2 * 6 + 6), checked);
+            assertEquals(3 * 12 + 2 * 2 * 9 + 2 * 6 + 6, checked);
         }
+    }
+
+    private static void assertTermsAddUp(JsonNode explanation, double value, String where) {
+        assertEquals(value, explanation.get("value").doubleValue(), 0.0, where);
+        assertTrue(explanation.get("terms").size() > 0, where);
+        double sum = 0.0;
+        for (JsonNode term : explanation.get("terms")) {
+            assertEquals(term.get("left").doubleValue() * term.get("right").doubleValue(), term.get("value").doubleValue(), 0.0,
+                    where + " " + term.get("label").asText());
+            sum += term.get("value").doubleValue();
+        }
+        assertTrue(Math.abs(sum - value) <= 1e-12 * Math.max(1.0, Math.abs(value)),
+                where + ": the terms add up to " + sum + " but the cell is " + value);
     }
 
     /** A weight is its own exp term over the sum of the row's terms; hidden cells are not among the terms. */
