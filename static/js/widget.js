@@ -147,6 +147,6 @@ export function startWidget(element, { label, check, build, compute, show }) {
   return live.now().then(() => {
     element.replaceChildren(frame);
     element.classList.add('widget-live');
-    host.refresh();
+    updateScrollers(element); // at once: a matrix wider than the page needs its tab stop from the start
   });
 }
