@@ -20,6 +20,7 @@ import attentionbook.web.InstructorKey;
 import attentionbook.web.Pages;
 import attentionbook.web.SeedPolicy;
 import attentionbook.web.ServerSettings;
+import attentionbook.web.WidgetApi;
 import attentionbook.web.Worksheets;
 import io.javalin.Javalin;
 
@@ -80,6 +81,7 @@ public final class App {
         InstructorKey instructor = new InstructorKey(course.instructorKey());
         return BookServer.create(book, pages, assets, settings, List.of(
                 new AttentionApi(),
+                new WidgetApi(),
                 new ExerciseApi(exercises, instructor),
                 new Worksheets(exercises, pages, instructor)));
     }

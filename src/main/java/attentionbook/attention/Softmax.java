@@ -39,17 +39,23 @@ public final class Softmax {
      * [1000, 999] gives [NaN, NaN] because exp(1000) is +Infinity and ∞/∞ is NaN.
      */
     public static double[] naive(double[] scores) {
-        requireNonEmpty(scores);
-        double[] terms = new double[scores.length];
-        for (int j = 0; j < scores.length; j++) {
-            terms[j] = Math.exp(scores[j]);              // eⱼ = exp(sⱼ)  may overflow to +∞
-        }
+        double[] terms = naiveTerms(scores);
         double sum = sumInOrder(terms);
         double[] weights = new double[scores.length];
         for (int j = 0; j < scores.length; j++) {
             weights[j] = terms[j] / sum;                 // wⱼ = eⱼ / Σ  may be ∞/∞ = NaN
         }
         return weights;
+    }
+
+    /** eⱼ = exp(sⱼ) with no max subtracted, the terms {@link #naive} divides by their sum: +∞ once sⱼ passes about 709.78. */
+    public static double[] naiveTerms(double[] scores) {
+        requireNonEmpty(scores);
+        double[] terms = new double[scores.length];
+        for (int j = 0; j < scores.length; j++) {
+            terms[j] = Math.exp(scores[j]);              // eⱼ = exp(sⱼ)  may overflow to +∞
+        }
+        return terms;
     }
 
     /** The stable softmax of every row: [T×T] → [T×T], each row summing to 1. */
@@ -66,7 +72,7 @@ public final class Softmax {
     }
 
     /** The largest entry, ignoring nothing: −∞ when every entry is −∞. */
-    static double max(double[] scores) {
+    public static double max(double[] scores) {
         double max = Double.NEGATIVE_INFINITY;
         for (double s : scores) {
             max = Math.max(max, s);
@@ -78,7 +84,7 @@ public final class Softmax {
      * eⱼ = exp(sⱼ − max) for every entry, exactly 0 where sⱼ = −∞. These are the terms that
      * {@link #stable(double[])} divides by their sum, so an explanation can list them.
      */
-    static double[] expTerms(double[] scores) {
+    public static double[] expTerms(double[] scores) {
         requireNonEmpty(scores);
         for (int j = 0; j < scores.length; j++) {
             if (Double.isNaN(scores[j]) || scores[j] == Double.POSITIVE_INFINITY) {
@@ -98,7 +104,7 @@ public final class Softmax {
     }
 
     /** Σ of the terms added left to right from 0.0 (the order explanations reproduce). */
-    static double sumInOrder(double[] terms) {
+    public static double sumInOrder(double[] terms) {
         double sum = 0.0;
         for (double term : terms) {
             sum += term;

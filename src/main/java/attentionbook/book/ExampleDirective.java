@@ -37,16 +37,12 @@ public final class ExampleDirective implements Directive {
     private static final List<String> STEPS = List.of("x", "wq", "wk", "wv", "wo", "q", "k", "v", "scores", "scaled",
             "masked", "weights", "head_output", "concat", "output");
 
-    /** Inputs resolved from a JSON body: a preset and/or explicit matrices. */
-    record Inputs(List<String> tokens, Matrix x, AttentionSpec spec) {
-    }
-
     @Override
     public String render(Block block) {
         JsonNode body = parse(block.body());
         try {
             MatrixJson.onlyKnownKeys(body, KEYS, "an example");
-            Inputs in = inputs(body);
+            AttentionInputs in = AttentionInputs.from(body);
             AttentionTrace trace = Attention.run(in.x(), in.spec());
             int digits = MatrixJson.integer(body.get("digits"), "digits", 2);
             if (digits < 0 || digits > 6) {
@@ -83,54 +79,6 @@ public final class ExampleDirective implements Directive {
         }
     }
 
-    /** The preset's inputs with any explicit field overriding it. */
-    static Inputs inputs(JsonNode body) {
-        Presets.Preset preset = body.hasNonNull("preset") ? Presets.get(body.get("preset").asText()) : null;
-        double[][] x = body.has("x") ? MatrixJson.matrix(body.get("x"), "x") : preset == null ? MatrixJson.matrix(null, "x") : preset.x();
-        Matrix wq = projection(body, "wq", preset == null ? null : preset.wq(), x[0].length);
-        Matrix wk = projection(body, "wk", preset == null ? null : preset.wk(), x[0].length);
-        Matrix wv = projection(body, "wv", preset == null ? null : preset.wv(), x[0].length);
-        Matrix wo = body.hasNonNull("wo") ? Matrix.of(MatrixJson.matrix(body.get("wo"), "wo")) : null;
-        int heads = MatrixJson.integer(body.get("heads"), "heads", 1);
-        boolean causal = MatrixJson.bool(body.get("causal"), "causal", false);
-        boolean scale = MatrixJson.bool(body.get("scale"), "scale", true);
-        List<String> tokens = tokens(body, preset, x.length);
-        return new Inputs(tokens, Matrix.of(x), new AttentionSpec(wq, wk, wv, wo, heads, causal, scale));
-    }
-
-    /** A projection: a matrix, the word "identity", or the preset's. */
-    private static Matrix projection(JsonNode body, String field, double[][] fromPreset, int dModel) {
-        JsonNode node = body.get(field);
-        if (node != null && node.isTextual() && node.asText().equals("identity")) {
-            return Matrix.identity(dModel);
-        }
-        if (node == null && fromPreset != null) {
-            return Matrix.of(fromPreset);
-        }
-        return Matrix.of(MatrixJson.matrix(node, field));
-    }
-
-    private static List<String> tokens(JsonNode body, Presets.Preset preset, int count) {
-        List<String> tokens = new ArrayList<>();
-        if (body.has("tokens")) {
-            JsonNode node = body.get("tokens");
-            if (!node.isArray()) {
-                throw new DirectiveException("\"tokens\" must be a list of words such as [\"the\", \"cat\"]");
-            }
-            node.forEach(t -> tokens.add(t.asText()));
-        } else if (preset != null && !body.has("x")) {
-            tokens.addAll(preset.tokens());
-        } else {
-            for (int i = 1; i <= count; i++) {
-                tokens.add("token " + i);
-            }
-        }
-        if (tokens.size() != count) {
-            throw new DirectiveException("there are " + tokens.size() + " tokens but x has " + count + " rows");
-        }
-        return tokens;
-    }
-
     private static List<String> stepsToShow(JsonNode body) {
         JsonNode show = body.get("show");
         if (show == null || !show.isArray() || show.isEmpty()) {
@@ -161,7 +109,7 @@ public final class ExampleDirective implements Directive {
         return List.of(head - 1);
     }
 
-    private static List<MatrixTable.Spec> tables(String step, Inputs in, AttentionTrace trace, List<Integer> heads, int digits) {
+    private static List<MatrixTable.Spec> tables(String step, AttentionInputs in, AttentionTrace trace, List<Integer> heads, int digits) {
         AttentionSpec spec = in.spec();
         List<String> tokens = in.tokens();
         List<MatrixTable.Spec> out = new ArrayList<>();

@@ -110,6 +110,50 @@ public final class MatrixJson {
         return node.intValue();
     }
 
+    /** A whole number from min to max, or the fallback when the field is absent. */
+    public static int integer(JsonNode node, String field, int fallback, int min, int max) {
+        int value = integer(node, field, fallback);
+        if (value < min || value > max) {
+            throw new Invalid("\"" + field + "\" must be from " + min + " to " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    /** A number from min to max, or the fallback when the field is absent. */
+    public static double number(JsonNode node, String field, double fallback, double min, double max) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        double value = number(node, "\"" + field + "\"");
+        if (value < min || value > max) {
+            throw new Invalid("\"" + field + "\" must be from " + plain(min) + " to " + plain(max) + ", not " + plain(value));
+        }
+        return value;
+    }
+
+    /** A list of numbers, between minLength and maxLength long. */
+    public static double[] vector(JsonNode node, String field, int minLength, int maxLength) {
+        if (node == null || node.isNull()) {
+            throw new Invalid("\"" + field + "\" is missing: it must be a list of numbers such as [2, 1, 0.1]");
+        }
+        if (!node.isArray()) {
+            throw new Invalid("\"" + field + "\" must be a list of numbers such as [2, 1, 0.1], not " + describe(node));
+        }
+        if (node.size() < minLength || node.size() > maxLength) {
+            throw new Invalid("\"" + field + "\" must hold from " + minLength + " to " + maxLength + " numbers, not " + node.size());
+        }
+        double[] values = new double[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(node.get(i), "\"" + field + "\" entry " + (i + 1));
+        }
+        return values;
+    }
+
+    /** 0.01 → "0.01", 100.0 → "100": a limit or a value as an author would write it. */
+    static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     public static boolean bool(JsonNode node, String field, boolean fallback) {
         if (node == null || node.isNull()) {
             return fallback;

@@ -1,5 +1,8 @@
 package attentionbook.book;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,11 +91,24 @@ public final class MatrixTable {
                 + number(maxAbs, digits) + "</span></p>";
     }
 
-    /** A number as the book prints it: fixed digits, a true minus sign, no "−0.00". */
+    /** From here on a number is printed as 1.23e+9: a row of ten digits says less than its exponent. */
+    static final double EXPONENTIAL_FROM = 1e9;
+
+    /**
+     * A number as the book prints it: fixed digits, a true minus sign, no "−0.00"; 1.23e+9 and larger
+     * in exponent form. Rounding is of the exact binary value, halves away from zero, exactly as
+     * JavaScript's toFixed and toExponential round, so static/js/matrix.js prints the same text.
+     */
     public static String number(double x, int digits) {
-        String s = String.format(Locale.ROOT, "%." + digits + "f", x);
-        if (s.matches("-0\\.?0*")) {
-            s = s.substring(1);
+        BigDecimal exact = new BigDecimal(x);
+        String s;
+        if (Math.abs(x) >= EXPONENTIAL_FROM) {
+            BigDecimal rounded = exact.round(new MathContext(digits + 1, RoundingMode.HALF_UP));
+            String mantissa = rounded.unscaledValue().abs().toString();
+            int exponent = rounded.precision() - rounded.scale() - 1;
+            s = (x < 0 ? "-" : "") + mantissa.charAt(0) + (digits > 0 ? "." + mantissa.substring(1) : "") + "e+" + exponent;
+        } else {
+            s = exact.setScale(digits, RoundingMode.HALF_UP).toPlainString();
         }
         return s.replace('-', '−');
     }

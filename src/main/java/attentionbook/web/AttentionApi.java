@@ -44,8 +44,8 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
         return explanationJson(request.explain(), request.batch());
     }
 
-    /** Runs the work and answers its result, or the 4xx that the failure calls for. */
-    private static void answer(Context ctx, Supplier<Object> work) {
+    /** Runs the work and answers its result, or the 4xx that the failure calls for (WidgetApi answers the same way). */
+    static void answer(Context ctx, Supplier<Object> work) {
         Object result;
         try {
             result = work.get();

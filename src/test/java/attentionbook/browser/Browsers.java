@@ -85,7 +85,14 @@ public final class Browsers {
 
         /** axe-core's serious and critical violations, one line each. */
         public List<String> seriousAccessibilityViolations() {
-            AxeResults results = new AxeBuilder(page).analyze();
+            return seriousAccessibilityViolations(List.of());
+        }
+
+        /** The same, within the elements these selectors match (axe is slow on a long page; a widget is enough). */
+        public List<String> seriousAccessibilityViolations(List<String> within) {
+            AxeBuilder axe = new AxeBuilder(page);
+            within.forEach(axe::include);
+            AxeResults results = axe.analyze();
             return results.getViolations().stream()
                     .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
                     .map(Browsers::describe)

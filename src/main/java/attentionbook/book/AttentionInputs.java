@@ -1,0 +1,69 @@
+package attentionbook.book;
+
+import attentionbook.attention.AttentionSpec;
+import attentionbook.attention.Matrix;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inputs of one attention layer as a chapter block states them: a {@link Presets preset} and/or
+ * explicit "tokens", "x", "wq", "wk", "wv" (a matrix or "identity"), "wo", "heads", "causal" and
+ * "scale". Shared by worked examples and widgets, so both read a block the same way and say the same
+ * thing about the same mistake (a {@link MatrixJson.Invalid} or a ShapeException naming the field).
+ */
+public record AttentionInputs(List<String> tokens, Matrix x, AttentionSpec spec) {
+
+    public AttentionInputs {
+        tokens = List.copyOf(tokens);
+    }
+
+    /** The preset's inputs with any explicit field overriding it. */
+    public static AttentionInputs from(JsonNode body) {
+        Presets.Preset preset = body.hasNonNull("preset") ? Presets.get(body.get("preset").asText()) : null;
+        double[][] x = body.has("x") ? MatrixJson.matrix(body.get("x"), "x") : preset == null ? MatrixJson.matrix(null, "x") : preset.x();
+        Matrix wq = projection(body, "wq", preset == null ? null : preset.wq(), x[0].length);
+        Matrix wk = projection(body, "wk", preset == null ? null : preset.wk(), x[0].length);
+        Matrix wv = projection(body, "wv", preset == null ? null : preset.wv(), x[0].length);
+        Matrix wo = body.hasNonNull("wo") ? projection(body, "wo", null, wv.cols()) : null;
+        int heads = MatrixJson.integer(body.get("heads"), "heads", 1);
+        boolean causal = MatrixJson.bool(body.get("causal"), "causal", false);
+        boolean scale = MatrixJson.bool(body.get("scale"), "scale", true);
+        List<String> tokens = tokens(body, preset, x.length);
+        return new AttentionInputs(tokens, Matrix.of(x), new AttentionSpec(wq, wk, wv, wo, heads, causal, scale));
+    }
+
+    /** A projection: a matrix, the word "identity" (size taken from the matrix it multiplies), or the preset's. */
+    private static Matrix projection(JsonNode body, String field, double[][] fromPreset, int size) {
+        JsonNode node = body.get(field);
+        if (node != null && node.isTextual() && node.asText().equals("identity")) {
+            return Matrix.identity(size);
+        }
+        if (node == null && fromPreset != null) {
+            return Matrix.of(fromPreset);
+        }
+        return Matrix.of(MatrixJson.matrix(node, field));
+    }
+
+    private static List<String> tokens(JsonNode body, Presets.Preset preset, int count) {
+        List<String> tokens = new ArrayList<>();
+        if (body.has("tokens")) {
+            JsonNode node = body.get("tokens");
+            if (!node.isArray()) {
+                throw new MatrixJson.Invalid("\"tokens\" must be a list of words such as [\"the\", \"cat\"]");
+            }
+            node.forEach(t -> tokens.add(t.asText()));
+        } else if (preset != null && !body.has("x")) {
+            tokens.addAll(preset.tokens());
+        } else {
+            for (int i = 1; i <= count; i++) {
+                tokens.add("token " + i);
+            }
+        }
+        if (tokens.size() != count) {
+            throw new MatrixJson.Invalid("\"tokens\": there are " + tokens.size() + " tokens but x has " + count + " rows");
+        }
+        return tokens;
+    }
+}

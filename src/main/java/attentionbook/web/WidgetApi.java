@@ -1,0 +1,104 @@
+package attentionbook.web;
+
+import attentionbook.attention.AttentionTrace;
+import attentionbook.book.MatrixJson;
+import attentionbook.book.WeightedSum;
+import attentionbook.book.Widgets;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Endpoints that only widgets need. Each answers like the attention API (AttentionApi.answer: 400
+ * naming the field, 422 for inputs that overflow, never NaN or Infinity in a body).
+ * <ul>
+ *   <li>{@code POST /api/softmax} {"scores": [..], "temperature": τ}: the stable softmax and the naive
+ *       one beside it; a naive number that overflows is null with "overflow" or "NaN" as its text.</li>
+ *   <li>{@code POST /api/scaling} {"dk", "samples", "seed"}: the spread of q·k before and after 1/√d_k.</li>
+ *   <li>{@code POST /api/shapes} {"batch", "ctx", "d_model", "heads"}: every tensor's shape; heads that do
+ *       not divide d_model answer 200 with "possible": false and the reason, since that is the lesson.</li>
+ *   <li>{@code POST /api/weighted-sum}: an attention body (one sequence) plus "row" and "head" (0-based,
+ *       head 0 when left out): that row's weights, V of the head, each value vector times its weight,
+ *       and their sum, the head's output row. With "weights" (one non-negative number a token) those
+ *       weights, divided by their sum, replace the row's.</li>
+ * </ul>
+ * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
+ * widget block, so both say the same thing about the same mistake.
+ */
+public final class WidgetApi implements Consumer<RoutesConfig> {
+    static final Set<String> WEIGHTED_SUM_FIELDS = with(AttentionRequest.FIELDS, "row", "head", "weights");
+
+    @Override
+    public void accept(RoutesConfig routes) {
+        routes.post("/api/softmax", ctx -> answer(ctx, "{\"scores\": [2, 1, 0.1], \"temperature\": 1}", Widgets::softmax));
+        routes.post("/api/scaling", ctx -> answer(ctx, "{\"dk\": 64, \"samples\": 1000, \"seed\": 1}", Widgets::scaling));
+        routes.post("/api/shapes", ctx -> answer(ctx, "{\"batch\": 4, \"ctx\": 16, \"d_model\": 512, \"heads\": 8}", Widgets::shapes));
+        routes.post("/api/weighted-sum", ctx -> answer(ctx, "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], "
+                + "\"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]], \"row\": 0}", WidgetApi::weightedSum));
+    }
+
+    static WeightedSum weightedSum(JsonNode body) {
+        AttentionRequest request = AttentionRequest.from(body, WEIGHTED_SUM_FIELDS);
+        if (request.batched()) {
+            throw new MatrixJson.Invalid("\"x\" must be one sequence (a T×d_model matrix): the weighted sum shows one token of one sequence");
+        }
+        int heads = request.spec().heads();
+        int head = index(body.get("head"), "head", 0, heads, heads == 1 ? "there is 1 head" : "there are " + heads + " heads");
+        JsonNode row = body.get("row");
+        if (row == null || row.isNull()) {
+            throw new MatrixJson.Invalid("\"row\" is missing: the token whose output to build (0-based, as in the JSON arrays)");
+        }
+        int tokens = request.sequences().get(0).rows();
+        int r = index(row, "row", 0, tokens, "x has " + tokens + (tokens == 1 ? " row" : " rows"));
+        AttentionTrace trace = request.run().get(0);
+        JsonNode given = body.get("weights");
+        if (given != null && !given.isNull()) {
+            return WeightedSum.given(request.spec(), trace, head, r, MatrixJson.vector(given, "weights", 1, AttentionLimits.MAX_TOKENS));
+        }
+        return WeightedSum.of(request.sequences().get(0), request.spec(), trace, head, r);
+    }
+
+    /** A 0-based index below size: "\"row\" is 6 but x has 6 rows: row must be 0–5 (0-based, as in the JSON arrays)". */
+    private static int index(JsonNode node, String field, int fallback, int size, String why) {
+        int index = MatrixJson.integer(node, field, fallback);
+        if (index < 0 || index >= size) {
+            throw new MatrixJson.Invalid("\"" + field + "\" is " + index + " but " + why + ": " + field + " must be "
+                    + (size == 1 ? "0" : "0–" + (size - 1)) + " (0-based, as in the JSON arrays)");
+        }
+        return index;
+    }
+
+    private static void answer(Context ctx, String example, Function<JsonNode, Object> compute) {
+        AttentionApi.answer(ctx, () -> compute.apply(object(ctx, example)));
+    }
+
+    /** The body as a JSON object; the server's size limit applies (413) as it reads it. */
+    private static JsonNode object(Context ctx, String example) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw new MatrixJson.Invalid("the body is empty: send a JSON object such as " + example);
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw new MatrixJson.Invalid("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new MatrixJson.Invalid("the body must be a JSON object such as " + example);
+        }
+        return body;
+    }
+
+    private static Set<String> with(Set<String> base, String... more) {
+        Set<String> all = new HashSet<>(base);
+        all.addAll(Set.of(more));
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,148 @@
+// Shared by the widgets that run attention on editable inputs (qkv, scores, masking, weighted-sum,
+// multi-head, pipeline): the request body, the check of a state from a link, editable matrices and
+// explanations of computed cells.
+import { postJson } from './api.js';
+import { explainCell } from './explain.js';
+import { placeMatrix } from './matrix.js';
+import { el, switchBox } from './dom.js';
+
+export const DIGITS = 2;
+const MAX_SIZE = 12;
+
+/** "1", "2", … n: column labels. */
+export function dims(n) {
+  return Array.from({ length: n }, (_, i) => String(i + 1));
+}
+
+/** The body of POST /api/attention for a state. */
+export function attentionBody(state) {
+  const body = { x: state.x, wq: state.wq, wk: state.wk, wv: state.wv };
+  if (state.wo) body.wo = state.wo;
+  body.heads = state.heads ?? 1;
+  body.causal = state.causal ?? false;
+  body.scale = state.scale ?? true;
+  return body;
+}
+
+export function runAttention(state) {
+  return postJson('/api/attention', attentionBody(state));
+}
+
+function isMatrix(m, rows, cols) {
+  return Array.isArray(m) && m.length > 0 && m.length <= MAX_SIZE && (rows === undefined || m.length === rows)
+    && m.every((row) => Array.isArray(row) && row.length > 0 && row.length <= MAX_SIZE
+      && row.length === (cols ?? m[0].length) && row.every((x) => typeof x === 'number' && Number.isFinite(x)));
+}
+
+/**
+ * True when a state from a link has the chapter state's fields with values of the right kinds and
+ * sizes that fit together. The server checks the numbers again; this only keeps a mangled link from
+ * drawing a broken widget.
+ */
+export function checkAttention(state, chapter) {
+  const keys = Object.keys(chapter).sort().join();
+  if (Object.keys(state).sort().join() !== keys) return false;
+  const t = state.x?.length;
+  const d = state.x?.[0]?.length;
+  if (!isMatrix(state.x) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d, state.wq[0].length) || !isMatrix(state.wv, d)) {
+    return false;
+  }
+  if (!Array.isArray(state.tokens) || state.tokens.length !== t || !state.tokens.every((w) => typeof w === 'string')) return false;
+  if (state.preset !== null && typeof state.preset !== 'string') return false;
+  for (const flag of ['causal', 'scale', 'shared']) {
+    if (flag in chapter && typeof state[flag] !== 'boolean') return false;
+  }
+  if ('wo' in chapter && state.wo !== null && !isMatrix(state.wo, state.wv[0].length)) return false;
+  return true;
+}
+
+/** A whole number from 1 to max. */
+export function isCount(value, max) {
+  return Number.isInteger(value) && value >= 1 && value <= max;
+}
+
+/**
+ * An editable matrix of the state (field "x", "wq", …) in container: a number input a cell, labelled
+ * "X row 2 column 3". An edit updates the state (the preset no longer describes it) and recomputes;
+ * host.afterEdit(state, field), when a widget sets it, ties other fields to the edited one.
+ */
+export function placeInput(host, container, { field, name, key = field, rowLabels, colLabels, scale = 'signed' }) {
+  const values = host.state[field];
+  return placeMatrix(container, {
+    name, key, values, scale, digits: DIGITS,
+    rowLabels: rowLabels ?? dims(values.length),
+    colLabels: colLabels ?? dims(values[0].length),
+    edit: {
+      label: (r, c) => `${name} row ${r + 1} column ${c + 1}`,
+      change: (r, c, value) => {
+        if (value === null) {
+          host.say(`${name} row ${r + 1} column ${c + 1} needs a number.`, true);
+          return;
+        }
+        host.change((s) => {
+          s[field][r][c] = value;
+          if ('preset' in s) s.preset = null;
+          host.afterEdit?.(s, field);
+        });
+      },
+    },
+  });
+}
+
+/**
+ * A computed matrix in container whose cells explain themselves: step and head as the explain API
+ * names them; at(row, col) maps a displayed cell to the step's own row and column when the display
+ * differs (a transpose, one head's block of columns).
+ */
+export function placeComputed(host, container, { name, key, values, rowLabels, colLabels, scale = 'signed', step, head = 0,
+  at = (r, c) => [r, c], select }) {
+  return placeMatrix(container, {
+    name, key, values, rowLabels, colLabels, scale, digits: DIGITS, select,
+    explain: step ? (r, c, cell) => {
+      const [row, col] = at(r, c);
+      const title = `${name}: row ${r + 1} (${rowLabels[r]}), column ${c + 1} (${colLabels[c]})`;
+      explainCell(title, { ...attentionBody(host.state), step, head, row, col }, cell);
+    } : undefined,
+  });
+}
+
+/** A titled group of matrices side by side; returns its row for the matrices. */
+export function group(parent, key, title) {
+  let section = parent.querySelector(`:scope > [data-group="${key}"]`);
+  if (!section) {
+    section = el('div', 'widget-group');
+    section.dataset.group = key;
+    section.append(el('h3', 'widget-group-title'), el('div', 'matrix-row'));
+    parent.append(section);
+  }
+  section.querySelector('h3').textContent = title;
+  return section.querySelector('.matrix-row');
+}
+
+/** Drops the matrices of a row that the latest numbers no longer have (fewer heads, say). */
+export function keepOnly(row, keys) {
+  for (const child of [...row.children]) {
+    if (child.dataset.matrix && !keys.includes(child.dataset.matrix)) child.remove();
+  }
+}
+
+/** A labelled checkbox bound to a boolean of the state. */
+export function checkbox(host, field, text) {
+  return switchBox(text, Boolean(host.state[field]), (checked) => host.change((s) => { s[field] = checked; }));
+}
+
+/** The inputs X and the projections, editable, inside a disclosure so they do not crowd the lesson. */
+export function inputsGroup(host, parent, fields, open = false) {
+  let details = parent.querySelector(':scope > details.widget-inputs');
+  if (!details) {
+    details = el('details', 'widget-inputs');
+    details.open = open;
+    details.append(el('summary'), el('div', 'matrix-row'));
+    parent.append(details);
+  }
+  details.querySelector('summary').textContent = `Inputs you can edit: ${fields.map((f) => f.name).join(', ')}`;
+  const row = details.querySelector('.matrix-row');
+  row.replaceChildren();
+  for (const f of fields) placeInput(host, row, f);
+  return details;
+}

@@ -1,0 +1,54 @@
+// Small helpers for building the widgets' markup through the DOM, never from HTML strings: the
+// strict Content-Security-Policy and text that may come from a shared link both ask for that.
+
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A table's head: an empty corner cell when corner is true, then a column header for each name. */
+export function tableHead(names, corner = false) {
+  const row = el('tr');
+  if (corner) row.append(el('td'));
+  for (const name of names) {
+    const th = el('th', null, name);
+    th.scope = 'col';
+    row.append(th);
+  }
+  const head = el('thead');
+  head.append(row);
+  return head;
+}
+
+/** A body row: a row header, then the cells (elements). */
+export function tableRow(label, cells) {
+  const row = el('tr');
+  const th = el('th', null, label);
+  th.scope = 'row';
+  row.append(th, ...cells);
+  return row;
+}
+
+/** A checkbox with its label; onChange(checked) after each change. */
+export function switchBox(text, checked, onChange) {
+  const label = el('label', 'widget-switch');
+  const box = el('input');
+  box.type = 'checkbox';
+  box.checked = checked;
+  box.addEventListener('change', () => onChange(box.checked));
+  label.append(box, ` ${text}`);
+  return label;
+}
+
+/** The note paragraph just after element (made the first time), now saying text. */
+export function noteAfter(element, text) {
+  let note = element.nextElementSibling;
+  if (!note || !note.classList.contains('widget-note')) {
+    note = el('p', 'widget-note');
+    element.after(note);
+  }
+  note.textContent = text;
+  return note;
+}

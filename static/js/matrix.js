@@ -1,0 +1,266 @@
+// The book's matrix, drawn live: exactly the markup of MatrixTable.java (a caption with the name and
+// shape, token labels on rows, column labels, a heat class and the number in each cell, a legend,
+// masked cells as −∞), plus what a live page needs: number inputs for editable cells, and computed
+// cells that open their explanation on a click or Enter. Every number arrives computed; this module
+// only formats it.
+
+import { el } from './dom.js';
+
+const MINUS = '\u2212';
+/** From here on a number is printed as 1.23e+9, as MatrixTable.EXPONENTIAL_FROM says. */
+const EXPONENTIAL_FROM = 1e9;
+const HINT_ID = 'matrix-explain-hint';
+
+/** A number as the book prints it: toFixed rounds the exact value, halves away from zero, as MatrixTable does. */
+export function formatNumber(x, digits) {
+  let text = Math.abs(x) >= EXPONENTIAL_FROM ? x.toExponential(digits) : x.toFixed(digits);
+  if (/^-0\.?0*$/.test(text)) text = text.slice(1);
+  return text.replaceAll('-', MINUS);
+}
+
+/** 12 → "₁₂": row and column numbers in subscripts, for labels such as a₂ⱼ. */
+export function subscript(n) {
+  return String(n).replace(/[0-9]/g, (digit) => '₀₁₂₃₄₅₆₇₈₉'[digit]);
+}
+
+/** heat-w-0 … heat-w-10 for weights (0 to 1), heat-s-m5 … heat-s-p5 for signed values (relative to the largest magnitude). */
+export function heatClass(x, scale, maxAbs) {
+  if (scale === 'weights') return `heat-w-${Math.round(Math.max(0, Math.min(1, x)) * 10)}`;
+  const step = maxAbs === 0 ? 0 : Math.round(x / maxAbs * 5);
+  return step < 0 ? `heat-s-m${-step}` : `heat-s-p${step}`;
+}
+
+function largestMagnitude(values) {
+  let max = 0;
+  for (const row of values) {
+    for (const x of row) {
+      if (x != null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
+    }
+  }
+  return max;
+}
+
+
+/**
+ * A matrix as a <div class="matrix"> holding its table and legend.
+ * spec: { name, key, values (rows of numbers; null is a masked −∞), rowLabels, colLabels,
+ *         scale: 'signed' | 'weights', digits,
+ *         edit: { label(row, col) → aria-label, change(row, col, value | null) } to make every cell an input,
+ *         explain(row, col, cell): called on a click or Enter on a computed cell,
+ *         select(row, col, cell): called when a computed cell gets focus or a click }
+ */
+export function renderMatrix(spec) {
+  const root = el('div', 'matrix');
+  root.dataset.matrix = spec.key;
+  const table = el('table', `matrix-table scale-${spec.scale}`);
+  const caption = el('caption');
+  caption.append(el('span', 'matrix-name', spec.name), ' ', el('span', 'matrix-shape'));
+  table.append(caption);
+  const head = el('thead');
+  const headRow = el('tr');
+  headRow.append(el('td', 'corner'));
+  head.append(headRow);
+  table.append(head, el('tbody'));
+  root.append(table, el('p'));
+  root.matrixSpec = spec;
+  fill(root, spec.values, spec.rowLabels, spec.colLabels);
+  if (spec.explain || spec.select) makeNavigable(root);
+  return root;
+}
+
+/**
+ * Puts new numbers (and labels) into a rendered matrix. A matrix of the same size is updated in
+ * place, so a focused cell keeps its focus; a new size rebuilds the rows.
+ */
+export function updateMatrix(root, values, rowLabels = root.matrixSpec.rowLabels, colLabels = root.matrixSpec.colLabels) {
+  root.matrixSpec = { ...root.matrixSpec, values, rowLabels, colLabels };
+  fill(root, values, rowLabels, colLabels);
+}
+
+/**
+ * Shows spec in container: updates the matrix already there when it has the same key (and is as
+ * clickable as before), else renders it anew. Editable matrices are always drawn anew.
+ */
+export function placeMatrix(container, spec) {
+  const existing = [...container.children].find((child) => child.dataset.matrix === spec.key);
+  const navigable = Boolean(spec.explain || spec.select);
+  if (existing && !spec.edit && existing.classList.contains('matrix-live') === navigable) {
+    existing.matrixSpec = { ...existing.matrixSpec, name: spec.name, explain: spec.explain, select: spec.select };
+    existing.querySelector('.matrix-name').textContent = spec.name;
+    updateMatrix(existing, spec.values, spec.rowLabels, spec.colLabels);
+    return existing;
+  }
+  const fresh = renderMatrix(spec);
+  if (existing) existing.replaceWith(fresh); else container.append(fresh);
+  return fresh;
+}
+
+function fill(root, values, rowLabels, colLabels) {
+  const spec = root.matrixSpec;
+  const rows = values.length;
+  const cols = rows === 0 ? 0 : values[0].length;
+  const maxAbs = largestMagnitude(values);
+  root.querySelector('.matrix-shape').textContent = `${rows}×${cols}`;
+
+  const headRow = root.querySelector('thead tr');
+  while (headRow.children.length > cols + 1) headRow.lastChild.remove();
+  while (headRow.children.length < cols + 1) {
+    const th = el('th');
+    th.scope = 'col';
+    headRow.append(th);
+  }
+  colLabels.forEach((label, c) => { headRow.children[c + 1].textContent = label; });
+
+  const body = root.querySelector('tbody');
+  const sameSize = body.children.length === rows && (rows === 0 || body.children[0].children.length === cols + 1);
+  if (!sameSize) body.replaceChildren(...values.map(() => newRow(cols)));
+  for (let r = 0; r < rows; r++) {
+    const tr = body.children[r];
+    tr.children[0].textContent = rowLabels[r];
+    for (let c = 0; c < cols; c++) {
+      const td = tr.children[c + 1];
+      td.dataset.row = String(r);
+      td.dataset.col = String(c);
+      if (spec.edit) showInput(td, values[r][c], spec, maxAbs, r, c);
+      else showValue(td, values[r][c], spec, maxAbs);
+    }
+  }
+  root.querySelector('p').replaceWith(legend(spec.scale, maxAbs, spec.digits));
+  if (spec.explain || spec.select) resetRovingStop(root);
+}
+
+function newRow(cols) {
+  const tr = el('tr');
+  const th = el('th');
+  th.scope = 'row';
+  tr.append(th);
+  for (let c = 0; c < cols; c++) tr.append(el('td'));
+  return tr;
+}
+
+function showValue(td, x, spec, maxAbs) {
+  const keep = td.classList.contains('is-selected') ? ' is-selected' : '';
+  if (x == null) {
+    if (!td.classList.contains('masked')) {
+      td.replaceChildren(ariaHidden('−∞'), el('span', 'visually-hidden', 'minus infinity (masked)'));
+    }
+    td.className = 'masked' + keep;
+    return;
+  }
+  td.className = heatClass(x, spec.scale, maxAbs) + keep;
+  td.textContent = formatNumber(x, spec.digits);
+}
+
+function ariaHidden(text) {
+  const span = el('span', null, text);
+  span.setAttribute('aria-hidden', 'true');
+  return span;
+}
+
+function showInput(td, x, spec, maxAbs, r, c) {
+  let input = td.querySelector('input');
+  if (!input) {
+    input = el('input');
+    input.type = 'number';
+    input.step = 'any';
+    input.inputMode = 'decimal';
+    input.addEventListener('input', () => {
+      const value = input.value.trim() === '' ? null : input.valueAsNumber;
+      const ok = value !== null && Number.isFinite(value);
+      input.setAttribute('aria-invalid', String(!ok));
+      const root = td.closest('.matrix');
+      root.matrixSpec.edit.change(Number(td.dataset.row), Number(td.dataset.col), ok ? value : null);
+    });
+    td.replaceChildren(input);
+  }
+  input.setAttribute('aria-label', spec.edit.label(r, c));
+  // Never rewrite what the reader is typing: "0." is a number on its way.
+  if (document.activeElement !== input && input.valueAsNumber !== x) input.value = String(x);
+  td.className = heatClass(x, spec.scale, maxAbs);
+}
+
+function legend(scale, maxAbs, digits) {
+  const p = el('p', `legend legend-${scale}`);
+  const low = scale === 'weights' ? '0' : formatNumber(-maxAbs, digits);
+  const high = scale === 'weights' ? '1' : formatNumber(maxAbs, digits);
+  p.append(el('span', 'legend-low', low), ariaHiddenBar(), el('span', 'legend-high', high));
+  return p;
+}
+
+function ariaHiddenBar() {
+  const bar = el('span', 'legend-bar');
+  bar.setAttribute('aria-hidden', 'true');
+  return bar;
+}
+
+// ---- computed cells: one tab stop a matrix, arrows move, Enter or a click explains ----
+
+function hint() {
+  if (!document.getElementById(HINT_ID)) {
+    const text = el('p', 'visually-hidden', 'Press Enter to see how this number is computed. Arrow keys move between numbers.');
+    text.id = HINT_ID;
+    document.body.append(text);
+  }
+  return HINT_ID;
+}
+
+function cells(root) {
+  return [...root.querySelectorAll('tbody td')];
+}
+
+function resetRovingStop(root) {
+  const all = cells(root);
+  if (all.length === 0) return;
+  const current = all.find((td) => td.tabIndex === 0 && td.hasAttribute('tabindex')) || all[0];
+  for (const td of all) {
+    td.tabIndex = td === current ? 0 : -1;
+    td.setAttribute('aria-describedby', hint());
+  }
+}
+
+function makeNavigable(root) {
+  root.classList.add('matrix-live');
+  const cellOf = (target) => target.closest('td[data-row]');
+  const position = (td) => [Number(td.dataset.row), Number(td.dataset.col)];
+  const moveTo = (td) => {
+    if (!td) return;
+    for (const other of cells(root)) other.tabIndex = -1;
+    td.tabIndex = 0;
+    td.focus();
+  };
+  root.addEventListener('focusin', (event) => {
+    const td = cellOf(event.target);
+    if (!td) return;
+    for (const other of cells(root)) other.tabIndex = other === td ? 0 : -1;
+    root.matrixSpec.select?.(...position(td), td);
+  });
+  root.addEventListener('click', (event) => {
+    const td = cellOf(event.target);
+    if (!td) return;
+    moveTo(td);
+    root.matrixSpec.explain?.(...position(td), td);
+  });
+  root.addEventListener('keydown', (event) => {
+    const td = cellOf(event.target);
+    if (!td) return;
+    const [r, c] = position(td);
+    const body = root.querySelector('tbody');
+    const at = (row, col) => body.children[row]?.children[col + 1];
+    const lastCol = body.children[0].children.length - 2;
+    const target = {
+      ArrowLeft: () => at(r, c - 1),
+      ArrowRight: () => at(r, c + 1),
+      ArrowUp: () => at(r - 1, c),
+      ArrowDown: () => at(r + 1, c),
+      Home: () => at(r, 0),
+      End: () => at(r, lastCol),
+    }[event.key];
+    if (target) {
+      event.preventDefault();
+      moveTo(target());
+    } else if ((event.key === 'Enter' || event.key === ' ') && root.matrixSpec.explain) {
+      event.preventDefault();
+      root.matrixSpec.explain(r, c, td);
+    }
+  });
+}
