@@ -152,12 +152,14 @@ public final class Assets {
                 ctx.status(304);
                 return;
             }
+            byte[] body = zipped ? gzip : identity;
             if (zipped) {
                 ctx.header("Content-Encoding", "gzip");
-                ctx.result(gzip);
-            } else {
-                ctx.result(identity);
             }
+            // Known ahead, so the answer goes out in one piece rather than chunked (Javalin streams a body
+            // larger than its copy buffer, ~4 KiB, with chunked encoding when no length is set).
+            ctx.header("Content-Length", Integer.toString(body.length));
+            ctx.result(body);
         }
 
         private static byte[] gzip(byte[] bytes) {

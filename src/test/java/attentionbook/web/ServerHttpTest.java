@@ -117,6 +117,22 @@ class ServerHttpTest {
         }
         assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse(""));
         assertEquals(0x1f, page.body()[0] & 0xff, "a gzip stream starts with 1f 8b");
+        // Sent whole with its length, not chunked (the load test's page throughput depends on it).
+        assertEquals(String.valueOf(page.body().length), page.headers().firstValue("Content-Length").orElse("none"));
+        assertFalse(page.headers().firstValue("Transfer-Encoding").isPresent());
+        String html;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body()))) {
+            html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(html.contains("<h1") && html.trim().endsWith("</html>"), "the gzip body is the whole page");
+
+        HttpResponse<String> plain = book.get("/chapters/input-shapes");
+        assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
+        assertEquals(String.valueOf(plain.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                plain.headers().firstValue("Content-Length").orElse("none"));
+        assertEquals(html, plain.body(), "both encodings carry the same page");
     }
 
     @Test
