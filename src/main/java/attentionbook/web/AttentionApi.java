@@ -26,6 +26,7 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
         routes.post(EXPLAIN, ctx -> answer(ctx, () -> explain(JsonBody.read(ctx, AttentionLimits.MAX_BODY_BYTES))));
         for (String path : new String[]{ATTENTION, EXPLAIN}) {
             routes.get(path, AttentionApi::postOnly);
+            routes.head(path, AttentionApi::postOnly);
             routes.put(path, AttentionApi::postOnly);
             routes.patch(path, AttentionApi::postOnly);
             routes.delete(path, AttentionApi::postOnly);

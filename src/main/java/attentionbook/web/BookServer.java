@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -61,9 +62,9 @@ public final class BookServer {
             if (limiter != null) {
                 routes.before("/api/*", ctx -> limit(ctx, limiter, settings.trustProxy()));
             }
-            routes.get("/", ctx -> pages.index().send(ctx, "no-cache"));
-            routes.get("/chapters", ctx -> ctx.redirect(pages.site().href("/")));
-            routes.get("/chapters/{slug}", ctx -> {
+            getAndHead(routes, "/", ctx -> pages.index().send(ctx, "no-cache"));
+            getAndHead(routes, "/chapters", ctx -> ctx.redirect(pages.site().href("/")));
+            getAndHead(routes, "/chapters/{slug}", ctx -> {
                 var page = pages.chapter(ctx.pathParam("slug"));
                 if (page.isPresent()) {
                     page.get().send(ctx, "no-cache");
@@ -71,8 +72,8 @@ public final class BookServer {
                     ctx.status(404);
                 }
             });
-            routes.get("/static/{version}/<path>", ctx -> assets.serve(ctx, ctx.pathParam("version"), ctx.pathParam("path")));
-            routes.get("/health", ctx -> {
+            getAndHead(routes, "/static/{version}/<path>", ctx -> assets.serve(ctx, ctx.pathParam("version"), ctx.pathParam("path")));
+            getAndHead(routes, "/health", ctx -> {
                 ctx.header("Cache-Control", "no-store");
                 ctx.json(Map.of("status", "ok", "chapters", book.chapters().size(), "version", settings.version()));
             });
@@ -114,6 +115,16 @@ public final class BookServer {
                 }
             });
         });
+    }
+
+    /**
+     * Registers a handler for GET and for HEAD. Left alone, Javalin answers HEAD on a GET route with an empty
+     * 200 without running the handler, so a chapter that does not exist would look present to a link checker.
+     * Jetty sends a HEAD answer's headers (its length included) and drops the body.
+     */
+    static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     static boolean isApi(Context ctx, String base) {

@@ -50,20 +50,20 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
 
     @Override
     public void accept(RoutesConfig routes) {
-        routes.get("/api/exercises", ctx -> ctx.json(summaries()));
-        routes.get("/api/exercises/{id}", ctx -> answer(ctx, () -> {
+        BookServer.getAndHead(routes, "/api/exercises", ctx -> ctx.json(summaries()));
+        BookServer.getAndHead(routes, "/api/exercises/{id}", ctx -> answer(ctx, () -> {
             ExerciseDirective.Declared declared = declared(ctx);
             SeedChoice choice = SeedChoice.from(ctx);
             return ExerciseViews.exercise(declared, exercise(declared, choice.seed()), choice.student(), instructor.unlocks(ctx));
         }));
-        routes.get("/api/exercises/{id}/hints", ctx -> answer(ctx, () -> {
+        BookServer.getAndHead(routes, "/api/exercises/{id}/hints", ctx -> answer(ctx, () -> {
             ExerciseDirective.Declared declared = declared(ctx);
             Exercise e = exercise(declared, SeedChoice.from(ctx).seed());
             int step = step(ctx.queryParam("step"), e.hints().size());
             return new ExerciseViews.HintView(declared.id(), e.seed(), step, e.hints().size(),
                     ExerciseViews.step(e.hints().get(step - 1)));
         }));
-        routes.get("/api/exercises/{id}/solution", ctx -> answer(ctx, () -> {
+        BookServer.getAndHead(routes, "/api/exercises/{id}/solution", ctx -> answer(ctx, () -> {
             ExerciseDirective.Declared declared = declared(ctx);
             if (!instructor.unlocks(ctx)) {
                 throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours,"

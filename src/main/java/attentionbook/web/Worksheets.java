@@ -41,10 +41,10 @@ public final class Worksheets implements Consumer<RoutesConfig> {
     @Override
     public void accept(RoutesConfig routes) {
         // the fixed "answers" path first, so that it is not taken for a chapter's slug
-        routes.get("/worksheets/answers", ctx -> serve(ctx, BOOK, true));
-        routes.get("/worksheets", ctx -> serve(ctx, BOOK, false));
-        routes.get("/worksheets/{slug}", ctx -> serve(ctx, ctx.pathParam("slug"), false));
-        routes.get("/worksheets/{slug}/answers", ctx -> serve(ctx, ctx.pathParam("slug"), true));
+        BookServer.getAndHead(routes, "/worksheets/answers", ctx -> serve(ctx, BOOK, true));
+        BookServer.getAndHead(routes, "/worksheets", ctx -> serve(ctx, BOOK, false));
+        BookServer.getAndHead(routes, "/worksheets/{slug}", ctx -> serve(ctx, ctx.pathParam("slug"), false));
+        BookServer.getAndHead(routes, "/worksheets/{slug}/answers", ctx -> serve(ctx, ctx.pathParam("slug"), true));
     }
 
     private void serve(Context ctx, String slug, boolean key) {

@@ -136,6 +136,28 @@ class ServerHttpTest {
     }
 
     @Test
+    void headAnswersAsGetWouldWithoutTheBody() {
+        HttpResponse<String> get = book.get("/chapters/input-shapes");
+        HttpResponse<String> head = head("/chapters/input-shapes");
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                head.headers().firstValue("Content-Length").orElse("none"));
+        assertEquals(get.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
+        // The handler runs, so what GET would refuse, HEAD refuses too.
+        assertEquals(404, head("/chapters/no-such-chapter").statusCode());
+        assertEquals(404, head("/worksheets/no-such-chapter").statusCode());
+        assertEquals(200, head("/health").statusCode());
+        HttpResponse<String> api = head("/api/attention");
+        assertEquals(405, api.statusCode());
+        assertEquals("POST", api.headers().firstValue("Allow").orElse(""));
+    }
+
+    private HttpResponse<String> head(String path) {
+        return book.send(HttpRequest.newBuilder(URI.create(book.url(path))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() {
         for (String path : new String[]{"/", "/chapters/input-shapes", "/health", "/nope", "/api/nope"}) {
             HttpResponse<String> r = book.get(path);
