@@ -11,13 +11,14 @@ command -v wrk > /dev/null || { echo "wrk is not installed: apt-get install wrk"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 java -jar target/attention-textbook.jar --host 127.0.0.1 --port "$PORT" --rate-limit 0 > target/load-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2> /dev/null; wait $SERVER 2> /dev/null || true' EXIT
+SCRATCH=$(mktemp -d) # the request body and the rounds' results, removed on exit
+trap 'kill $SERVER 2> /dev/null; wait $SERVER 2> /dev/null || true; rm -rf "$SCRATCH"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break; sleep 0.1; done
 
 BASE="http://127.0.0.1:$PORT"
 PAGE=$(curl -s "$BASE/" | grep -o 'href="/chapters/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
 ASSET=$(curl -s "$BASE/" | grep -o 'href="/static/[^"]*book.css"' | head -1 | cut -d'"' -f2)
-BODY=$(mktemp)
+BODY="$SCRATCH/body.json"
 # A widget-sized request: the six "journey" tokens, 3 wide, one head, causal.
 cat > "$BODY" <<'JSON'
 {"x": [[0.43,0.15,0.89],[0.55,0.87,0.66],[0.57,0.85,0.64],[0.22,0.58,0.33],[0.77,0.25,0.10],[0.05,0.80,0.55]],
@@ -43,9 +44,9 @@ done
 # reported. This machine's speed drifts by a third over a minute (a shared virtual machine); taking turns
 # puts every target through the same drift, and the median drops a round that a neighbour disturbed.
 ROUNDS="${ROUNDS:-3}"
-RESULTS=$(mktemp)
+RESULTS="$SCRATCH/results"
 for CONNS in 50 200; do
-  for ROUND in $(seq "$ROUNDS"); do
+  for _ in $(seq "$ROUNDS"); do
     for TARGET in health page asset attention; do
       target_url "$TARGET"
       LINE=$(WRK_BODY_FILE="$FILE" wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency -s src/test/load/report.lua "$URL" | grep '^RESULT')
@@ -68,11 +69,11 @@ awk '
   END {
     for (i = 1; i <= keys; i++) {
       k = order[i]; split(k, ct, " ")
-      m = median(rps, k, n[k]); best[k] = m
+      m = median(rps, k, n[k]); rps_median[k] = m
       printf "%-10s %5d %10.0f %9.2f %9.2f %7d %7d\n", ct[2], ct[1], m, median(p50, k, n[k]), median(p99, k, n[k]), err[k], bad[k]
       if (ct[2] == "attention") {
         # The targets (issue 7): a chapter page at least 80% of /health, the API at least half of it.
-        h = best[ct[1] " health"]; p = best[ct[1] " page"]
+        h = rps_median[ct[1] " health"]; p = rps_median[ct[1] " page"]
         printf "  at %d connections: page %.0f%% of /health (target 80%%: %s), attention %.0f%% (target 50%%: %s)\n",
           ct[1], 100 * p / h, (p >= 0.8 * h ? "met" : "MISSED"), 100 * m / h, (m >= 0.5 * h ? "met" : "MISSED")
       }
