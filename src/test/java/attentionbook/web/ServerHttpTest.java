@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -121,8 +123,8 @@ class ServerHttpTest {
         assertEquals(String.valueOf(page.body().length), page.headers().firstValue("Content-Length").orElse("none"));
         assertFalse(page.headers().firstValue("Transfer-Encoding").isPresent());
         String html;
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body()))) {
-            html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(page.body()))) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -130,7 +132,7 @@ class ServerHttpTest {
 
         HttpResponse<String> plain = book.get("/chapters/input-shapes");
         assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
-        assertEquals(String.valueOf(plain.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        assertEquals(String.valueOf(plain.body().getBytes(StandardCharsets.UTF_8).length),
                 plain.headers().firstValue("Content-Length").orElse("none"));
         assertEquals(html, plain.body(), "both encodings carry the same page");
     }
@@ -141,7 +143,7 @@ class ServerHttpTest {
         HttpResponse<String> head = head("/chapters/input-shapes");
         assertEquals(200, head.statusCode());
         assertEquals("", head.body());
-        assertEquals(String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        assertEquals(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length),
                 head.headers().firstValue("Content-Length").orElse("none"));
         assertEquals(get.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
         // The handler runs, so what GET would refuse, HEAD refuses too.
