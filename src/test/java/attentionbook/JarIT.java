@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +49,17 @@ class JarIT {
                 }
             }
             assertTrue(url != null, "the jar printed the URL it serves");
+            // the rest of the output, read as it comes (destroying the process closes its streams)
+            Queue<String> log = new ConcurrentLinkedQueue<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    out.lines().forEach(log::add);
+                } catch (UncheckedIOException closed) {
+                    // the server was stopped
+                }
+            }, "jar-output");
+            reader.setDaemon(true);
+            reader.start();
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "health")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -58,6 +72,19 @@ class JarIT {
             assertTrue(katex.find());
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(url + katex.group(1))).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode(), "KaTeX is served from inside the jar");
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(url + "chapters/no-such-chapter")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+
+            // an access line a request: method, path, status, time in milliseconds
+            for (String request : List.of("GET /health 200", "GET /chapters/input-shapes 200", "GET /chapters/no-such-chapter 404")) {
+                Pattern line = Pattern.compile("access - " + request + " \\d+\\.\\dms");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (log.stream().noneMatch(l -> line.matcher(l).find()) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertTrue(log.stream().anyMatch(l -> line.matcher(l).find()), "an access line for " + request + " in:\n"
+                        + String.join("\n", log));
+            }
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);

@@ -2,9 +2,11 @@ package attentionbook.web;
 
 import attentionbook.attention.Explanation;
 import attentionbook.attention.Term;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
 import java.util.function.Consumer;
@@ -24,7 +26,12 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
     public void accept(RoutesConfig routes) {
         routes.post(ATTENTION, ctx -> answer(ctx, () -> attention(JsonBody.read(ctx, AttentionLimits.MAX_BODY_BYTES))));
         routes.post(EXPLAIN, ctx -> answer(ctx, () -> explain(JsonBody.read(ctx, AttentionLimits.MAX_BODY_BYTES))));
-        for (String path : new String[]{ATTENTION, EXPLAIN}) {
+        refuseOtherMethods(routes, ATTENTION, EXPLAIN);
+    }
+
+    /** Other methods than POST on these paths answer 405 with Allow: POST and a JSON error, not a 404. */
+    static void refuseOtherMethods(RoutesConfig routes, String... paths) {
+        for (String path : paths) {
             routes.get(path, AttentionApi::postOnly);
             routes.head(path, AttentionApi::postOnly);
             routes.put(path, AttentionApi::postOnly);
@@ -63,7 +70,17 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
             return;
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.json(result);
+        // bytes straight from Jackson's UTF-8 writer: ctx.json would make a String and then encode it again
+        // (the answers carry "×" in their shapes, which puts String.getBytes on its slow path)
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer could not be written as JSON", e);
+        }
+        // with its length known, a large answer goes out in one piece instead of chunked (as Assets does)
+        ctx.header("Content-Length", Integer.toString(json.length));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(json);
     }
 
     private static void postOnly(Context ctx) {

@@ -30,7 +30,7 @@ final class JsonBody {
             throw new RejectedRequest(413, "the body is " + declared + " bytes but the API accepts at most " + maxBytes
                     + " bytes (" + maxBytes / 1024 + " KiB) in one request");
         }
-        byte[] bytes = readAtMost(ctx, maxBytes);
+        byte[] bytes = readAtMost(ctx, declared, maxBytes);
         if (isBlank(bytes)) {
             throw new RejectedRequest(400, "the body is empty: send a JSON object such as "
                     + "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]]}");
@@ -46,10 +46,11 @@ final class JsonBody {
         }
     }
 
-    private static byte[] readAtMost(Context ctx, int maxBytes) {
+    /** @param declared the length the request announced (at most maxBytes), or -1: the buffers are sized to it */
+    private static byte[] readAtMost(Context ctx, long declared, int maxBytes) {
         try (InputStream in = ctx.bodyInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared >= 0 ? (int) declared : 1024);
+            byte[] buffer = new byte[declared >= 0 ? (int) Math.min(declared + 1, 8192) : 8192];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 if (out.size() > maxBytes) {

@@ -41,6 +41,7 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/shapes", ctx -> answer(ctx, "{\"batch\": 4, \"ctx\": 16, \"d_model\": 512, \"heads\": 8}", Widgets::shapes));
         routes.post("/api/weighted-sum", ctx -> answer(ctx, "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], "
                 + "\"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]], \"row\": 0}", WidgetApi::weightedSum));
+        AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/scaling", "/api/shapes", "/api/weighted-sum");
     }
 
     static WeightedSum weightedSum(JsonNode body) {

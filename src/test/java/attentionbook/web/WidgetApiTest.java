@@ -15,8 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +46,18 @@ class WidgetApiTest {
         assertFalse(java.util.regex.Pattern.compile("[:\\[,]\\s*-?(NaN|Infinity)").matcher(response.body()).find(),
                 "a bare NaN or Infinity: " + response.body());
         return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void otherMethodsAnswer405NamingPost() {
+        for (String path : List.of("/api/softmax", "/api/scaling", "/api/shapes", "/api/weighted-sum")) {
+            HttpResponse<String> get = book.get(path);
+            ApiTesting.assertError(get, 405, List.of("GET is not allowed on " + path, "POST a JSON body"));
+            assertEquals("POST", get.headers().firstValue("Allow").orElse(""), path);
+            HttpResponse<String> put = book.send(HttpRequest.newBuilder(URI.create(book.url(path)))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+            ApiTesting.assertError(put, 405, List.of("PUT is not allowed on " + path));
+        }
     }
 
     @Test
