@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Has Jackson write doubles with {@link ShortestDouble}: the same text Jackson wrote before, in a
- * third of the time. A number, a row (double[], or Double[] whose nulls are the mask's hidden cells)
+ * Has Jackson write doubles with {@link ShortestDouble}: the same text Jackson wrote before, in half
+ * the time. A number, a row (double[], or Double[] whose nulls are the mask's hidden cells)
  * or a matrix (double[][]) is laid out as ASCII bytes and handed to Jackson in one piece, which its
  * UTF-8 writer copies as it is: the API's answers are hundreds of numbers in a few dozen matrices,
  * and Jackson's own way (a String per number, then char by char into bytes) took most of a request's
@@ -57,7 +57,7 @@ final class ShortestDoubleModule extends SimpleModule {
             if (value instanceof double[][] matrix) {
                 int cells = 0;
                 for (double[] row : matrix) {
-                    cells += row.length + 1;
+                    cells += row == null ? 1 : row.length + 1;
                 }
                 return 20 * cells + 2;
             }
@@ -71,7 +71,9 @@ final class ShortestDoubleModule extends SimpleModule {
         }
 
         private static void numbers(Object value, JsonGenerator gen) throws IOException {
-            if (value instanceof double[][] matrix) {
+            if (value == null) {
+                gen.writeNull();
+            } else if (value instanceof double[][] matrix) {
                 gen.writeStartArray();
                 for (double[] row : matrix) {
                     numbers(row, gen);

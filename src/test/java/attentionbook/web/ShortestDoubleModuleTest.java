@@ -37,7 +37,7 @@ class ShortestDoubleModuleTest {
         }
         return new Numbers(random.nextDouble(), 0.1 + 0.2, null, new double[]{1, -0.0, 1e-7, 12_345_678.9, random.nextGaussian()},
                 new Double[]{0.5, null, 2.0 / 3}, matrix, new double[][][]{matrix, {{7}}}, List.of(1e300, 5e-324),
-                new double[0], new double[][]{{}, {}});
+                new double[0], new double[][]{{}, null, {}});
     }
 
     @Test
@@ -69,6 +69,7 @@ class ShortestDoubleModuleTest {
         assertTrue(tree.get("masked").get(1).isNull());
         assertEquals(2.0 / 3, tree.get("masked").get(2).doubleValue());
         assertEquals(7, tree.get("batch").get(1).get(0).get(0).doubleValue());
+        assertTrue(tree.get("emptyRows").get(1).isNull());
     }
 
     @Test
