@@ -156,10 +156,7 @@ public final class Assets {
             if (zipped) {
                 ctx.header("Content-Encoding", "gzip");
             }
-            // Known ahead, so the answer goes out in one piece rather than chunked (Javalin streams a body
-            // larger than its copy buffer, ~4 KiB, with chunked encoding when no length is set).
-            ctx.header("Content-Length", Integer.toString(body.length));
-            ctx.result(body);
+            BookServer.sendWhole(ctx, body);
         }
 
         private static byte[] gzip(byte[] bytes) {

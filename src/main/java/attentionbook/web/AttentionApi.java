@@ -78,9 +78,8 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer could not be written as JSON", e);
         }
-        // with its length known, a large answer goes out in one piece instead of chunked (as Assets does)
-        ctx.header("Content-Length", Integer.toString(json.length));
-        ctx.contentType(ContentType.APPLICATION_JSON).result(json);
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        BookServer.sendWhole(ctx, json);
     }
 
     private static void postOnly(Context ctx) {
