@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -23,7 +26,8 @@ import java.util.zip.GZIPOutputStream;
  * path trick can reach the file system.
  */
 public final class Assets {
-    private static final String KATEX = "META-INF/resources/webjars/katex/0.18.11/dist";
+    /** The KaTeX webjar's folder, at the version the pom names (written into vendor.properties at build time). */
+    private static final String KATEX = "META-INF/resources/webjars/katex/" + vendorVersion("katex") + "/dist";
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -41,6 +45,19 @@ public final class Assets {
     private Assets(Map<String, Response> files, String version) {
         this.files = files;
         this.version = version;
+    }
+
+    private static String vendorVersion(String name) {
+        try (InputStream in = Assets.class.getResourceAsStream("vendor.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("vendor.properties is missing from the build");
+            }
+            Properties versions = new Properties();
+            versions.load(in);
+            return Objects.requireNonNull(versions.getProperty(name), name + " has no version in vendor.properties");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Loads static/ from the jar (or classes folder) and the KaTeX files from its webjar. */

@@ -21,9 +21,7 @@ public final class Json {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS)
-            // doubles, most of what the API sends, in shortest form straight to bytes (see ShortestDoubleModule);
-            // Jackson's own Schubfach writer for the few numbers the module never sees (trees, floats)
-            .addModule(new ShortestDoubleModule())
+            // doubles are most of what the API sends: Jackson's Schubfach writer, shortest round-trip form
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
