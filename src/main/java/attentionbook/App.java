@@ -17,6 +17,8 @@ import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.ExerciseApi;
 import attentionbook.web.InstructorKey;
+import attentionbook.web.LabApi;
+import attentionbook.model.Lab;
 import attentionbook.web.Pages;
 import attentionbook.web.SeedPolicy;
 import attentionbook.web.ServerSettings;
@@ -24,6 +26,7 @@ import attentionbook.web.WidgetApi;
 import attentionbook.web.Worksheets;
 import io.javalin.Javalin;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,13 @@ public final class App {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     }
 
+    /** Training runs of the lab at once: one a core. */
+    static final int LAB_WORKERS = Runtime.getRuntime().availableProcessors();
+    /** Runs that may wait for a worker; more are refused with 503 until one finishes. */
+    static final int LAB_QUEUE = 32;
+    /** CPU time one run may use: the induction task's default run needs a few minutes of one core. */
+    static final Duration LAB_CPU_LIMIT = Duration.ofMinutes(10);
+
     /** Loads everything first, so a broken chapter stops start-up before a port is opened. */
     public static Javalin create(Options options) {
         return create(options, System.getenv());
@@ -79,11 +89,13 @@ public final class App {
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
         ExerciseCatalog exercises = ExerciseCatalog.of(book);
         InstructorKey instructor = new InstructorKey(course.instructorKey());
+        Lab lab = new Lab(LAB_WORKERS, LAB_QUEUE, LAB_CPU_LIMIT, options.data());
         return BookServer.create(book, pages, assets, settings, List.of(
                 new AttentionApi(),
                 new WidgetApi(),
                 new ExerciseApi(exercises, instructor),
-                new Worksheets(exercises, pages, instructor)));
+                new Worksheets(exercises, pages, instructor),
+                new LabApi(lab)), lab::close);
     }
 
     /** The fenced blocks a chapter may use besides code. */

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The command line ({@code --port N --host H --content DIR --course FILE --base-path /prefix
+ * The command line ({@code --port N --host H --content DIR --course FILE --data DIR --base-path /prefix
  * --rate-limit N --trust-proxy --help}), plus PORT from the environment.
  */
-public record Options(int port, String host, Path content, Path course, String basePath, int rateLimit,
+public record Options(int port, String host, Path content, Path course, Path data, String basePath, int rateLimit,
                       boolean trustProxy, boolean help) {
 
     static final int DEFAULT_PORT = 7070;
@@ -25,6 +25,8 @@ public record Options(int port, String host, Path content, Path course, String b
                               one with the same slug as a bundled chapter replaces it
               --course FILE   a course file (YAML or JSON): title, welcome, chapters and their order,
                               instructor key, exercise seed policy (see the README)
+              --data DIR      a folder the book may write to: finished training runs of the lab are kept
+                              there and survive a restart (default: none, runs are kept in memory)
               --base-path P   serve under a path prefix such as /attention, behind a reverse proxy
                               that passes the prefix on (default: none)
               --rate-limit N  API requests a second allowed per client (default 20); 0 turns it off
@@ -44,6 +46,7 @@ public record Options(int port, String host, Path content, Path course, String b
         String host = "0.0.0.0";
         Path content = null;
         Path course = null;
+        Path data = null;
         String basePath = "";
         int rateLimit = DEFAULT_RATE_LIMIT;
         boolean trustProxy = false;
@@ -60,13 +63,14 @@ public record Options(int port, String host, Path content, Path course, String b
                 case "--host" -> host = nonBlank(inline != null ? inline : value(args, ++i, name), name);
                 case "--content" -> content = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
                 case "--course" -> course = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
+                case "--data" -> data = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
                 case "--base-path" -> basePath = basePath(inline != null ? inline : value(args, ++i, name));
                 case "--rate-limit" -> rateLimit = rateLimit(inline != null ? inline : value(args, ++i, name));
                 case "--trust-proxy" -> trustProxy = true;
                 default -> throw new UsageError("unknown option " + arg);
             }
         }
-        return new Options(port, host, content, course, basePath, rateLimit, trustProxy, help);
+        return new Options(port, host, content, course, data, basePath, rateLimit, trustProxy, help);
     }
 
     private static String value(String[] args, int i, String name) {

@@ -37,13 +37,15 @@ public final class BookServer {
 
     /**
      * @param apiModules routes under /api/, each registering its own handlers
+     * @param onStopped  run once the server has stopped (to stop background work such as the lab's training)
      */
     public static Javalin create(Book book, Pages pages, Assets assets, ServerSettings settings,
-                                 List<Consumer<RoutesConfig>> apiModules) {
+                                 List<Consumer<RoutesConfig>> apiModules, Runnable onStopped) {
         String base = settings.basePath();
         RateLimiter limiter = settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null;
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.events.serverStopped(onStopped::run);
             cfg.router.contextPath = base.isEmpty() ? "/" : base;
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are compressed once, ahead of time
             cfg.http.maxRequestSize = ServerSettings.MAX_BODY_BYTES;
