@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Dependencies point one way: web → book, exercise → attention; attention depends on nothing. */
+/** Dependencies point one way: web → book, exercise, model → attention; attention depends on nothing. */
 class DependencyRulesTest {
 
     @ParameterizedTest(name = "{0} does not import {1}")
@@ -30,6 +30,11 @@ class DependencyRulesTest {
             "exercise, attentionbook.book",
             "exercise, attentionbook.web",
             "exercise, io.javalin",
+            "model, attentionbook.book",
+            "model, attentionbook.exercise",
+            "model, attentionbook.web",
+            "model, io.javalin",
+            "model, com.fasterxml",
     })
     void packagesKeepToTheirSide(String pkg, String forbidden) throws IOException {
         List<String> offenders = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  *   distinct letters, then the segment again, with L drawn anew for each sequence from 3 to min((T+1)/2, 15), so
  *   one mechanism must serve every length (the filler never uses the segment's letters, so the
  *   repeat is never ambiguous). The model reads the first T. Measure: token accuracy on the repeated
- *   half, over its tokens 2 … L (its first token cannot be foreseen). T from 8 to 32, default 24.</li>
+ *   half, over its tokens 2 … L (its first token cannot be foreseen). T from 8 to 32, default 16.</li>
  * </ul>
  */
 public enum Task {
@@ -29,7 +29,7 @@ public enum Task {
     REVERSE("reverse", 2, 16, 8),
     SORT("sort", 2, 16, 8),
     PREVIOUS_TOKEN("previous-token", 2, 32, 16),
-    INDUCTION("induction", 8, 32, 24);
+    INDUCTION("induction", 8, 32, 16);
 
     /** The separator of copy, reverse and sort: the token after the digits 0–9. */
     public static final int SEPARATOR = 10;
