@@ -105,6 +105,17 @@ public enum Task {
         return token == SEPARATOR ? "|" : String.valueOf(token);
     }
 
+    /**
+     * How many different sequences the task can generate at this length, or for induction a lower bound
+     * (the sequences with the shortest segment): 10ⁿ for copy, reverse and sort, 10ᵀ for previous-token.
+     */
+    public double distinctSequences(int length) {
+        if (this == INDUCTION) {
+            return 16.0 * 15 * 14 * Math.pow(LETTERS - SHORTEST_SEGMENT, length + 1 - 2 * SHORTEST_SEGMENT);
+        }
+        return Math.pow(DIGITS, length);
+    }
+
     /** The fixed sequence whose attention the trainer reports, the same for every run of a length. */
     public Example probe(int length) {
         return generate(length, new SplittableRandom(PROBE_SEED));
