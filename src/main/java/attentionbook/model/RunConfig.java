@@ -67,13 +67,13 @@ public record RunConfig(Task task, int length, int layers, int heads, int dModel
     public static RunConfig defaults(Task task) {
         switch (task) {
             case INDUCTION:
-                return new RunConfig(task, task.defaultLength(), 2, 2, 32, false, 3000, 32, 0.003, 100, 0.01, 1, 100);
+                return new RunConfig(task, task.defaultLength(), 2, 2, 32, false, 2000, 32, 0.01, 100, 0.01, 1, 100);
             case PREVIOUS_TOKEN:
                 return new RunConfig(task, task.defaultLength(), 1, 1, 16, false, 500, 32, 0.01, 50, 0.01, 1, 50);
             case SORT:
-                return new RunConfig(task, task.defaultLength(), 2, 2, 32, true, 3000, 32, 0.003, 100, 0.01, 1, 100);
+                return new RunConfig(task, task.defaultLength(), 2, 2, 32, true, 1400, 32, 0.003, 100, 0.01, 1, 100);
             default:
-                return new RunConfig(task, task.defaultLength(), 1, 2, 32, true, 2000, 32, 0.003, 100, 0.01, 1, 100);
+                return new RunConfig(task, task.defaultLength(), 1, 2, 32, true, 1000, 32, 0.003, 100, 0.01, 1, 100);
         }
     }
 

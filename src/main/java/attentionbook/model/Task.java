@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  *   distinct letters, then the segment again, with L drawn anew for each sequence from 3 to min((T+1)/2, 15), so
  *   one mechanism must serve every length (the filler never uses the segment's letters, so the
  *   repeat is never ambiguous). The model reads the first T. Measure: token accuracy on the repeated
- *   half, over its tokens 2 … L (its first token cannot be foreseen). T from 8 to 32, default 24.</li>
+ *   half, over its tokens 2 … L (its first token cannot be foreseen). T from 8 to 32, default 16.</li>
  * </ul>
  */
 public enum Task {
@@ -29,7 +29,7 @@ public enum Task {
     REVERSE("reverse", 2, 16, 8),
     SORT("sort", 2, 16, 8),
     PREVIOUS_TOKEN("previous-token", 2, 32, 16),
-    INDUCTION("induction", 8, 32, 24);
+    INDUCTION("induction", 8, 32, 16);
 
     /** The separator of copy, reverse and sort: the token after the digits 0–9. */
     public static final int SEPARATOR = 10;
@@ -103,6 +103,17 @@ public enum Task {
             return String.valueOf((char) ('a' + token));
         }
         return token == SEPARATOR ? "|" : String.valueOf(token);
+    }
+
+    /**
+     * How many different sequences the task can generate at this length, or for induction a lower bound
+     * (the sequences with the shortest segment): 10ⁿ for copy, reverse and sort, 10ᵀ for previous-token.
+     */
+    public double distinctSequences(int length) {
+        if (this == INDUCTION) {
+            return 16.0 * 15 * 14 * Math.pow(LETTERS - SHORTEST_SEGMENT, length + 1 - 2 * SHORTEST_SEGMENT);
+        }
+        return Math.pow(DIGITS, length);
     }
 
     /** The fixed sequence whose attention the trainer reports, the same for every run of a length. */

@@ -159,7 +159,7 @@ public final class TinyGpt {
         double scale = 1.0 / countScored(batch);
         double total = 0.0;
         for (Example example : batch) {
-            check(example.input());
+            check(example);
             total += forwardLoss(example.input(), example.target());
             backward(example.input(), example.target(), scale);
         }
@@ -170,7 +170,7 @@ public final class TinyGpt {
     public double loss(List<Example> batch) {
         double total = 0.0;
         for (Example example : batch) {
-            check(example.input());
+            check(example);
             total += forwardLoss(example.input(), example.target());
         }
         return total / countScored(batch);
@@ -210,6 +210,17 @@ public final class TinyGpt {
             throw new IllegalArgumentException("the batch has no scored positions: nothing to learn from");
         }
         return count;
+    }
+
+    private void check(Example example) {
+        check(example.input());
+        int[] target = example.target();
+        for (int t = 0; t < target.length; t++) {
+            if (target[t] != Example.IGNORED && (target[t] < 0 || target[t] >= shape.vocabulary())) {
+                throw new IllegalArgumentException("target " + target[t] + " at position " + t
+                        + " is outside the vocabulary 0–" + (shape.vocabulary() - 1));
+            }
+        }
     }
 
     private void check(int[] tokens) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -17,8 +18,10 @@ import java.util.SplittableRandom;
  *
  * <p>Randomness: the run's seed seeds a SplittableRandom that gives the model's initial weights and then the
  * training batches. The held-out set (512 sequences) and the probe come from fixed seeds, the same for
- * every run of a task and length, and training never draws one of them. Everything runs in the
- * calling thread with sums in a fixed order, so a config gives the same weights bit for bit.
+ * every run of a task and length, and training never draws one of them, unless they are more than 1% of
+ * all the task's sequences (copy, reverse, sort or previous-token of 4 digits or fewer: 10,000 sequences
+ * at most), too few to keep any apart: then training may draw them too. Everything runs in the calling
+ * thread with sums in a fixed order, so a config gives the same weights bit for bit.
  *
  * <p>Stopping: between steps the trainer checks {@link #cancel()} (safe from any thread) and, when a
  * CPU-time cap is set, the CPU time this thread has used since {@link #run} began.
@@ -26,6 +29,8 @@ import java.util.SplittableRandom;
 public final class Trainer {
 
     public static final int HELD_OUT = 512;
+    /** The held-out set is kept out of training only when it is at most 1% of the task's sequences. */
+    private static final double KEPT_APART_FACTOR = 100;
     private static final long HELD_OUT_SEED = 7_000_001L;
 
     private final RunConfig config;
@@ -36,6 +41,7 @@ public final class Trainer {
     private final Example probe;
     private final Duration cpuLimit;
     private volatile boolean cancelled;
+    private boolean started;
 
     /** A trainer with no CPU-time cap. */
     public Trainer(RunConfig config) {
@@ -44,7 +50,7 @@ public final class Trainer {
 
     /** A trainer that stops once the run has used cpuLimit of CPU time (null: no cap). */
     public Trainer(RunConfig config, Duration cpuLimit) {
-        this.config = config;
+        this.config = Objects.requireNonNull(config, "the run config is missing");
         this.cpuLimit = cpuLimit;
         SplittableRandom root = new SplittableRandom(config.seed());
         this.model = new TinyGpt(config.shape(), root.nextLong());
@@ -59,6 +65,9 @@ public final class Trainer {
         this.heldOut = List.copyOf(examples);
         this.probe = config.task().probe(config.length());
         reserved.add(probe.key());
+        if (config.task().distinctSequences(config.length()) < KEPT_APART_FACTOR * reserved.size()) {
+            reserved.clear();                                  // too few sequences to keep any apart
+        }
     }
 
     public RunConfig config() {
@@ -80,8 +89,13 @@ public final class Trainer {
         cancelled = true;
     }
 
-    /** Runs every step (or until cancelled, capped or diverged), calling listener with each snapshot. */
+    /** Runs every step (or until cancelled, capped or diverged), calling listener with each snapshot; once a trainer. */
     public TrainingResult run(SnapshotListener listener) {
+        Objects.requireNonNull(listener, "the snapshot listener is missing");
+        if (started) {
+            throw new IllegalStateException("this trainer has already run: make a new Trainer for another run");
+        }
+        started = true;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         AdamW optimiser = new AdamW(model.parameters(), config.weightDecay());

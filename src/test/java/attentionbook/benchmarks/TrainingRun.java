@@ -1,5 +1,6 @@
 package attentionbook.benchmarks;
 
+import attentionbook.model.Inspection;
 import attentionbook.model.RunConfig;
 import attentionbook.model.Task;
 import attentionbook.model.Trainer;
@@ -13,7 +14,7 @@ import java.lang.management.ThreadMXBean;
  * reached the task's target (99% for copy, reverse and sort, 90% for induction and previous-token) and
  * the CPU seconds it took. CPU time, not wall clock: on a shared machine it hardly moves with the load.
  * Arguments: task keys (default: all five), optionally followed by key=value overrides of steps,
- * batch, lr, d_model, heads, layers, mlp, seed.
+ * batch, lr, d_model, heads, layers, mlp, length, seed.
  */
 public final class TrainingRun {
 
@@ -47,6 +48,7 @@ public final class TrainingRun {
         c = c.withTraining(Integer.parseInt(values.getOrDefault("steps", "" + c.steps())),
                 Integer.parseInt(values.getOrDefault("batch", "" + c.batch())),
                 Double.parseDouble(values.getOrDefault("lr", "" + c.lr())));
+        c = c.withLength(Integer.parseInt(values.getOrDefault("length", "" + c.length())));
         return c.withSeed(Long.parseLong(values.getOrDefault("seed", "" + c.seed())));
     }
 
@@ -70,5 +72,30 @@ public final class TrainingRun {
                 config.task().key(), result.outcome(), result.steps(), result.cpuSeconds(),
                 (System.nanoTime() - wallStart) / 1e9, result.last().accuracy(), target * 100,
                 reached[0] < 0 ? "not reached" : String.format("reached at step %d, %.1f s CPU", (int) reached[0], reached[1]));
+        printAttention(config.task(), result.last().probe());
+    }
+
+    /** For each head, each probe token and the token it attends to most, with that weight. */
+    private static void printAttention(Task task, Inspection probe) {
+        int[] tokens = probe.tokens();
+        StringBuilder text = new StringBuilder("  probe:");
+        for (int token : tokens) {
+            text.append(' ').append(task.tokenText(token));
+        }
+        System.out.println(text);
+        for (int l = 0; l < probe.layers().size(); l++) {
+            for (int h = 0; h < probe.layers().get(l).heads().size(); h++) {
+                double[][] weights = probe.layers().get(l).heads().get(h);
+                StringBuilder row = new StringBuilder(String.format("  layer %d head %d, row → most-attended:", l, h));
+                for (int i = 0; i < weights.length; i++) {
+                    int best = 0;
+                    for (int j = 1; j <= i; j++) {
+                        best = weights[i][j] > weights[i][best] ? j : best;
+                    }
+                    row.append(String.format(" %d→%d(%.2f)", i, best, weights[i][best]));
+                }
+                System.out.println(row);
+            }
+        }
     }
 }

@@ -142,6 +142,14 @@ class TaskTest {
     }
 
     @Test
+    void theCountOfDistinctSequencesDecidesWhetherAHeldOutSetCanBeKeptApart() {
+        assertEquals(1e8, Task.COPY.distinctSequences(8));
+        assertEquals(100.0, Task.SORT.distinctSequences(2));
+        assertEquals(1e16, Task.PREVIOUS_TOKEN.distinctSequences(16));
+        assertEquals(16.0 * 15 * 14 * 13 * 13 * 13, Task.INDUCTION.distinctSequences(8));
+    }
+
+    @Test
     void tokensAreWrittenAsDigitsTheSeparatorOrLetters() {
         assertEquals("7", Task.COPY.tokenText(7));
         assertEquals("|", Task.SORT.tokenText(Task.SEPARATOR));

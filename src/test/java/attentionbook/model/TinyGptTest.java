@@ -87,7 +87,7 @@ class TinyGptTest {
     }
 
     @Test
-    void sequencesTooLongOrWithUnknownTokensAreRefusedNamingThePosition() {
+    void sequencesTooLongOrWithUnknownTokensOrTargetsAreRefusedNamingThePosition() {
         TinyGpt model = new TinyGpt(TWO_LAYERS, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predict(new int[9]));
         assertEquals("a sequence needs 1 to 8 tokens (the context), got 9", e.getMessage());
@@ -95,6 +95,12 @@ class TinyGptTest {
         assertEquals("token 11 at position 1 is outside the vocabulary 0–10", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> model.predict(new int[0]));
         assertEquals("a sequence needs 1 to 8 tokens (the context), got 0", e.getMessage());
+        List<Example> badTarget = List.of(new Example(new int[] {1, 2}, new int[] {-1, 12}));
+        e = assertThrows(IllegalArgumentException.class, () -> model.lossAndGradient(badTarget));
+        assertEquals("target 12 at position 1 is outside the vocabulary 0–10", e.getMessage());
+        List<Example> negative = List.of(new Example(new int[] {1, 2}, new int[] {-2, 3}));
+        e = assertThrows(IllegalArgumentException.class, () -> model.loss(negative));
+        assertEquals("target -2 at position 0 is outside the vocabulary 0–10", e.getMessage());
     }
 
     @Test
