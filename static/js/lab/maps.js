@@ -53,7 +53,7 @@ export class AttentionMaps {
         cell.dataset.value = w === null ? '' : String(w);
         cell.setAttribute('aria-label', cellLabel(tokens, i, j, w));
         cell.textContent = this.options.numbers && w !== null ? formatNumber(w, 2) : '';
-        if (document.activeElement === cell || this.hovered === cell) this.say(cell);
+        if (document.activeElement === cell) this.say(cell);
       }));
     }));
   }
@@ -118,9 +118,11 @@ export class AttentionMaps {
 
   listen(table, cells) {
     const size = cells.length;
-    table.addEventListener('mouseover', (e) => {
+    // pointermove, not mouseover: Chromium sends mouseover when a keyboard scroll moves a cell under a still
+    // pointer, which would replace the focused cell's read-out with whatever happens to lie under it
+    table.addEventListener('pointermove', (e) => {
       const cell = e.target.closest('.lab-cell');
-      if (cell) {
+      if (cell && cell !== this.hovered) {
         this.hovered = cell;
         this.say(cell);
       }
