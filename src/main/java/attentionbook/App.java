@@ -18,6 +18,7 @@ import attentionbook.web.ClasspathFolder;
 import attentionbook.web.ExerciseApi;
 import attentionbook.web.InstructorKey;
 import attentionbook.web.LabApi;
+import attentionbook.web.LabPages;
 import attentionbook.model.Lab;
 import attentionbook.web.Pages;
 import attentionbook.web.SeedPolicy;
@@ -95,7 +96,8 @@ public final class App {
                 new WidgetApi(),
                 new ExerciseApi(exercises, instructor),
                 new Worksheets(exercises, pages, instructor),
-                new LabApi(lab)), lab::close);
+                new LabApi(lab),
+                new LabPages(pages)), lab::close);
     }
 
     /** The fenced blocks a chapter may use besides code. */

@@ -104,6 +104,9 @@ public final class BookLoader {
                 if (href.isEmpty() || href.contains(":") || href.startsWith("/") || href.startsWith("#fn")) {
                     continue; // absolute, external (https:, mailto:) or a footnote
                 }
+                if (href.startsWith("../")) {
+                    continue; // a page of the site beside the chapters (../lab): relative, so it works under a base path
+                }
                 String slug = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
                 String anchor = href.contains("#") ? href.substring(href.indexOf('#') + 1) : null;
                 Chapter target = slug.isEmpty() ? chapter : bySlug.get(slug);
