@@ -88,7 +88,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
 
     private List<ExerciseViews.Summary> summaries() {
         List<ExerciseViews.Summary> out = new ArrayList<>();
-        for (ExerciseCatalog.ChapterExercises chapter : catalog.chapters()) {
+        for (ExerciseCatalog.ChapterExercises chapter : catalog.everyChapter()) {
             for (ExerciseDirective.Declared d : chapter.exercises()) {
                 out.add(new ExerciseViews.Summary(d.id(), d.kind().name(), d.kind().title(), d.kind().topic(),
                         chapter.chapter().slug()));

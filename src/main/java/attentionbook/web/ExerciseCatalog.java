@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * The exercises the loaded book declares: by id for the API, and chapter by chapter for
- * worksheets. The same exercise declared in two chapters has one id and the same numbers.
+ * worksheets. The same exercise declared in two chapters has one id and the same numbers. A chapter
+ * a course leaves out of its reading order is still served, so its exercises and its sheet work
+ * exactly as a listed chapter's; only the whole course's sheet keeps to the reading order.
  */
 public final class ExerciseCatalog {
     /** A chapter and its exercises, in page order. */
@@ -18,17 +20,24 @@ public final class ExerciseCatalog {
     }
 
     private final Map<String, ExerciseDirective.Declared> byId = new LinkedHashMap<>();
-    private final List<ChapterExercises> chapters = new ArrayList<>();
+    private final List<ChapterExercises> readingOrder = new ArrayList<>();
+    private final List<ChapterExercises> every = new ArrayList<>();
 
     private ExerciseCatalog() {
     }
 
     public static ExerciseCatalog of(Book book) {
         ExerciseCatalog catalog = new ExerciseCatalog();
-        for (Chapter chapter : book.chapters()) {
+        List<Chapter> listedFirst = new ArrayList<>(book.chapters());
+        book.allChapters().stream().filter(c -> !book.listed(c)).forEach(listedFirst::add);
+        for (Chapter chapter : listedFirst) {
             List<ExerciseDirective.Declared> declared = ExerciseDirective.declaredIn(chapter.html());
             if (!declared.isEmpty()) {
-                catalog.chapters.add(new ChapterExercises(chapter, List.copyOf(declared)));
+                ChapterExercises exercises = new ChapterExercises(chapter, List.copyOf(declared));
+                catalog.every.add(exercises);
+                if (book.listed(chapter)) {
+                    catalog.readingOrder.add(exercises);
+                }
             }
             declared.forEach(d -> catalog.byId.putIfAbsent(d.id(), d));
         }
@@ -39,13 +48,19 @@ public final class ExerciseCatalog {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The chapters that have exercises, in reading order. */
+    /** The listed chapters that have exercises, in reading order: the whole course's sheet. */
     public List<ChapterExercises> chapters() {
-        return List.copyOf(chapters);
+        return List.copyOf(readingOrder);
     }
 
+    /** Every served chapter that has exercises: the listed ones in reading order, then the others. */
+    public List<ChapterExercises> everyChapter() {
+        return List.copyOf(every);
+    }
+
+    /** Any served chapter's exercises, listed in the course or not. */
     public Optional<ChapterExercises> chapter(String slug) {
-        return chapters.stream().filter(c -> c.chapter().slug().equals(slug)).findFirst();
+        return every.stream().filter(c -> c.chapter().slug().equals(slug)).findFirst();
     }
 
     public List<ExerciseDirective.Declared> all() {
