@@ -53,7 +53,7 @@ public final class App {
             app = create(options);
         } catch (ContentError e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("The book was not started: fix the file above and run again.");
+            System.err.println("The book was not started: fix the mistake above and run again.");
             System.exit(1);
             return;
         }
@@ -72,7 +72,7 @@ public final class App {
         CourseFile course = options.course() == null ? CourseFile.none(env) : CourseFile.load(options.course(), env);
         MarkdownRenderer markdown = new MarkdownRenderer(directives());
         Book book = select(loadBook(options, markdown), course);
-        String welcome = course.welcome() == null ? null : markdown.render(course.source(), course.welcome(), 0).html();
+        String welcome = course.welcome() == null ? null : markdown.render(course.source(), course.welcome(), course.welcomeLine()).html();
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
                 new SeedPolicy(course.seedPolicy().name(), course.classSeed()));
@@ -117,8 +117,8 @@ public final class App {
         }
         try {
             return book.select(course.chapters());
-        } catch (IllegalArgumentException e) {
-            throw new ContentError(course.source(), course.chaptersLine(), "chapters: " + e.getMessage());
+        } catch (Book.NotSelectable e) {
+            throw new ContentError(course.source(), course.chapterLines().get(e.index()), "chapters: " + e.getMessage());
         }
     }
 }
