@@ -35,6 +35,28 @@ record SeedChoice(long seed, String student, boolean chosen) {
         return new SeedChoice(Seeds.DEFAULT, null, false);
     }
 
+    /**
+     * A sheet's numbers under the course's policy. With seed_policy student a sheet is a student's:
+     * a seed alone is refused, and so is a seed that is not the named student's; the instructor may
+     * print any sheet.
+     */
+    static SeedChoice forSheet(Context ctx, SeedPolicy policy, boolean instructor) {
+        SeedChoice choice = from(ctx);
+        if (!policy.perStudent() || instructor || !choice.chosen()) {
+            return choice;
+        }
+        if (choice.student() == null) {
+            throw new BadRequest("this course gives each student their own numbers, made from their name or ID:"
+                    + " give ?student=NAME instead of a seed");
+        }
+        long theirs = Seeds.forStudent(choice.student());
+        if (choice.seed() != theirs) {
+            throw new BadRequest("the numbers " + choice.seed() + " are not " + choice.student() + "'s (theirs are "
+                    + theirs + "): this course gives each student their own numbers, so leave the seed out");
+        }
+        return choice;
+    }
+
     /** A fresh seed for "new numbers". */
     static long random() {
         return ThreadLocalRandom.current().nextLong(1, Seeds.MAX + 1);
