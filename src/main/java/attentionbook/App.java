@@ -72,7 +72,7 @@ public final class App {
         CourseFile course = options.course() == null ? CourseFile.none(env) : CourseFile.load(options.course(), env);
         MarkdownRenderer markdown = new MarkdownRenderer(directives());
         Book book = select(loadBook(options, markdown), course);
-        String welcome = course.welcome() == null ? null : markdown.render(course.source(), course.welcome(), course.welcomeLine()).html();
+        String welcome = Welcome.html(course, markdown, book);
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
                 new SeedPolicy(course.seedPolicy().name(), course.classSeed()));

@@ -96,11 +96,16 @@ class CourseFileTest {
         assertTrue(twice.getMessage().endsWith("listed-twice.yaml:3: chapters: \"first\" is listed twice"), twice.getMessage());
     }
 
-    @Test
-    void aMistakeInTheWelcomesMarkdownNamesItsLineInTheCourseFile() {
-        Options options = Options.parse(new String[]{"--course", resource("/courses/welcome-unclosed-math.yaml").toString()}, Map.of());
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            welcome-unclosed-math.yaml | welcome-unclosed-math.yaml:5: math opened with "$" is never closed
+            welcome-broken-link.yaml   | welcome-broken-link.yaml:5: the link to "nowhere" names no chapter
+            welcome-exercise.yaml      | welcome-exercise.yaml:5: an exercise belongs in a chapter, not in the welcome
+            """)
+    void aMistakeInTheWelcomeNamesItsLineInTheCourseFile(String file, String expected) {
+        Options options = Options.parse(new String[]{"--course", resource("/courses/" + file).toString()}, Map.of());
         ContentError e = assertThrows(ContentError.class, () -> App.create(options, Map.of()));
         String message = e.getMessage().substring(e.getMessage().lastIndexOf('/') + 1);
-        assertTrue(message.startsWith("welcome-unclosed-math.yaml:5: "), message);
+        assertTrue(message.startsWith(expected.strip()), message);
     }
 }

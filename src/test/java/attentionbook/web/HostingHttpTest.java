@@ -110,6 +110,24 @@ class HostingHttpTest {
     }
 
     @Test
+    void theWelcomesLinksToChaptersWorkFromTheContentsPage() {
+        try (RunningBook book = RunningBook.start("--base-path", "/attention", "--course", resource("/courses/welcome-links.yaml"))) {
+            String index = book.get("/attention/").body();
+            String welcome = index.substring(index.indexOf("<div class=\"welcome\">"), index.indexOf("</div>", index.indexOf("<div class=\"welcome\">")));
+            Matcher hrefs = Pattern.compile("href=\"([^\"]*)\"").matcher(welcome);
+            List<String> links = new java.util.ArrayList<>();
+            while (hrefs.find()) {
+                links.add(hrefs.group(1));
+            }
+            assertEquals(List.of("chapters/scores", "chapters/scaling#the-problem"), links);
+            for (String link : links) {
+                URI resolved = URI.create(book.url("/attention/")).resolve(link);
+                assertEquals(200, book.get(resolved.getRawPath()).statusCode(), "from the contents page, " + link + " arrives");
+            }
+        }
+    }
+
+    @Test
     void securityHeadersOnEveryKindOfResponse() {
         try (RunningBook book = RunningBook.start("--rate-limit", "1")) {
             String css = find(book.get("/").body(), "href=\"(/static/[^\"]+\\.css)\"");
