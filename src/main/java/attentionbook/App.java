@@ -5,7 +5,7 @@ import attentionbook.book.BookLoader;
 import attentionbook.book.ContentError;
 import attentionbook.book.Directive;
 import attentionbook.book.ExampleDirective;
-import attentionbook.web.ExerciseCatalog;
+import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.web.ExerciseDirective;
 import attentionbook.book.InterviewDirective;
 import attentionbook.book.RecallDirective;
@@ -77,7 +77,7 @@ public final class App {
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
                 new SeedPolicy(course.seedPolicy().name(), course.classSeed()));
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
-        ExerciseCatalog exercises = ExerciseCatalog.of(book);
+        ExerciseCatalog exercises = ExerciseDirective.catalog(book);
         InstructorKey instructor = new InstructorKey(course.instructorKey());
         return BookServer.create(book, pages, assets, settings, List.of(
                 new AttentionApi(),

@@ -3,6 +3,7 @@ package attentionbook.exercise;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Seeds as people type them: a whole number from 0 to {@link #MAX}, or one derived from a
@@ -15,6 +16,11 @@ public final class Seeds {
     public static final long DEFAULT = 1;
 
     private Seeds() {
+    }
+
+    /** A fresh seed, for new numbers: 1 … MAX. */
+    public static long random() {
+        return ThreadLocalRandom.current().nextLong(1, MAX + 1);
     }
 
     /** IllegalArgumentException with a message fit to show, when the text is not a seed. */

@@ -3,7 +3,6 @@ package attentionbook.web;
 import attentionbook.exercise.Seeds;
 import io.javalin.http.Context;
 
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Which numbers a request wants: {@code ?seed=N}, or {@code ?student=NAME} (a stable seed per
@@ -55,10 +54,5 @@ record SeedChoice(long seed, String student, boolean chosen) {
                     + theirs + "): this course gives each student their own numbers, so leave the seed out");
         }
         return choice;
-    }
-
-    /** A fresh seed for "new numbers". */
-    static long random() {
-        return ThreadLocalRandom.current().nextLong(1, Seeds.MAX + 1);
     }
 }

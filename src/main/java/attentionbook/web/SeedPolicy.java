@@ -1,5 +1,7 @@
 package attentionbook.web;
 
+import attentionbook.exercise.Seeds;
+
 import java.util.Locale;
 
 /**
@@ -26,6 +28,6 @@ public record SeedPolicy(String name, long classSeed) {
 
     /** The seed of a sheet or exercise nobody chose: the class seed, or a fresh one. */
     long unchosenSeed() {
-        return name.equals("class") ? classSeed : SeedChoice.random();
+        return name.equals("class") ? classSeed : Seeds.random();
     }
 }

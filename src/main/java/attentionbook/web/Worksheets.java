@@ -4,8 +4,11 @@ package attentionbook.web;
 
 import attentionbook.book.MatrixTable;
 import attentionbook.exercise.AnswerForm;
+import attentionbook.exercise.Declaration;
+import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.Numbers;
+import attentionbook.exercise.Seeds;
 import attentionbook.exercise.Table;
 import attentionbook.exercise.WorkStep;
 import io.javalin.config.RoutesConfig;
@@ -92,7 +95,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         int number = 0;
         for (ExerciseCatalog.ChapterExercises chapter : chapters) {
             List<WorksheetPage.Item> items = new ArrayList<>();
-            for (ExerciseDirective.Declared declared : chapter.exercises()) {
+            for (Declaration declared : chapter.exercises()) {
                 items.add(item(++number, declared.generate(choice.seed()), key));
             }
             sections.add(new WorksheetPage.Section(chapterTitle(chapter), pages.site().href("/chapters/" + chapter.chapter().slug()),
@@ -102,7 +105,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         String heading = (key ? "Answer key: " : "Worksheet: ") + (slug == null ? pages.site().title() : chapters.get(0).chapter().title());
         return new WorksheetPage(pages.site(), key, heading, scope, choice.seed(), choice.student(), sections,
                 href(slug, key, choice.seed(), choice.student()), href(slug, !key, choice.seed(), choice.student()),
-                pages.site().seeds().perStudent() ? null : href(slug, false, SeedChoice.random(), null));
+                pages.site().seeds().perStudent() ? null : href(slug, false, Seeds.random(), null));
     }
 
     private String chapterTitle(ExerciseCatalog.ChapterExercises chapter) {
