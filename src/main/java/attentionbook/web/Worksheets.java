@@ -64,8 +64,13 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         try {
             choice = SeedChoice.forSheet(ctx, policy, instructor.identifies(ctx));
         } catch (BadRequest e) {
-            badRequest(ctx, "This sheet's address is not valid", e.getMessage() + (policy.perStudent() ? "." : ". The seed printed on a sheet"
-                    + " regenerates it, e.g. ?seed=42; or give ?student= with a name or ID."));
+            if (policy.perStudent()) {
+                String message = e.getMessage();
+                badRequest(ctx, "Each student has their own sheet", Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".");
+            } else {
+                badRequest(ctx, "This sheet's address is not valid", e.getMessage() + ". The seed printed on a sheet"
+                        + " regenerates it, e.g. ?seed=42; or give ?student= with a name or ID.");
+            }
             return;
         }
         if (key && !instructor.unlocks(ctx)) {

@@ -70,10 +70,12 @@ class SeedPolicyHttpTest {
 
             HttpResponse<String> seedAlone = book.get("/worksheets/scores?seed=42");
             assertEquals(400, seedAlone.statusCode());
-            assertTrue(seedAlone.body().contains("this course gives each student their own numbers"), seedAlone.body());
+            assertTrue(seedAlone.body().contains("<h1>Each student has their own sheet</h1>"), seedAlone.body());
+            assertTrue(seedAlone.body().contains("This course gives each student their own numbers, made from their name or ID:"
+                    + " give ?student=NAME instead of a seed."), seedAlone.body());
             HttpResponse<String> someoneElses = book.get("/worksheets/scores?seed=42&student=Ada%20Lovelace");
             assertEquals(400, someoneElses.statusCode());
-            assertTrue(someoneElses.body().contains("the numbers 42 are not Ada Lovelace&#39;s (theirs are " + ada + ")"),
+            assertTrue(someoneElses.body().contains("The numbers 42 are not Ada Lovelace&#39;s (theirs are " + ada + ")"),
                     someoneElses.body());
             HttpResponse<String> nobody = book.get("/worksheets/scores");
             assertEquals(400, nobody.statusCode(), "no fresh numbers: whose sheet is it?");
