@@ -139,7 +139,8 @@ public record CourseFile(String source, String title, String welcome, int welcom
                 throw new ContentError(source, lines.keyLine("instructor_key", 1), shortKey(key));
             }
         }
-        return new CourseFile(source, title, welcome, welcomeLine(lines, text), chapters, chapterLines, key, policy, classSeed);
+        int welcomeLine = welcome == null ? 0 : welcomeLine(lines, text) + leadingLineBreaks(root.get("welcome").asText());
+        return new CourseFile(source, title, welcome, welcomeLine, chapters, chapterLines, key, policy, classSeed);
     }
 
     /**
@@ -155,6 +156,15 @@ public record CourseFile(String source, String title, String welcome, int welcom
         String written = text.split("\n", -1)[line - 1];
         boolean block = column >= 1 && column <= written.length() && "|>".indexOf(written.charAt(column - 1)) >= 0;
         return block ? line + 1 : line;
+    }
+
+    /** The blank lines the stripped welcome lost at its start, so its lines still count from the file's. */
+    private static int leadingLineBreaks(String raw) {
+        int breaks = 0;
+        for (int i = 0; i < raw.length() && Character.isWhitespace(raw.charAt(i)); i++) {
+            breaks += raw.charAt(i) == '\n' ? 1 : 0;
+        }
+        return breaks;
     }
 
     /**

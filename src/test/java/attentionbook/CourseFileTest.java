@@ -101,6 +101,7 @@ class CourseFileTest {
             welcome-unclosed-math.yaml | welcome-unclosed-math.yaml:5: math opened with "$" is never closed
             welcome-broken-link.yaml   | welcome-broken-link.yaml:5: the link to "nowhere" names no chapter
             welcome-exercise.yaml      | welcome-exercise.yaml:5: an exercise belongs in a chapter, not in the welcome
+            welcome-leading-blank.yaml | welcome-leading-blank.yaml:4: math opened with "$" is never closed
             """)
     void aMistakeInTheWelcomeNamesItsLineInTheCourseFile(String file, String expected) {
         Options options = Options.parse(new String[]{"--course", resource("/courses/" + file).toString()}, Map.of());
