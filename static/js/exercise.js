@@ -172,6 +172,10 @@ class Exercise {
     this.key = params.get('key');   // an instructor's key, passed on to unlock solutions
     // The course's seed policy applies when the address chooses nothing.
     const policy = document.body.dataset.seedPolicy || 'open';
+    // Under the student policy a student's numbers are theirs alone: a seed in the address is ignored, and said so.
+    this.perStudent = policy === 'student';
+    this.ignoredSeed = this.perStudent ? this.pinnedSeed : null;
+    if (this.perStudent) this.pinnedSeed = null;
     const chosen = this.pinnedSeed || this.student;
     this.classSeed = !chosen && policy === 'class' ? document.body.dataset.classSeed : null;
     if (!chosen && policy === 'student') this.student = storedStudent();
@@ -189,6 +193,7 @@ class Exercise {
     this.el.querySelector('.exercise-loading')?.remove();
     this.body = make('div', 'exercise-body');
     this.el.append(this.body);
+    if (this.ignoredSeed) this.el.insertBefore(this.ignoredSeedNote(), this.body);
     if (this.needsStudent) {
       // One name for the whole page: when any exercise receives it, every waiting one loads.
       document.addEventListener(STUDENT_EVENT, (event) => this.useStudent(event.detail), { once: true });
@@ -198,6 +203,11 @@ class Exercise {
     await this.load();
     // Matrices and the answer grid scroll sideways on a phone: keyboard users need to reach them too.
     this.refreshScrollers = makeScrollersFocusable(this.el);
+  }
+
+  ignoredSeedNote() {
+    return make('p', 'exercise-seed-ignored',
+      `The seed in this page's address (${this.ignoredSeed}) is not used: your course gives each student their own numbers, made from their name or ID.`);
   }
 
   studentForm() {
@@ -264,6 +274,7 @@ class Exercise {
     }
     this.exercise = body;
     this.seed = String(body.seed);
+    if (body.student) this.student = body.student;   // the name as the server reads it, spaces tidied
     this.hintsShown = 0;
     this.render();
   }
@@ -288,7 +299,8 @@ class Exercise {
     this.solution.hidden = true;
     this.body.append(this.feedback, this.hints, this.solution, this.worksheetLink());
     if (isSolved(this.id)) {
-      this.feedback.append(make('p', 'exercise-solved-before', 'You have solved this exercise before. Try it with new numbers?'));
+      const again = this.perStudent ? '' : ' Try it with new numbers?';
+      this.feedback.append(make('p', 'exercise-solved-before', `You have solved this exercise before.${again}`));
     }
   }
 
@@ -297,11 +309,16 @@ class Exercise {
     line.append('Numbers no. ', make('strong', null, this.seed));
     if (this.pinnedSeed === this.seed) line.append(' (set by your link)');
     else if (this.classSeed === this.seed) line.append(" (your class's numbers)");
-    else if (this.student && !this.pinnedSeed && storedSeed(this.id) === null) line.append(` (for ${this.student})`);
+    else if (this.student && !this.pinnedSeed && (this.perStudent || storedSeed(this.id) === null)) line.append(` (for ${this.student})`);
     const link = make('a', null, 'link to these numbers');
     const here = new URL(location.href);
-    here.searchParams.set('seed', this.seed);
-    here.searchParams.delete('student');
+    if (this.perStudent) {
+      here.searchParams.set('student', this.student);
+      here.searchParams.delete('seed');
+    } else {
+      here.searchParams.set('seed', this.seed);
+      here.searchParams.delete('student');
+    }
     here.searchParams.delete('key');
     here.hash = '';
     link.href = here.toString();
@@ -314,7 +331,8 @@ class Exercise {
     const line = make('p', 'exercise-worksheet');
     if (!slug) return line;
     const link = make('a', null, "Print this chapter's exercises as a worksheet");
-    link.href = `${base()}/worksheets/${encodeURIComponent(slug)}?seed=${encodeURIComponent(this.seed)}`;
+    const sheet = this.perStudent ? `student=${encodeURIComponent(this.student)}` : `seed=${encodeURIComponent(this.seed)}`;
+    link.href = `${base()}/worksheets/${encodeURIComponent(slug)}?${sheet}`;
     line.append(link);
     return line;
   }
@@ -382,7 +400,8 @@ class Exercise {
     const fresh = make('button', 'new-numbers', 'New numbers');
     fresh.type = 'button';
     fresh.addEventListener('click', () => this.newNumbers());
-    buttons.append(check, this.hintButton, this.solutionButton, fresh);
+    buttons.append(check, this.hintButton, this.solutionButton);
+    if (!this.perStudent) buttons.append(fresh);   // a student's own numbers stay theirs
     element.append(buttons);
     element.addEventListener('submit', (event) => {
       event.preventDefault();

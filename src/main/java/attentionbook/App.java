@@ -5,7 +5,7 @@ import attentionbook.book.BookLoader;
 import attentionbook.book.ContentError;
 import attentionbook.book.Directive;
 import attentionbook.book.ExampleDirective;
-import attentionbook.web.ExerciseCatalog;
+import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.web.ExerciseDirective;
 import attentionbook.book.InterviewDirective;
 import attentionbook.book.RecallDirective;
@@ -57,7 +57,7 @@ public final class App {
             app = create(options);
         } catch (ContentError e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("The book was not started: fix the file above and run again.");
+            System.err.println("The book was not started: fix the mistake above and run again.");
             System.exit(1);
             return;
         }
@@ -83,12 +83,12 @@ public final class App {
         CourseFile course = options.course() == null ? CourseFile.none(env) : CourseFile.load(options.course(), env);
         MarkdownRenderer markdown = new MarkdownRenderer(directives());
         Book book = select(loadBook(options, markdown), course);
-        String welcome = course.welcome() == null ? null : markdown.render(course.source(), course.welcome(), 0).html();
+        String welcome = Welcome.html(course, markdown, book);
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
                 new SeedPolicy(course.seedPolicy().name(), course.classSeed()));
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
-        ExerciseCatalog exercises = ExerciseCatalog.of(book);
+        ExerciseCatalog exercises = ExerciseDirective.catalog(book);
         InstructorKey instructor = new InstructorKey(course.instructorKey());
         Lab lab = new Lab(LAB_WORKERS, LAB_QUEUE, LAB_CPU_LIMIT, options.data());
         return BookServer.create(book, pages, assets, settings, List.of(
@@ -131,8 +131,8 @@ public final class App {
         }
         try {
             return book.select(course.chapters());
-        } catch (IllegalArgumentException e) {
-            throw new ContentError(course.source(), course.chaptersLine(), "chapters: " + e.getMessage());
+        } catch (Book.NotSelectable e) {
+            throw new ContentError(course.source(), course.chapterLines().get(e.index()), "chapters: " + e.getMessage());
         }
     }
 }

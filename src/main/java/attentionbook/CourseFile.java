@@ -1,6 +1,8 @@
 package attentionbook;
 
 import attentionbook.book.ContentError;
+import attentionbook.book.NodeLines;
+import attentionbook.exercise.Seeds;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,8 +34,8 @@ import java.util.Set;
  * class_seed: 2026            # with seed_policy: class
  * </pre>
  */
-public record CourseFile(String source, String title, String welcome, List<String> chapters, int chaptersLine,
-                         String instructorKey, SeedPolicy seedPolicy, long classSeed) {
+public record CourseFile(String source, String title, String welcome, int welcomeLine, List<String> chapters,
+                         List<Integer> chapterLines, String instructorKey, SeedPolicy seedPolicy, long classSeed) {
 
     /** How an exercise's numbers are chosen when the page's address names no seed. */
     public enum SeedPolicy {
@@ -45,13 +48,14 @@ public record CourseFile(String source, String title, String welcome, List<Strin
     }
 
     public static final String KEY_VARIABLE = "ATTENTION_INSTRUCTOR_KEY";
+    static final int MIN_KEY_LENGTH = 8;
     private static final Set<String> KEYS = Set.of("title", "welcome", "chapters", "instructor_key", "seed_policy", "class_seed");
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** No course file: the whole book, open seeds, no instructor key unless the environment sets one. */
     public static CourseFile none(Map<String, String> env) {
-        return new CourseFile(null, null, null, null, 0, keyFrom(env, null), SeedPolicy.OPEN, 0);
+        return new CourseFile(null, null, null, 0, null, null, keyFromEnvironment(env), SeedPolicy.OPEN, 0);
     }
 
     public static CourseFile load(Path file, Map<String, String> env) {
@@ -66,97 +70,135 @@ public record CourseFile(String source, String title, String welcome, List<Strin
     }
 
     static CourseFile parse(String source, String text, Map<String, String> env) {
+        ObjectMapper mapper = source.endsWith(".json") ? JSON : YAML;
         JsonNode root;
         try {
-            root = (source.endsWith(".json") ? JSON : YAML).readTree(text);
+            root = mapper.readTree(text);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ContentError(source, line, "not valid " + (source.endsWith(".json") ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
+            throw new ContentError(source, line, "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new ContentError(source, 1, "a course file is a list of \"key: value\" lines (keys: " + String.join(", ", sorted()) + ")");
         }
+        NodeLines lines = NodeLines.of(mapper, text);
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new ContentError(source, lineOf(text, key), "unknown key \"" + key + "\" (the keys are " + String.join(", ", sorted()) + ")");
+                throw new ContentError(source, lines.keyLine(key, 1), "unknown key \"" + key + "\" (the keys are " + String.join(", ", sorted()) + ")");
             }
         }
-        String title = text(source, text, root, "title");
-        String welcome = text(source, text, root, "welcome");
+        String title = text(source, lines, root, "title");
+        String welcome = text(source, lines, root, "welcome");
         List<String> chapters = null;
+        List<Integer> chapterLines = null;
         if (root.has("chapters")) {
             JsonNode list = root.get("chapters");
             if (!list.isArray() || list.isEmpty()) {
-                throw new ContentError(source, lineOf(text, "chapters"), "\"chapters\" must be a list of chapter slugs, such as [why-attention, input-shapes]");
+                throw new ContentError(source, lines.keyLine("chapters", 1), "\"chapters\" must be a list of chapter slugs, such as [why-attention, input-shapes]");
             }
             chapters = new ArrayList<>();
-            for (JsonNode slug : list) {
+            chapterLines = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode slug = list.get(i);
+                int line = lines.line("/chapters/" + i, lines.keyLine("chapters", 1));
                 if (!slug.isTextual() || slug.asText().isBlank()) {
-                    throw new ContentError(source, lineOf(text, "chapters"), "every entry of \"chapters\" must be a chapter slug, not " + slug);
+                    throw new ContentError(source, line, "every entry of \"chapters\" must be a chapter slug, not " + slug);
                 }
                 chapters.add(slug.asText().strip());
+                chapterLines.add(line);
             }
         }
         SeedPolicy policy = SeedPolicy.OPEN;
         if (root.has("seed_policy")) {
-            String value = root.get("seed_policy").asText();
+            JsonNode value = root.get("seed_policy");
             try {
-                policy = SeedPolicy.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+                policy = SeedPolicy.valueOf(value.asText().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ContentError(source, lineOf(text, "seed_policy"), "\"seed_policy\" is open, class or student, not \"" + value + "\"");
+                throw new ContentError(source, lines.keyLine("seed_policy", 1), "\"seed_policy\" is open, class or student, not " + value);
             }
         }
         long classSeed = 0;
         if (root.has("class_seed")) {
             JsonNode seed = root.get("class_seed");
-            if (!seed.isIntegralNumber() || !seed.canConvertToLong() || seed.longValue() < 0) {
-                throw new ContentError(source, lineOf(text, "class_seed"), "\"class_seed\" must be a whole number of 0 or more, not " + seed);
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong() || seed.longValue() < 0 || seed.longValue() > Seeds.MAX) {
+                throw new ContentError(source, lines.keyLine("class_seed", 1), "\"class_seed\" must be a whole number from 0 to " + Seeds.MAX + ", not " + seed);
             }
             classSeed = seed.longValue();
         }
         if (policy == SeedPolicy.CLASS && !root.has("class_seed")) {
-            throw new ContentError(source, lineOf(text, "seed_policy"), "seed_policy: class needs a \"class_seed\" (a whole number) for the whole class");
+            throw new ContentError(source, lines.keyLine("seed_policy", 1), "seed_policy: class needs a \"class_seed\" (a whole number) for the whole class");
         }
         if (policy != SeedPolicy.CLASS && root.has("class_seed")) {
-            throw new ContentError(source, lineOf(text, "class_seed"), "\"class_seed\" only applies with seed_policy: class");
+            throw new ContentError(source, lines.keyLine("class_seed", 1), "\"class_seed\" only applies with seed_policy: class");
         }
-        String key = keyFrom(env, text(source, text, root, "instructor_key"));
-        if (key != null && key.length() < 8) {
-            throw new ContentError(source, lineOf(text, "instructor_key"), "the instructor key must be at least 8 characters long");
+        String key = keyFromEnvironment(env);
+        if (key == null) {
+            key = text(source, lines, root, "instructor_key");
+            if (key != null && key.length() < MIN_KEY_LENGTH) {
+                throw new ContentError(source, lines.keyLine("instructor_key", 1), shortKey(key));
+            }
         }
-        return new CourseFile(source, title, welcome, chapters, lineOf(text, "chapters"), key, policy, classSeed);
+        int welcomeLine = welcome == null ? 0 : welcomeLine(lines, text) + leadingLineBreaks(root.get("welcome").asText());
+        return new CourseFile(source, title, welcome, welcomeLine, chapters, chapterLines, key, policy, classSeed);
     }
 
-    /** The environment variable wins, so the key can stay out of files. */
-    private static String keyFrom(Map<String, String> env, String fromFile) {
+    /**
+     * The file line on which the welcome's text starts, so a mistake in its markdown names a real
+     * line: the line after a YAML block scalar's "|" or "&gt;", or the value's own line.
+     */
+    private static int welcomeLine(NodeLines lines, String text) {
+        int line = lines.valueLine("/welcome", 0);
+        int column = lines.valueColumn("/welcome");
+        if (line < 1) {
+            return 0;
+        }
+        String written = text.split("\n", -1)[line - 1];
+        boolean block = column >= 1 && column <= written.length() && "|>".indexOf(written.charAt(column - 1)) >= 0;
+        return block ? line + 1 : line;
+    }
+
+    /** The blank lines the stripped welcome lost at its start, so its lines still count from the file's. */
+    private static int leadingLineBreaks(String raw) {
+        int breaks = 0;
+        for (int i = 0; i < raw.length() && Character.isWhitespace(raw.charAt(i)); i++) {
+            breaks += raw.charAt(i) == '\n' ? 1 : 0;
+        }
+        return breaks;
+    }
+
+    /**
+     * The environment variable wins, so the key can stay out of files. A key too short is the
+     * variable's mistake, reported as such: the course file has nothing to do with it.
+     */
+    private static String keyFromEnvironment(Map<String, String> env) {
         String fromEnv = env.get(KEY_VARIABLE);
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : fromFile;
+        if (fromEnv == null || fromEnv.isBlank()) {
+            return null;
+        }
+        String key = fromEnv.strip();
+        if (key.length() < MIN_KEY_LENGTH) {
+            throw new ContentError("the environment variable " + KEY_VARIABLE, 0, shortKey(key));
+        }
+        return key;
     }
 
-    private static String text(String source, String text, JsonNode root, String key) {
+    private static String shortKey(String key) {
+        return "the instructor key must be at least " + MIN_KEY_LENGTH + " characters long (this one has " + key.length() + ")";
+    }
+
+    private static String text(String source, NodeLines lines, JsonNode root, String key) {
         JsonNode node = root.get(key);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isValueNode() || node.asText().isBlank()) {
-            throw new ContentError(source, lineOf(text, key), "\"" + key + "\" must be text");
+            throw new ContentError(source, lines.keyLine(key, 1), "\"" + key + "\" must be text");
         }
         return node.asText().strip();
     }
 
     private static List<String> sorted() {
         return KEYS.stream().sorted().toList();
-    }
-
-    private static int lineOf(String text, String key) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].stripLeading();
-            if (line.startsWith(key + ":") || line.startsWith("\"" + key + "\"")) {
-                return i + 1;
-            }
-        }
-        return 1;
     }
 }

@@ -61,7 +61,11 @@ class CourseFileTest {
             bad-policy.yaml         | bad-policy.yaml:2: "seed_policy" is open, class or student, not "sometimes"
             class-without-seed.yaml | class-without-seed.yaml:2: seed_policy: class needs a "class_seed"
             bad-yaml.yaml           | bad-yaml.yaml:1: not valid YAML
-            short-key.yaml          | short-key.yaml:2: the instructor key must be at least 8 characters long
+            short-key.yaml          | short-key.yaml:2: the instructor key must be at least 8 characters long (this one has 5)
+            quoted-key.yaml         | quoted-key.yaml:2: the instructor key must be at least 8 characters long
+            welcome-mentions-keys.yaml | welcome-mentions-keys.yaml:5: "seed_policy" is open, class or student, not "sometimes"
+            item-not-text.json      | item-not-text.json:4: every entry of "chapters" must be a chapter slug, not 7
+            class-seed-too-large.yaml | class-seed-too-large.yaml:3: "class_seed" must be a whole number from 0 to 999999999, not 1000000000
             """)
     void mistakesNameTheKeyAndLine(String file, String expected) {
         ContentError e = assertThrows(ContentError.class, () -> CourseFile.load(resource("/courses/" + file), Map.of()));
@@ -70,14 +74,39 @@ class CourseFileTest {
     }
 
     @Test
-    void chaptersSelectAndOrderTheReadingListAndAnUnknownSlugIsNamed() {
+    void aShortKeyInTheEnvironmentIsTheEnvironmentVariablesMistakeNotTheFiles() {
+        Map<String, String> env = Map.of(CourseFile.KEY_VARIABLE, " short ");
+        String expected = "the environment variable ATTENTION_INSTRUCTOR_KEY: the instructor key must be at least 8 characters long (this one has 5)";
+        assertEquals(expected, assertThrows(ContentError.class, () -> CourseFile.load(resource("/courses/good.yaml"), env)).getMessage());
+        assertEquals(expected, assertThrows(ContentError.class, () -> CourseFile.none(env)).getMessage(), "without a course file too");
+    }
+
+    @Test
+    void chaptersSelectAndOrderTheReadingListAndAnUnknownSlugIsNamedAtItsOwnLine() {
         Book all = new BookLoader(new MarkdownRenderer(Map.of()))
                 .load(List.of(new BookLoader.Folder(resource("/books/good"), "good")));
         Book course = App.select(all, CourseFile.load(resource("/courses/good.yaml"), Map.of()));
         assertEquals(List.of("second-step", "first"), course.chapters().stream().map(Chapter::slug).toList());
         ContentError e = assertThrows(ContentError.class,
                 () -> App.select(all, CourseFile.load(resource("/courses/unknown-chapter.yaml"), Map.of())));
-        assertTrue(e.getMessage().endsWith("unknown-chapter.yaml:2: chapters: no chapter has the slug \"nowhere\" (the chapters are first, second-step)"),
+        assertTrue(e.getMessage().endsWith("unknown-chapter.yaml:4: chapters: no chapter has the slug \"nowhere\" (the chapters are first, second-step)"),
                 e.getMessage());
+        ContentError twice = assertThrows(ContentError.class,
+                () -> App.select(all, CourseFile.load(resource("/courses/listed-twice.yaml"), Map.of())));
+        assertTrue(twice.getMessage().endsWith("listed-twice.yaml:3: chapters: \"first\" is listed twice"), twice.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            welcome-unclosed-math.yaml | welcome-unclosed-math.yaml:5: math opened with "$" is never closed
+            welcome-broken-link.yaml   | welcome-broken-link.yaml:5: the link to "nowhere" names no chapter
+            welcome-exercise.yaml      | welcome-exercise.yaml:5: an exercise belongs in a chapter, not in the welcome
+            welcome-leading-blank.yaml | welcome-leading-blank.yaml:4: math opened with "$" is never closed
+            """)
+    void aMistakeInTheWelcomeNamesItsLineInTheCourseFile(String file, String expected) {
+        Options options = Options.parse(new String[]{"--course", resource("/courses/" + file).toString()}, Map.of());
+        ContentError e = assertThrows(ContentError.class, () -> App.create(options, Map.of()));
+        String message = e.getMessage().substring(e.getMessage().lastIndexOf('/') + 1);
+        assertTrue(message.startsWith(expected.strip()), message);
     }
 }

@@ -57,25 +57,41 @@ public final class Book {
 
     /**
      * A reading order of the given chapter slugs, in that order; reference pages are always kept,
-     * after the chapters. Throws IllegalArgumentException naming a slug that is not in the book.
+     * after the chapters. Throws {@link NotSelectable} naming the slug that cannot be listed and its
+     * place in the list.
      */
     public Book select(List<String> slugs) {
         List<Chapter> order = new ArrayList<>();
-        for (String slug : slugs) {
+        for (int i = 0; i < slugs.size(); i++) {
+            String slug = slugs.get(i);
             Chapter c = all.get(slug);
             if (c == null) {
-                throw new IllegalArgumentException("no chapter has the slug \"" + slug + "\" (the chapters are "
+                throw new NotSelectable(i, "no chapter has the slug \"" + slug + "\" (the chapters are "
                         + String.join(", ", all.values().stream().filter(ch -> !ch.reference()).map(Chapter::slug).toList()) + ")");
             }
             if (c.reference()) {
-                throw new IllegalArgumentException("\"" + slug + "\" is a reference page, always listed; leave it out of the chapters");
+                throw new NotSelectable(i, "\"" + slug + "\" is a reference page, always listed; leave it out of the chapters");
             }
             if (order.contains(c)) {
-                throw new IllegalArgumentException("\"" + slug + "\" is listed twice");
+                throw new NotSelectable(i, "\"" + slug + "\" is listed twice");
             }
             order.add(c);
         }
         all.values().stream().filter(Chapter::reference).forEach(order::add);
         return new Book(order, List.copyOf(all.values()));
+    }
+
+    /** A slug a reading order cannot hold, and its index in the list given. */
+    public static final class NotSelectable extends IllegalArgumentException {
+        private final int index;
+
+        NotSelectable(int index, String message) {
+            super(message);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
     }
 }

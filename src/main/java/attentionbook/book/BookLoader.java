@@ -117,10 +117,21 @@ public final class BookLoader {
                     problem = "the link to \"" + href + "\" names no heading of " + target.source();
                 }
                 if (problem != null) {
-                    throw new ContentError(chapter.source(), lineOf(texts.get(chapter.source()), "](" + href), problem);
+                    throw new ContentError(chapter.source(), lineOfLink(texts.get(chapter.source()), href), problem);
                 }
             }
         }
+    }
+
+    /** Where a link's target is written: inline ("](slug"), as a reference definition ("]: slug") or anywhere. */
+    private static int lineOfLink(String text, String href) {
+        for (String needle : new String[]{"](" + href, "](<" + href, "]: " + href, "]: <" + href, href}) {
+            int line = lineOf(text, needle);
+            if (line > 0) {
+                return line;
+            }
+        }
+        return 0;
     }
 
     private static int lineOf(String text, String needle) {

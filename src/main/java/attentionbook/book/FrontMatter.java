@@ -98,12 +98,6 @@ public record FrontMatter(String title, String summary, boolean reference, Strin
 
     /** The 1-based file line of a top-level key (front matter starts on line 2 of the file). */
     private static int lineOfKey(String yaml, String key) {
-        List<String> lines = yaml.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(key + ":") || lines.get(i).startsWith("\"" + key + "\":")) {
-                return i + 2;
-            }
-        }
-        return 2;
+        return NodeLines.of(YAML, yaml).keyLine(key, 1) + 1;
     }
 }

@@ -1,7 +1,9 @@
 package attentionbook.exercise;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Seeds as people type them: a whole number from 0 to {@link #MAX}, or one derived from a
@@ -14,6 +16,11 @@ public final class Seeds {
     public static final long DEFAULT = 1;
 
     private Seeds() {
+    }
+
+    /** A fresh seed, for new numbers: 1 … MAX. */
+    public static long random() {
+        return ThreadLocalRandom.current().nextLong(1, MAX + 1);
     }
 
     /** IllegalArgumentException with a message fit to show, when the text is not a seed. */
@@ -34,32 +41,46 @@ public final class Seeds {
     }
 
     /**
-     * A stable seed for a student: the same name or ID (ignoring case and surrounding spaces) always
-     * gives the same seed, on every server. FNV-1a over the UTF-8 bytes, folded into 1 … MAX.
+     * A stable seed for a student: the same name or ID always gives the same seed, on every server,
+     * however it is typed: {@link #studentKey} decides which spellings are the same name. FNV-1a over
+     * the key's UTF-8 bytes, folded into 1 … MAX.
      */
     public static long forStudent(String student) {
-        String name = normalStudent(student).toLowerCase(Locale.ROOT);
         long hash = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : studentKey(student).getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash *= 0x100000001b3L;
         }
         return 1 + Math.floorMod(hash, MAX);
     }
 
-    /** The student as the header prints it: trimmed; IllegalArgumentException when empty or too long. */
+    /**
+     * What a seed is derived from: the name as {@link #normalStudent} writes it, case-folded, so
+     * "Ada  Lovelace", " ada lovelace" and "ADA LOVELACE" are one student. Upper then lower case
+     * folds the letters lower case alone misses (ß and SS, the final sigma).
+     */
+    public static String studentKey(String student) {
+        return normalStudent(student).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The student as a sheet's header prints it: Unicode-normalised (NFKC, so a letter typed on
+     * another keyboard is the same letter), trimmed, every run of spaces or tabs one space.
+     * IllegalArgumentException when empty, too long or holding a line break or other control character.
+     */
     public static String normalStudent(String student) {
-        String trimmed = student == null ? "" : student.strip();
-        if (trimmed.isEmpty()) {
+        String text = Normalizer.normalize(student == null ? "" : student, Normalizer.Form.NFKC);
+        String collapsed = text.replaceAll("[\\t\\p{Zs}]+", " ").strip();
+        if (collapsed.isEmpty()) {
             throw new IllegalArgumentException("the student name or ID is empty");
         }
-        if (trimmed.length() > MAX_STUDENT_LENGTH) {
+        if (collapsed.length() > MAX_STUDENT_LENGTH) {
             throw new IllegalArgumentException("the student name or ID is too long: at most " + MAX_STUDENT_LENGTH + " characters");
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (collapsed.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("the student name or ID contains control characters");
         }
-        return trimmed;
+        return collapsed;
     }
 
     private static String shorten(String text) {

@@ -3,6 +3,8 @@ package attentionbook.web;
 
 
 import attentionbook.exercise.Checker;
+import attentionbook.exercise.Declaration;
+import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.exercise.Exercise;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,19 +54,19 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
     public void accept(RoutesConfig routes) {
         BookServer.getAndHead(routes, "/api/exercises", ctx -> ctx.json(summaries()));
         BookServer.getAndHead(routes, "/api/exercises/{id}", ctx -> answer(ctx, () -> {
-            ExerciseDirective.Declared declared = declared(ctx);
+            Declaration declared = declared(ctx);
             SeedChoice choice = SeedChoice.from(ctx);
             return ExerciseViews.exercise(declared, exercise(declared, choice.seed()), choice.student(), instructor.unlocks(ctx));
         }));
         BookServer.getAndHead(routes, "/api/exercises/{id}/hints", ctx -> answer(ctx, () -> {
-            ExerciseDirective.Declared declared = declared(ctx);
+            Declaration declared = declared(ctx);
             Exercise e = exercise(declared, SeedChoice.from(ctx).seed());
             int step = step(ctx.queryParam("step"), e.hints().size());
             return new ExerciseViews.HintView(declared.id(), e.seed(), step, e.hints().size(),
                     ExerciseViews.step(e.hints().get(step - 1)));
         }));
         BookServer.getAndHead(routes, "/api/exercises/{id}/solution", ctx -> answer(ctx, () -> {
-            ExerciseDirective.Declared declared = declared(ctx);
+            Declaration declared = declared(ctx);
             if (!instructor.unlocks(ctx)) {
                 throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours,"
                         + " or use the hints, which show every step but the last");
@@ -72,7 +74,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
             return ExerciseViews.solution(declared.id(), exercise(declared, SeedChoice.from(ctx).seed()));
         }));
         routes.post("/api/exercises/{id}/check", ctx -> answer(ctx, () -> {
-            ExerciseDirective.Declared declared = declared(ctx);
+            Declaration declared = declared(ctx);
             JsonNode body = body(ctx);
             long seed = AnswerJson.seed(body);
             Exercise e = exercise(declared, seed);
@@ -82,14 +84,14 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
     }
 
     /** The exercise for a seed, generated once and kept while it is in use. */
-    Exercise exercise(ExerciseDirective.Declared declared, long seed) {
+    Exercise exercise(Declaration declared, long seed) {
         return generated.computeIfAbsent(declared.id() + "@" + seed, key -> declared.generate(seed));
     }
 
     private List<ExerciseViews.Summary> summaries() {
         List<ExerciseViews.Summary> out = new ArrayList<>();
-        for (ExerciseCatalog.ChapterExercises chapter : catalog.chapters()) {
-            for (ExerciseDirective.Declared d : chapter.exercises()) {
+        for (ExerciseCatalog.ChapterExercises chapter : catalog.everyChapter()) {
+            for (Declaration d : chapter.exercises()) {
                 out.add(new ExerciseViews.Summary(d.id(), d.kind().name(), d.kind().title(), d.kind().topic(),
                         chapter.chapter().slug()));
             }
@@ -124,7 +126,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         }
     }
 
-    private ExerciseDirective.Declared declared(Context ctx) {
+    private Declaration declared(Context ctx) {
         String id = ctx.pathParam("id");
         return catalog.find(id).orElseThrow(() -> new NotFound("no exercise \"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
                 + "\": GET /api/exercises lists them"));

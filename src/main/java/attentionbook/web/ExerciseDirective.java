@@ -5,10 +5,10 @@ import attentionbook.book.MatrixTable;
 import attentionbook.book.ExampleDirective;
 import attentionbook.book.DirectiveException;
 import attentionbook.book.Directive;
-import attentionbook.exercise.ExerciseKind;
-import attentionbook.exercise.ExerciseKinds;
-import attentionbook.exercise.Seeds;
-import attentionbook.exercise.Settings;
+import attentionbook.book.Book;
+import attentionbook.book.Chapter;
+import attentionbook.exercise.Declaration;
+import attentionbook.exercise.ExerciseCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -38,17 +38,9 @@ public final class ExerciseDirective implements Directive {
     private static final Pattern DECLARED = Pattern.compile(
             "<section class=\"exercise\" data-exercise=\"([a-z0-9-]+)\" data-exercise-id=\"([a-z0-9-]+)\" data-options=\"([^\"]*)\"");
 
-    /** One exercise as a chapter declares it. */
-    public record Declared(String id, ExerciseKind kind, Settings settings) {
-        /** The exercise for this seed: the same seed always gives the same numbers. */
-        public attentionbook.exercise.Exercise generate(long seed) {
-            return kind.generate(seed, settings);
-        }
-    }
-
     @Override
     public String render(Block block) {
-        Declared declared = declare(block.argument(), block.body());
+        Declaration declared = declare(block.argument(), block.body());
         Map<String, Object> written = declared.settings().written();
         return "<section class=\"exercise\" data-exercise=\"" + declared.kind().name() + "\" data-exercise-id=\""
                 + declared.id() + "\" data-options=\"" + MatrixTable.escape(json(written).toString()) + "\">"
@@ -57,13 +49,8 @@ public final class ExerciseDirective implements Directive {
                 + " use the chapter's printable worksheet.</p></section>";
     }
 
-    /** Checks the kind and options, and generates the exercise once, so a mistake stops the book at start-up. */
-    static Declared declare(String kindName, String body) {
-        if (kindName.isEmpty()) {
-            throw new DirectiveException("name the kind: ```exercise KIND, where KIND is one of " + ExerciseKinds.names());
-        }
-        ExerciseKind kind = ExerciseKinds.find(kindName).orElseThrow(() -> new DirectiveException(
-                "unknown exercise kind \"" + kindName + "\"; the kinds are " + ExerciseKinds.names()));
+    /** Reads the block's JSON options and checks them with the kind, so a mistake stops the book at start-up. */
+    static Declaration declare(String kindName, String body) {
         JsonNode options = body.isBlank() ? ExampleDirective.JSON.createObjectNode() : ExampleDirective.parse(body);
         if (!options.isObject()) {
             throw new DirectiveException("an exercise's options must be a JSON object such as {\"tokens\": 3}, or nothing", 1);
@@ -81,35 +68,40 @@ public final class ExerciseDirective implements Directive {
                         + MatrixJson.describe(value), lineOf(body, field.getKey()));
             }
         }
-        Settings settings;
         try {
-            settings = Settings.of(kind.options(), written);
-        } catch (IllegalArgumentException e) {
-            throw new DirectiveException(e.getMessage(), lineOf(body, offendingKey(e.getMessage(), written)));
+            return Declaration.of(kindName, written);
+        } catch (Declaration.Invalid e) {
+            int line = switch (e.part()) {
+                case KIND -> 0;
+                case OPTIONS -> 1;
+                case OPTION -> lineOf(body, e.option());
+            };
+            throw new DirectiveException(e.getMessage(), line);
         }
-        try {
-            kind.generate(Seeds.DEFAULT, settings);
-        } catch (RuntimeException e) {
-            throw new DirectiveException("these options cannot make an exercise: " + e.getMessage(), 1);
-        }
-        return new Declared(idOf(kind, settings), kind, settings);
     }
 
-    /** "score-grid", or with options "score-grid-tokens-2": readable, and the same for the same options. */
-    static String idOf(ExerciseKind kind, Settings settings) {
-        StringBuilder id = new StringBuilder(kind.name());
-        settings.written().forEach((name, value) -> id.append('-').append(name).append('-').append(value));
-        return id.toString();
+    /**
+     * The catalog of a book's exercises, read back from its rendered chapters: the reading order
+     * first, then the chapters a course leaves out (still served, so their exercises must work).
+     */
+    public static ExerciseCatalog catalog(Book book) {
+        ExerciseCatalog catalog = new ExerciseCatalog();
+        List<Chapter> listedFirst = new ArrayList<>(book.chapters());
+        book.allChapters().stream().filter(c -> !book.listed(c)).forEach(listedFirst::add);
+        for (Chapter chapter : listedFirst) {
+            catalog.add(chapter.slug(), chapter.title(), book.listed(chapter), declaredIn(chapter.html()));
+        }
+        return catalog;
     }
 
     /** The exercises a rendered chapter declares, in page order (read back from this directive's own markup). */
-    public static List<Declared> declaredIn(String chapterHtml) {
-        List<Declared> found = new ArrayList<>();
+    public static List<Declaration> declaredIn(String chapterHtml) {
+        List<Declaration> found = new ArrayList<>();
         Matcher m = DECLARED.matcher(chapterHtml);
         while (m.find()) {
             String options = m.group(3).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
                     .replace("&gt;", ">").replace("&amp;", "&");
-            Declared declared = declare(m.group(1), options);
+            Declaration declared = declare(m.group(1), options);
             if (!declared.id().equals(m.group(2))) {
                 throw new IllegalStateException("exercise " + m.group(2) + " reads back as " + declared.id());
             }
@@ -144,12 +136,4 @@ public final class ExerciseDirective implements Directive {
         return 1;
     }
 
-    private static String offendingKey(String message, Map<String, Object> written) {
-        for (String key : written.keySet()) {
-            if (message.contains("\"" + key + "\"")) {
-                return key;
-            }
-        }
-        return null;
-    }
 }

@@ -2,6 +2,7 @@ package attentionbook.web;
 
 
 import attentionbook.exercise.AnswerForm;
+import attentionbook.exercise.Declaration;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.Table;
 import attentionbook.exercise.Verdict;
@@ -50,7 +51,7 @@ final class ExerciseViews {
     record Summary(String id, String kind, String title, String topic, String chapter) {
     }
 
-    static ExerciseView exercise(ExerciseDirective.Declared declared, Exercise e, String student, boolean solution) {
+    static ExerciseView exercise(Declaration declared, Exercise e, String student, boolean solution) {
         List<TableView> given = e.given().stream().map(ExerciseViews::table).toList();
         return new ExerciseView(declared.id(), e.kind(), e.title(), declared.kind().topic(), e.seed(), student,
                 e.prompt(), given, form(e.form()), e.hints().size(), solution);

@@ -21,6 +21,11 @@ public record InstructorKey(String key) {
         return key != null;
     }
 
+    /** True only when the course has a key and the request carries it: an instructor, not just anyone. */
+    boolean identifies(Context ctx) {
+        return locks() && unlocks(ctx);
+    }
+
     /** True when nothing is locked or the request carries the key (compared in constant time). */
     boolean unlocks(Context ctx) {
         if (key == null) {

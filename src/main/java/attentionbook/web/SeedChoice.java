@@ -3,7 +3,6 @@ package attentionbook.web;
 import attentionbook.exercise.Seeds;
 import io.javalin.http.Context;
 
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Which numbers a request wants: {@code ?seed=N}, or {@code ?student=NAME} (a stable seed per
@@ -35,8 +34,25 @@ record SeedChoice(long seed, String student, boolean chosen) {
         return new SeedChoice(Seeds.DEFAULT, null, false);
     }
 
-    /** A fresh seed for "new numbers". */
-    static long random() {
-        return ThreadLocalRandom.current().nextLong(1, Seeds.MAX + 1);
+    /**
+     * A sheet's numbers under the course's policy. With seed_policy student a sheet is a student's:
+     * a seed alone is refused, and so is a seed that is not the named student's; the instructor may
+     * print any sheet.
+     */
+    static SeedChoice forSheet(Context ctx, SeedPolicy policy, boolean instructor) {
+        SeedChoice choice = from(ctx);
+        if (!policy.perStudent() || instructor || !choice.chosen()) {
+            return choice;
+        }
+        if (choice.student() == null) {
+            throw new BadRequest("this course gives each student their own numbers, made from their name or ID:"
+                    + " give ?student=NAME instead of a seed");
+        }
+        long theirs = Seeds.forStudent(choice.student());
+        if (choice.seed() != theirs) {
+            throw new BadRequest("the numbers " + choice.seed() + " are not " + choice.student() + "'s (theirs are "
+                    + theirs + "): this course gives each student their own numbers, so leave the seed out");
+        }
+        return choice;
     }
 }

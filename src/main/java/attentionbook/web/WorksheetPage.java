@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param selfHref     this sheet's address, printed so the sheet can be regenerated
  * @param otherHref    the answer key from a sheet, the sheet from an answer key
- * @param anotherHref  the same sheet with new numbers
+ * @param anotherHref  the same sheet with new numbers (null when the course fixes each student's numbers)
  */
 public record WorksheetPage(Site site, boolean key, String heading, String scope, long seed, String student,
                             List<Section> sections, String selfHref, String otherHref, String anotherHref) {

@@ -4,8 +4,11 @@ package attentionbook.web;
 
 import attentionbook.book.MatrixTable;
 import attentionbook.exercise.AnswerForm;
+import attentionbook.exercise.Declaration;
+import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.Numbers;
+import attentionbook.exercise.Seeds;
 import attentionbook.exercise.Table;
 import attentionbook.exercise.WorkStep;
 import io.javalin.config.RoutesConfig;
@@ -56,12 +59,18 @@ public final class Worksheets implements Consumer<RoutesConfig> {
             ctx.status(404);
             return;
         }
+        SeedPolicy policy = pages.site().seeds();
         SeedChoice choice;
         try {
-            choice = SeedChoice.from(ctx);
+            choice = SeedChoice.forSheet(ctx, policy, instructor.identifies(ctx));
         } catch (BadRequest e) {
-            badRequest(ctx, "This sheet's address is not valid", e.getMessage() + ". The seed printed on a sheet"
-                    + " regenerates it, e.g. ?seed=42; or give ?student= with a name or ID.");
+            if (policy.perStudent()) {
+                String message = e.getMessage();
+                badRequest(ctx, "Each student has their own sheet", Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".");
+            } else {
+                badRequest(ctx, "This sheet's address is not valid", e.getMessage() + ". The seed printed on a sheet"
+                        + " regenerates it, e.g. ?seed=42; or give ?student= with a name or ID.");
+            }
             return;
         }
         if (key && !instructor.unlocks(ctx)) {
@@ -72,7 +81,10 @@ public final class Worksheets implements Consumer<RoutesConfig> {
             return;
         }
         if (!choice.chosen()) {
-            if (key) {
+            if (policy.perStudent() && !instructor.identifies(ctx)) {
+                badRequest(ctx, "Whose sheet?", "This course gives each student their own numbers, made from their name"
+                        + " or ID: add yours to the address, e.g. ?student=Ada%20Lovelace.");
+            } else if (key) {
                 badRequest(ctx, "Which sheet?", "An answer key belongs to one sheet: add the seed printed on it,"
                         + " e.g. ?seed=42, or the student's name as ?student=.");
             } else {
@@ -88,7 +100,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         int number = 0;
         for (ExerciseCatalog.ChapterExercises chapter : chapters) {
             List<WorksheetPage.Item> items = new ArrayList<>();
-            for (ExerciseDirective.Declared declared : chapter.exercises()) {
+            for (Declaration declared : chapter.exercises()) {
                 items.add(item(++number, declared.generate(choice.seed()), key));
             }
             sections.add(new WorksheetPage.Section(chapterTitle(chapter), pages.site().href("/chapters/" + chapter.chapter().slug()),
@@ -98,7 +110,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         String heading = (key ? "Answer key: " : "Worksheet: ") + (slug == null ? pages.site().title() : chapters.get(0).chapter().title());
         return new WorksheetPage(pages.site(), key, heading, scope, choice.seed(), choice.student(), sections,
                 href(slug, key, choice.seed(), choice.student()), href(slug, !key, choice.seed(), choice.student()),
-                href(slug, false, SeedChoice.random(), null));
+                pages.site().seeds().perStudent() ? null : href(slug, false, Seeds.random(), null));
     }
 
     private String chapterTitle(ExerciseCatalog.ChapterExercises chapter) {

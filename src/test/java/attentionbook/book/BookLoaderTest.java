@@ -86,6 +86,9 @@ class BookLoaderTest {
             empty-folder    | empty-folder: no chapters found
             broken-link     | broken-link/01-first.md:7: the link to "nowhere" names no chapter (chapters: first, second)
             broken-anchor   | broken-anchor/01-x.md:7: the link to "#missing-heading" names no heading of broken-anchor/01-x.md
+            broken-reference-link | broken-reference-link/01-x.md:9: the link to "nowhere" names no chapter
+            quoted-key      | quoted-key/01-x.md:4: unknown front matter key "tittle"
+            duplicate-key   | duplicate-key/01-x.md:4: the front matter is not valid YAML
             """)
     void aBrokenFileStopsLoadingWithItsFileAndLine(String folder, String expectedStart) {
         ContentError error = assertThrows(ContentError.class, () -> load(folder));

@@ -68,4 +68,49 @@ class SeedPolicyBrowserTest {
             tab.screenshot("exercise-per-student-390");
         }
     }
+    @Test
+    void aStudentsNumbersStayTheirsWhateverTheAddressOrHowTheNameIsTyped() {
+        long alice = Seeds.forStudent("alice");
+        try (RunningBook book = RunningBook.start("--course", course("per-student.yaml"));
+             Browsers.Tab tab = Browsers.open(1280, 800)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/scores?seed=42"));
+            Locator note = page.locator(".exercise-seed-ignored").first();
+            note.waitFor();
+            assertTrue(note.innerText().startsWith("The seed in this page's address (42) is not used: your course gives each student"),
+                    note.innerText());
+            Locator name = page.locator("form.exercise-student").first().getByLabel("Your name or student ID");
+            name.fill("  ALICE ");
+            name.press("Enter");
+            int exercises = page.locator("[data-exercise]").count();
+            page.waitForFunction("n => document.querySelectorAll('.exercise-seed').length === n", exercises);
+            for (String line : page.locator(".exercise-seed").allInnerTexts()) {
+                assertTrue(line.startsWith("Numbers no. " + alice + " (for ALICE)"), "the address's 42 is not used: " + line);
+            }
+            assertEquals(0, page.locator("button.new-numbers").count(), "no New numbers under the student policy");
+            assertEquals(0, page.getByText("Try it with new numbers").count());
+            String sheet = page.locator(".exercise-worksheet a").first().getAttribute("href");
+            assertTrue(sheet.endsWith("/worksheets/scores?student=ALICE"), "the student's own sheet: " + sheet);
+            assertEquals(200, book.get(sheet).statusCode());
+            String link = page.locator(".exercise-seed a").first().getAttribute("href");
+            assertTrue(link.contains("student=ALICE") && !link.contains("seed="), "the link keeps the student: " + link);
+            assertEquals(List.of(), tab.errors());
+            assertEquals(List.of(), tab.seriousAccessibilityViolations());
+            tab.screenshot("exercise-seed-ignored-1280");
+        }
+        try (RunningBook book = RunningBook.start("--course", course("per-student.yaml"));
+             Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/scores"));
+            Locator name = page.locator("form.exercise-student").first().getByLabel("Your name or student ID");
+            name.fill("alice");
+            name.press("Enter");
+            page.locator(".exercise-seed").first().waitFor();
+            assertTrue(page.locator(".exercise-seed").first().innerText().startsWith("Numbers no. " + alice + " (for alice)"),
+                    "\"alice\" in another browser is the same student as \"ALICE\"");
+            assertEquals(0, page.locator("button.new-numbers").count());
+            assertEquals(List.of(), tab.errors());
+            tab.screenshot("exercise-per-student-alice-390");
+        }
+    }
 }

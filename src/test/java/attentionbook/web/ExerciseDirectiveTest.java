@@ -2,6 +2,7 @@ package attentionbook.web;
 
 import attentionbook.book.ContentError;
 import attentionbook.book.MarkdownRenderer;
+import attentionbook.exercise.Declaration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,8 +37,8 @@ class ExerciseDirectiveTest {
     @Test
     void theCatalogReadsBackWhatThePageDeclares() {
         String html = render("```exercise projection-row\n{\"which\": \"k\", \"tokens\": 4}\n```\n\n```exercise softmax-row\n```\n");
-        List<ExerciseDirective.Declared> declared = ExerciseDirective.declaredIn(html);
-        assertEquals(List.of("projection-row-tokens-4-which-k", "softmax-row"), declared.stream().map(ExerciseDirective.Declared::id).toList());
+        List<Declaration> declared = ExerciseDirective.declaredIn(html);
+        assertEquals(List.of("projection-row-tokens-4-which-k", "softmax-row"), declared.stream().map(Declaration::id).toList());
         assertEquals("k", declared.get(0).settings().word("which"));
         assertEquals(4, declared.get(0).settings().number("tokens"));
         assertEquals(declared.get(0).generate(7), declared.get(0).generate(7));

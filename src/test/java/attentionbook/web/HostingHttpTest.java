@@ -1,6 +1,8 @@
 package attentionbook.web;
 
 import attentionbook.RunningBook;
+import attentionbook.exercise.Exercise;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -65,6 +67,63 @@ class HostingHttpTest {
             HttpResponse<String> unlisted = book.get("/chapters/input-shapes");
             assertEquals(200, unlisted.statusCode(), "but it is still served, so no link breaks");
             assertTrue(unlisted.body().contains("Not in this course's reading list"));
+        }
+    }
+
+    @Test
+    void aChapterLeftOutOfTheReadingOrderWorksExactlyAsAListedOne() {
+        try (RunningBook book = RunningBook.start("--base-path", "/attention", "--course", resource("/courses/two-chapters.yaml"))) {
+            String index = book.get("/attention/").body();
+            assertFalse(index.contains("href=\"/attention/chapters/masking\""), "masking is not listed");
+            // softmax (listed) links to masking (left out): the link arrives at a working chapter
+            String softmax = book.get("/attention/chapters/softmax").body();
+            assertTrue(softmax.contains("href=\"masking\""), "the listed chapter links to the unlisted one");
+            HttpResponse<String> masking = book.get("/attention/chapters/masking");
+            assertEquals(200, masking.statusCode());
+            assertTrue(masking.body().contains("data-exercise-id=\"causal-mask\""), "its exercises are on the page");
+
+            Exercise expected = ExerciseHttpTest.local("causal-mask", 7);
+            HttpResponse<String> exercise = book.get("/attention/api/exercises/causal-mask?seed=7");
+            assertEquals(200, exercise.statusCode(), exercise.body());
+            JsonNode view = ApiTesting.parse(exercise.body());
+            assertEquals(7, view.get("seed").asLong());
+            assertEquals(expected.title(), view.get("title").asText());
+            HttpResponse<String> check = book.post("/attention/api/exercises/causal-mask/check",
+                    "{\"seed\": 7, \"answer\": " + ExerciseHttpTest.rows(expected.answer().toArray()) + "}");
+            assertEquals(200, check.statusCode(), check.body());
+            assertTrue(ApiTesting.parse(check.body()).get("correct").asBoolean(), check.body());
+            assertEquals(200, book.get("/attention/api/exercises/masked-softmax/hints?seed=7&step=1").statusCode());
+
+            List<String> listedChapters = new java.util.ArrayList<>();
+            ApiTesting.parse(book.get("/attention/api/exercises").body()).forEach(e -> listedChapters.add(e.get("chapter").asText()));
+            assertTrue(listedChapters.contains("masking"), "the API lists the exercises it answers for: " + listedChapters);
+
+            HttpResponse<String> sheet = book.get("/attention/worksheets/masking?seed=7");
+            assertEquals(200, sheet.statusCode());
+            assertTrue(sheet.body().contains(expected.title()), "the unlisted chapter's sheet holds its exercises");
+            assertEquals(200, book.get("/attention/worksheets/masking/answers?seed=7").statusCode());
+            assertEquals(302, book.get("/attention/worksheets/masking").statusCode(), "an unseeded sheet gets a seed");
+            String course = book.get("/attention/worksheets?seed=7").body();
+            assertTrue(course.contains("Chapter 1: Scaling the scores"), "the whole course's sheet follows its reading order");
+            assertFalse(course.contains(expected.title()), "and leaves out the chapters the course leaves out");
+        }
+    }
+
+    @Test
+    void theWelcomesLinksToChaptersWorkFromTheContentsPage() {
+        try (RunningBook book = RunningBook.start("--base-path", "/attention", "--course", resource("/courses/welcome-links.yaml"))) {
+            String index = book.get("/attention/").body();
+            String welcome = index.substring(index.indexOf("<div class=\"welcome\">"), index.indexOf("</div>", index.indexOf("<div class=\"welcome\">")));
+            Matcher hrefs = Pattern.compile("href=\"([^\"]*)\"").matcher(welcome);
+            List<String> links = new java.util.ArrayList<>();
+            while (hrefs.find()) {
+                links.add(hrefs.group(1));
+            }
+            assertEquals(List.of("chapters/scores", "chapters/scaling#the-problem"), links);
+            for (String link : links) {
+                URI resolved = URI.create(book.url("/attention/")).resolve(link);
+                assertEquals(200, book.get(resolved.getRawPath()).statusCode(), "from the contents page, " + link + " arrives");
+            }
         }
     }
 
