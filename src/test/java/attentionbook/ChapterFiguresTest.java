@@ -6,6 +6,8 @@ import attentionbook.book.MarkdownRenderer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,16 +36,16 @@ class ChapterFiguresTest {
         assertTrue(html.contains(expected), "the page should show \"" + expected + "\"");
     }
 
-    /** bytes the way a reader sees them: 1024-based units, one decimal. */
+    /** bytes the way a reader sees them: 1024-based units, at most two decimals (halves up), trailing zeros dropped. */
     static String bytes(long n) {
         String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double size = n;
+        BigDecimal size = BigDecimal.valueOf(n);
         int unit = -1;
-        while (size >= 1024 && unit < units.length - 1) {
-            size /= 1024;
+        while (size.compareTo(BigDecimal.valueOf(1024)) >= 0 && unit < units.length - 1) {
+            size = size.divide(BigDecimal.valueOf(1024)); // exact: a power of two divides into a finite decimal
             unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", size, units[unit]);
+        return size.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " " + units[unit];
     }
 
     /** 2 (K and V) × layers × batch × tokens × kv heads × head width × bytes per number. */
@@ -60,7 +62,7 @@ class ChapterFiguresTest {
         assertShows(html, "(64): " + bytes(kvCache(80, 1, 4096, 64, 128, 2)));
         assertShows(html, "heads: " + bytes(kvCache(80, 1, 4096, 8, 128, 2)) + ", 8 times less");
         // LLaMA-2-7B at 4096 tokens is exactly 2 GiB: 2·32·4096·32·128·2 = 2³¹.
-        assertShows(html, "2.0 GiB for LLaMA-2-7B");
+        assertShows(html, "2 GiB for LLaMA-2-7B");
     }
 
     @Test
@@ -89,7 +91,7 @@ class ChapterFiguresTest {
         for (long t : new long[]{1024, 8192, 32768, 131072}) {
             assertShows(html, "<td>" + t + "</td>\n<td>" + bytes(32 * t * t * 2) + "</td>\n<td>" + bytes(t * 4096 * 2) + "</td>");
         }
-        assertShows(html, "1.0 TiB"); // 32 heads × 131072² × 2 bytes = 2⁴⁰
+        assertShows(html, "1 TiB"); // 32 heads × 131072² × 2 bytes = 2⁴⁰
     }
 
     @Test

@@ -1,8 +1,12 @@
 package attentionbook.book;
 
 import attentionbook.attention.Costs;
+import attentionbook.attention.Decimals;
 import attentionbook.attention.Softmax;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +17,16 @@ import java.util.Locale;
  *
  * <p>Numbers, {@code + - * / ^}, parentheses, vectors {@code [1, 0.1, 0.2]}, the constants
  * {@code pi} and {@code e}, and the functions sqrt, exp, ln, log2, log10, abs, floor, ceil, min, max,
- * sum, mean, dot(v, w) and softmax(v) or softmax(v, temperature) (the attention core's own softmax),
+ * sum, mean, dot(v, w), round(x, digits) (half up, as a reader rounds: the sum of the numbers a page shows)
+ * and softmax(v) or softmax(v, temperature) (the attention core's own softmax),
  * and the core's cost arithmetic: attn_params(d_model, layers, biases 0/1), head_width(d_model, heads),
  * kv_cache_bytes(layers, batch, tokens, kv_heads, head_dim, bytes_per_value),
  * score_grid_entries(batch, heads, tokens), score_grid_bytes(batch, heads, tokens, bytes_per_value),
  * attention_madds(batch, heads, tokens, d_k, d_v).
  * Formats: a digit count ({@code | 3}), {@code int} (grouped, must be whole), {@code bytes} (KiB, MiB,
- * GiB...), {@code %1} (percent with one decimal), {@code sci2} (2.35 × 10^8). Without a format,
- * whole numbers are grouped and others get four decimals.
+ * GiB... to at most two decimals), {@code %1} (percent with one decimal), {@code sci2} (2.35 × 10^8).
+ * Without a format, whole numbers are grouped and others get four decimals. Every rounding is half
+ * up on the decimal value ({@link Decimals}), so 0.495 shows as 0.50 wherever it appears.
  */
 public final class Calc {
     private final String text;
@@ -167,6 +173,14 @@ public final class Calc {
                     case "floor" -> Math.floor(x);
                     default -> Math.ceil(x);
                 });
+            }
+            case "round" -> {
+                arity(name, args, 2);
+                int digits = (int) whole(args, 1, name);
+                if (digits < 0 || digits > 12) {
+                    throw new IllegalArgumentException("round keeps 0 to 12 decimals, not " + digits);
+                }
+                return map(args.get(0), x -> Decimals.round(x, digits).doubleValue());
             }
             case "min", "max" -> {
                 double[] all = args.size() == 1 && args.get(0) instanceof double[] v ? v
@@ -352,10 +366,10 @@ public final class Calc {
             throw new IllegalArgumentException("the result is " + x + ", not a finite number");
         }
         if (format.isEmpty()) {
-            return isWhole(x) ? String.format(Locale.ROOT, "%,d", Math.round(x)) : String.format(Locale.ROOT, "%.4f", x);
+            return isWhole(x) ? String.format(Locale.ROOT, "%,d", Math.round(x)) : Decimals.fixed(x, 4);
         }
         if (format.matches("\\d{1,2}")) {
-            return String.format(Locale.ROOT, "%." + format + "f", x);
+            return Decimals.fixed(x, Integer.parseInt(format));
         }
         if (format.equals("int")) {
             if (!isWhole(x)) {
@@ -364,28 +378,45 @@ public final class Calc {
             return String.format(Locale.ROOT, "%,d", Math.round(x));
         }
         if (format.matches("%\\d")) {
-            return String.format(Locale.ROOT, "%." + format.substring(1) + "f%%", 100 * x);
+            return Decimals.decimal(x).movePointRight(2).setScale(Integer.parseInt(format.substring(1)), RoundingMode.HALF_UP)
+                    .toPlainString() + "%";
         }
         if (format.matches("sci\\d")) {
-            if (x == 0) {
-                return "0";
-            }
-            int exponent = (int) Math.floor(Math.log10(Math.abs(x)));
-            double mantissa = x / Math.pow(10, exponent);
-            return String.format(Locale.ROOT, "%." + format.substring(3) + "f × 10", mantissa) + superscript(exponent);
+            return scientific(x, Integer.parseInt(format.substring(3)));
         }
         if (format.equals("bytes")) {
-            String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
-            int unit = 0;
-            double size = x;
-            while (Math.abs(size) >= 1024 && unit < units.length - 1) {
-                size /= 1024;
-                unit++;
-            }
-            return unit == 0 ? String.format(Locale.ROOT, "%,d bytes", Math.round(size))
-                    : String.format(Locale.ROOT, "%.1f %s", size, units[unit]);
+            return bytes(x);
         }
         throw new IllegalArgumentException("unknown format \"" + format + "\" (use a digit count such as 3, int, bytes, %1 or sci2)");
+    }
+
+    /** 2.35 × 10⁸: the mantissa rounded half up to {@code digits} decimals, carried into the exponent (9.996e8 → 1.00 × 10⁹). */
+    private static String scientific(double x, int digits) {
+        if (x == 0) {
+            return "0";
+        }
+        BigDecimal rounded = Decimals.decimal(x).round(new MathContext(digits + 1, RoundingMode.HALF_UP));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        BigDecimal mantissa = rounded.movePointLeft(exponent).setScale(digits, RoundingMode.HALF_UP);
+        return mantissa.toPlainString() + " × 10" + superscript(exponent);
+    }
+
+    /**
+     * A size in the largest 1024-based unit that keeps it at 1 or more, to at most two decimals with
+     * trailing zeros dropped: an exact 1.25 GiB is "1.25 GiB", 2³¹ bytes "2 GiB", 13,476,831,232 bytes "12.55 GiB".
+     */
+    private static String bytes(double x) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        int unit = 0;
+        double size = x;
+        while (Math.abs(size) >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        if (unit == 0) {
+            return String.format(Locale.ROOT, "%,d bytes", Math.round(size));
+        }
+        return Decimals.round(size, 2).stripTrailingZeros().toPlainString() + " " + units[unit];
     }
 
     private static String superscript(int exponent) {
