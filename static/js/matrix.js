@@ -11,11 +11,38 @@ const MINUS = '\u2212';
 const EXPONENTIAL_FROM = 1e9;
 const HINT_ID = 'matrix-explain-hint';
 
-/** A number as the book prints it: toFixed rounds the exact value, halves away from zero, as MatrixTable does. */
+/** A number as the book prints it, exactly as MatrixTable.number does: fixed digits rounded half up on the decimal value. */
 export function formatNumber(x, digits) {
-  let text = Math.abs(x) >= EXPONENTIAL_FROM ? x.toExponential(digits) : x.toFixed(digits);
+  let text = Math.abs(x) >= EXPONENTIAL_FROM ? x.toExponential(digits) : fixedHalfUp(x, digits);
   if (/^-0\.?0*$/.test(text)) text = text.slice(1);
   return text.replaceAll('-', MINUS);
+}
+
+/**
+ * x to `digits` decimals as a reader rounds by hand (Decimals.java): cut to 15 significant digits,
+ * which drops binary noise (0.495 is stored as 0.49499999…), then halves go up. toFixed would round
+ * the binary value and print 0.49.
+ */
+function fixedHalfUp(x, digits) {
+  if (x === 0) return (0).toFixed(digits);
+  const [mantissa, exp] = Math.abs(x).toPrecision(15).split('e');
+  const point = mantissa.indexOf('.');
+  const figures = mantissa.replace('.', '');
+  // value = figures × 10^shift; scaled = value × 10^digits, rounded half up to a whole number
+  const shift = (point < 0 ? mantissa.length : point) + Number(exp || 0) - figures.length + digits;
+  let scaled = BigInt(figures);
+  if (shift >= 0) {
+    scaled *= 10n ** BigInt(shift);
+  } else {
+    const divisor = 10n ** BigInt(-shift);
+    const rest = scaled % divisor;
+    scaled /= divisor;
+    if (2n * rest >= divisor) scaled += 1n;
+  }
+  const text = scaled.toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits);
+  const sign = x < 0 && scaled !== 0n ? '-' : '';
+  return sign + (digits > 0 ? `${whole}.${text.slice(text.length - digits)}` : whole);
 }
 
 /** 12 → "₁₂": row and column numbers in subscripts, for labels such as a₂ⱼ. */

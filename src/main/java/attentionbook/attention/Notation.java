@@ -1,7 +1,6 @@
 package attentionbook.attention;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** Subscripts and short numbers for the sentences the core writes (1-based in prose). */
 final class Notation {
@@ -29,7 +28,8 @@ final class Notation {
     }
 
     /**
-     * A short form for prose: at most 4 decimals with trailing zeros dropped (0.95441 → "0.9544"),
+     * A short form for prose: at most 4 decimals, halves rounded up as by hand ({@link Decimals}), with
+     * trailing zeros dropped (0.95441 → "0.9544", 0.12345 → "0.1235"),
      * scientific beyond 10⁶ or below 10⁻⁴ ("1.2346e-7"), a true minus sign, "−∞" and "∞".
      */
     static String number(double value) {
@@ -50,7 +50,7 @@ final class Notation {
             int exponent = Integer.parseInt(parts[1]);
             return sign + mantissa + "e" + exponent;
         }
-        BigDecimal rounded = new BigDecimal(magnitude).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal rounded = Decimals.round(magnitude, 4).stripTrailingZeros();
         String text = rounded.toPlainString();
         return text.equals("0") ? "0" : sign + text;
     }

@@ -1,11 +1,11 @@
 package attentionbook.book;
 
 import attentionbook.attention.Costs;
+import attentionbook.attention.Decimals;
 import attentionbook.attention.Softmax;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The little calculator behind {@code {{ expression | format }}} in chapter text, so that a number
@@ -13,14 +13,16 @@ import java.util.Locale;
  *
  * <p>Numbers, {@code + - * / ^}, parentheses, vectors {@code [1, 0.1, 0.2]}, the constants
  * {@code pi} and {@code e}, and the functions sqrt, exp, ln, log2, log10, abs, floor, ceil, min, max,
- * sum, mean, dot(v, w) and softmax(v) or softmax(v, temperature) (the attention core's own softmax),
+ * sum, mean, dot(v, w), round(x, digits) (half up, as a reader rounds: the sum of the numbers a page shows)
+ * and softmax(v) or softmax(v, temperature) (the attention core's own softmax),
  * and the core's cost arithmetic: attn_params(d_model, layers, biases 0/1), head_width(d_model, heads),
  * kv_cache_bytes(layers, batch, tokens, kv_heads, head_dim, bytes_per_value),
  * score_grid_entries(batch, heads, tokens), score_grid_bytes(batch, heads, tokens, bytes_per_value),
  * attention_madds(batch, heads, tokens, d_k, d_v).
  * Formats: a digit count ({@code | 3}), {@code int} (grouped, must be whole), {@code bytes} (KiB, MiB,
- * GiB...), {@code %1} (percent with one decimal), {@code sci2} (2.35 × 10^8). Without a format,
- * whole numbers are grouped and others get four decimals.
+ * GiB... to at most two decimals), {@code %1} (percent with one decimal), {@code sci2} (2.35 × 10^8).
+ * Without a format, whole numbers are grouped and others get four decimals. Every rounding is half
+ * up on the decimal value ({@link Decimals}), so 0.495 shows as 0.50 wherever it appears.
  */
 public final class Calc {
     private final String text;
@@ -35,7 +37,7 @@ public final class Calc {
         int bar = source.lastIndexOf('|');
         String expression = bar < 0 ? source : source.substring(0, bar);
         String format = bar < 0 ? "" : source.substring(bar + 1).strip();
-        return format(evaluate(expression), format);
+        return CalcFormat.format(evaluate(expression), format);
     }
 
     /** The value of an expression: a Double or a double[]. */
@@ -167,6 +169,14 @@ public final class Calc {
                     case "floor" -> Math.floor(x);
                     default -> Math.ceil(x);
                 });
+            }
+            case "round" -> {
+                arity(name, args, 2);
+                int digits = (int) whole(args, 1, name);
+                if (digits < 0 || digits > 12) {
+                    throw new IllegalArgumentException("round keeps 0 to 12 decimals, not " + digits);
+                }
+                return map(args.get(0), x -> Decimals.round(x, digits).doubleValue());
             }
             case "min", "max" -> {
                 double[] all = args.size() == 1 && args.get(0) instanceof double[] v ? v
@@ -332,71 +342,5 @@ public final class Calc {
         while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
             at++;
         }
-    }
-
-    // ---- formatting ----
-
-    static String format(Object value, String format) {
-        if (value instanceof double[] v) {
-            List<String> parts = new ArrayList<>();
-            for (double x : v) {
-                parts.add(formatScalar(x, format));
-            }
-            return "[" + String.join(", ", parts) + "]";
-        }
-        return formatScalar((Double) value, format);
-    }
-
-    private static String formatScalar(double x, String format) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException("the result is " + x + ", not a finite number");
-        }
-        if (format.isEmpty()) {
-            return isWhole(x) ? String.format(Locale.ROOT, "%,d", Math.round(x)) : String.format(Locale.ROOT, "%.4f", x);
-        }
-        if (format.matches("\\d{1,2}")) {
-            return String.format(Locale.ROOT, "%." + format + "f", x);
-        }
-        if (format.equals("int")) {
-            if (!isWhole(x)) {
-                throw new IllegalArgumentException("format int needs a whole number, but the result is " + x);
-            }
-            return String.format(Locale.ROOT, "%,d", Math.round(x));
-        }
-        if (format.matches("%\\d")) {
-            return String.format(Locale.ROOT, "%." + format.substring(1) + "f%%", 100 * x);
-        }
-        if (format.matches("sci\\d")) {
-            if (x == 0) {
-                return "0";
-            }
-            int exponent = (int) Math.floor(Math.log10(Math.abs(x)));
-            double mantissa = x / Math.pow(10, exponent);
-            return String.format(Locale.ROOT, "%." + format.substring(3) + "f × 10", mantissa) + superscript(exponent);
-        }
-        if (format.equals("bytes")) {
-            String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
-            int unit = 0;
-            double size = x;
-            while (Math.abs(size) >= 1024 && unit < units.length - 1) {
-                size /= 1024;
-                unit++;
-            }
-            return unit == 0 ? String.format(Locale.ROOT, "%,d bytes", Math.round(size))
-                    : String.format(Locale.ROOT, "%.1f %s", size, units[unit]);
-        }
-        throw new IllegalArgumentException("unknown format \"" + format + "\" (use a digit count such as 3, int, bytes, %1 or sci2)");
-    }
-
-    private static String superscript(int exponent) {
-        StringBuilder out = new StringBuilder();
-        for (char c : Integer.toString(exponent).toCharArray()) {
-            out.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-        }
-        return out.toString();
-    }
-
-    private static boolean isWhole(double x) {
-        return Math.abs(x - Math.rint(x)) < 1e-9 * Math.max(1, Math.abs(x)) && Math.abs(x) < 9e15;
     }
 }

@@ -1,5 +1,7 @@
 package attentionbook.book;
 
+import attentionbook.attention.Decimals;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -96,8 +98,9 @@ public final class MatrixTable {
 
     /**
      * A number as the book prints it: fixed digits, a true minus sign, no "−0.00"; 1.23e+9 and larger
-     * in exponent form. Rounding is of the exact binary value, halves away from zero, exactly as
-     * JavaScript's toFixed and toExponential round, so static/js/matrix.js prints the same text.
+     * in exponent form. Fixed digits round the decimal value half up, as a reader does by hand
+     * ({@link Decimals}: 0.495 → "0.50"); exponent form rounds the exact binary value, halves away
+     * from zero, as JavaScript's toExponential does. static/js/matrix.js prints the same text.
      */
     public static String number(double x, int digits) {
         BigDecimal exact = new BigDecimal(x);
@@ -108,7 +111,7 @@ public final class MatrixTable {
             int exponent = rounded.precision() - rounded.scale() - 1;
             s = (x < 0 ? "-" : "") + mantissa.charAt(0) + (digits > 0 ? "." + mantissa.substring(1) : "") + "e+" + exponent;
         } else {
-            s = exact.setScale(digits, RoundingMode.HALF_UP).toPlainString();
+            s = Decimals.fixed(x, digits);
         }
         return s.replace('-', '−');
     }

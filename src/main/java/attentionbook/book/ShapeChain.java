@@ -64,7 +64,8 @@ public record ShapeChain(int batch, int ctx, @JsonProperty("d_model") int dModel
         List<String> headAxes = List.of("batch", "heads", "ctx", "d_k");
         List<String> gridAxes = List.of("batch", "heads", "ctx (query)", "ctx (key)");
         stages.add(stage("q_heads", "Q split into heads (K and V alike)", perHead, headAxes, null,
-                "columns of Q in blocks of d_k = " + dk + ", one block a head: a reshape, no arithmetic"));
+                "each token's row of Q cut into " + heads + " blocks of d_k = " + dk + " (a reshape to " + brackets(List.of(batch, ctx, heads, dk))
+                        + "), then the ctx and heads axes swapped (a transpose), so each head holds a ctx × d_k matrix; no number changes"));
         stages.add(stage("k_t", "Kᵀ (per head)", keysT, List.of("batch", "heads", "d_k", "ctx"), null,
                 "each head's keys with their last two axes swapped"));
         stages.add(stage("scores", "S = Q·Kᵀ (per head)", grid, gridAxes, product(perHead, keysT),
@@ -73,7 +74,7 @@ public record ShapeChain(int batch, int ctx, @JsonProperty("d_model") int dModel
                 "scaled, masked and normalised row by row: the shape does not change"));
         stages.add(stage("head_output", "O = A·V (per head)", perHead, headAxes, product(grid, perHead),
                 "each token's weighted sum of the values, in every head"));
-        stages.add(stage("concat", "concat(O₁ … O_h)", x, List.of("batch", "ctx", "h·d_k"), null,
+        stages.add(stage("concat", "concat(O⁽¹⁾ … O⁽ʰ⁾)", x, List.of("batch", "ctx", "h·d_k"), null,
                 "the heads side by side again: " + heads + " × " + dk + " = " + dModel + " columns"));
         stages.add(stage("output", "output = concat·W_O", x, List.of("batch", "ctx", "d_model"), product(x, w),
                 "the output projection mixes the heads; the output has the input's shape"));

@@ -32,8 +32,26 @@ class CalcTest {
             attn_params(12288, 96, 0) | int ; 57,982,058,496
             attn_params(768, 1, 1) | int  ; 2,362,368
             head_width(512, 8)            ; 64
-            kv_cache_bytes(32, 1, 4096, 32, 128, 2) | bytes ; 2.0 GiB
+            kv_cache_bytes(32, 1, 4096, 32, 128, 2) | bytes ; 2 GiB
             score_grid_entries(1, 1, 1024) | int ; 1,048,576
+            0.495 | 2                     ; 0.50
+            0.22*0.80 + 0.58*0.55 | 2     ; 0.50
+            1.005 | 2                     ; 1.01
+            2.675 | 2                     ; 2.68
+            0.00015 | 4                   ; 0.0002
+            2.00005                       ; 2.0001
+            -0.495 | 2                    ; -0.50
+            -0.004 | 2                    ; 0.00
+            0.00125 | %1                  ; 0.1%
+            0.4995 | %1                   ; 50.0%
+            999600000 | sci2              ; 1.00 × 10⁹
+            0.000123456 | sci2            ; 1.23 × 10⁻⁴
+            kv_cache_bytes(80, 1, 4096, 8, 128, 2) | bytes ; 1.25 GiB
+            6738415616 * 2 | bytes        ; 12.55 GiB
+            524288 | bytes                ; 512 KiB
+            1000 | bytes                  ; 1,000 bytes
+            round(0.495, 2)               ; 0.5000
+            sum(round([0.334, 0.333, 0.333], 2)) | 2 ; 0.99
             """)
     void evaluatesAndFormats(String expression, String expected) {
         assertEquals(expected.strip(), Calc.evaluateAndFormat(expression));
@@ -50,10 +68,24 @@ class CalcTest {
             1 | wide            ; unknown format "wide"
             ln(0)               ; not a finite number
             head_width(512, 7)  ; does not divide
+            round(1, 13)        ; round keeps 0 to 12 decimals
+            round(1, 0.5)       ; round needs whole numbers
             """)
     void mistakesSayWhatIsWrong(String expression, String words) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Calc.evaluateAndFormat(expression));
         assertTrue(e.getMessage().contains(words.strip()), e.getMessage());
+    }
+
+    /** Prose and tables round alike: a value in a sentence reads as the same text as in the matrix beside it. */
+    @Test
+    void proseAndTablesRoundTheSameWay() {
+        double[] values = {0.495, 0.22 * 0.80 + 0.58 * 0.55, 1.005, 0.125, -0.125, 2.675, 0.0925, 1e-7, -0.004, 123.456};
+        for (double x : values) {
+            for (int digits = 0; digits <= 4; digits++) {
+                assertEquals(MatrixTable.number(x, digits).replace('\u2212', '-'),
+                        Calc.evaluateAndFormat(java.math.BigDecimal.valueOf(x).toPlainString() + " | " + digits), x + " to " + digits);
+            }
+        }
     }
 
     @Test

@@ -70,6 +70,135 @@ class ChapterStructureTest {
         }
     }
 
+    /** Symbols written two ways for one thing, or one way for two things (the notation page's rules). */
+    static final java.util.Map<String, String> MISUSED_SYMBOLS = java.util.Map.of(
+            "(?<![\\\\\\w])[QKVSAO]_(?:[a-z]|\\{[a-z]\\})(?![\\w{])", "a head's block is Q^{(n)}: a subscript on a letter means a row or an entry",
+            "(?<![\\\\\\w])s_\\{[a-z]{2}}", "an entry of the scores is S_{ij}",
+            "(?<![\\\\\\w])w_\\{", "a weight is A_{ij}",
+            "\\\\(?:sum|max)_\\{?k\\b", "k is a key; sum over l",
+            "\\[A \\\\times B\\]", "A and B are the weights and the batch size");
+
+    @TestFactory
+    Stream<DynamicTest> oneSymbolOneMeaning() throws IOException {
+        Path content = Path.of("content");
+        try (Stream<Path> files = Files.list(content)) {
+            return files.filter(p -> p.toString().endsWith(".md")).sorted().toList().stream().map(p -> dynamicTest(p.getFileName().toString(), () -> {
+                List<String> found = new ArrayList<>();
+                List<String> lines = Files.readAllLines(p);
+                for (int i = 0; i < lines.size(); i++) {
+                    for (var rule : MISUSED_SYMBOLS.entrySet()) {
+                        Matcher m = Pattern.compile(rule.getKey()).matcher(lines.get(i));
+                        if (m.find()) {
+                            found.add("line " + (i + 1) + ": " + m.group() + " (" + rule.getValue() + ")");
+                        }
+                    }
+                }
+                assertEquals(List.of(), found, p + ": symbols against the notation page");
+            }));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theNotationPageListsEverySymbolChaptersShare() throws IOException {
+        String notation = Files.readString(Path.of("content/90-notation.md"));
+        for (String symbol : List.of("$B$", "$T$", "$h$", "$h_\\text{kv}$", "$d_k$", "$d_v$", "$Q^{(n)}, K^{(n)}, V^{(n)}$", "$S$", "$M$", "$A$", "$O$",
+                "$W_O$", "$\\tau$", "$m$", "$\\ell$", "$P$", "$S_{ij}", "$A_{ij}$", "$q_{ic}$", "$o_i$")) {
+            assertTrue(notation.contains(symbol), "the notation page defines " + symbol);
+        }
+    }
+
+    /**
+     * Every worked example lets a reader redo each matrix it shows: the inputs of that matrix are on
+     * the page (in this example or an earlier one of the chapter, or an identity projection), and
+     * weights made from scaled scores say so, by showing the scaled step or naming the √ in the caption.
+     */
+    @TestFactory
+    Stream<DynamicTest> workedExamplesShowWhatTheyUse() throws IOException {
+        Path content = Path.of("content");
+        try (Stream<Path> files = Files.list(content)) {
+            return files.filter(p -> p.toString().endsWith(".md")).sorted().toList().stream()
+                    .map(p -> dynamicTest(p.getFileName().toString(), () -> assertEquals(List.of(), examplesMissingInputs(Files.readAllLines(p)),
+                            p + ": examples that show a result without what it is computed from")));
+        }
+    }
+
+    static List<String> examplesMissingInputs(List<String> lines) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<double[][]> seen = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).strip().equals("```example")) {
+                continue;
+            }
+            int first = i + 1;
+            StringBuilder json = new StringBuilder();
+            while (!lines.get(++i).strip().equals("```")) {
+                json.append(lines.get(i)).append('\n');
+            }
+            com.fasterxml.jackson.databind.JsonNode body = ExampleDirective.parse(json.toString());
+            AttentionInputs in = AttentionInputs.from(body);
+            List<String> show = new ArrayList<>();
+            body.get("show").forEach(n -> show.add(n.asText()));
+            java.util.Map<String, double[][]> inputs = new java.util.HashMap<>();
+            inputs.put("x", in.x().toArray());
+            inputs.put("wq", in.spec().wq().toArray());
+            inputs.put("wk", in.spec().wk().toArray());
+            inputs.put("wv", in.spec().wv().toArray());
+            if (in.spec().wo() != null) {
+                inputs.put("wo", in.spec().wo().toArray());
+            }
+            java.util.function.Predicate<String> given = name -> show.contains(name) || isIdentity(inputs.get(name))
+                    || seen.stream().anyMatch(m -> rowsOf(inputs.get(name), m));
+            boolean q = show.contains("q") || given.test("x") && given.test("wq");
+            boolean k = show.contains("k") || given.test("x") && given.test("wk");
+            boolean v = show.contains("v") || given.test("x") && given.test("wv");
+            boolean scores = show.contains("scores") || q && k;
+            boolean scaled = show.contains("scaled") || scores;
+            boolean masked = show.contains("masked") || scaled;
+            boolean weights = show.contains("weights") || masked;
+            boolean heads = show.contains("head_output") || weights && v;
+            boolean concat = show.contains("concat") || heads;
+            java.util.Map<String, Boolean> needs = java.util.Map.of("q", given.test("x") && given.test("wq"),
+                    "k", given.test("x") && given.test("wk"), "v", given.test("x") && given.test("wv"),
+                    "scores", q && k, "scaled", scores, "masked", scaled, "weights", masked, "head_output", weights && v,
+                    "concat", heads, "output", concat && (!inputs.containsKey("wo") || given.test("wo")));
+            for (String step : show) {
+                if (!needs.getOrDefault(step, true)) {
+                    problems.add("line " + first + ": shows " + step + " but not everything it is computed from");
+                }
+            }
+            boolean fromWeights = show.stream().anyMatch(List.of("weights", "head_output", "concat", "output")::contains);
+            String caption = body.path("caption").asText("");
+            if (fromWeights && in.spec().scale() && !show.contains("scaled") && !caption.contains("√") && !caption.contains("\\sqrt")) {
+                problems.add("line " + first + ": weights from scaled scores, but neither the scaled step nor the √ is shown");
+            }
+            for (String name : List.of("x", "wq", "wk", "wv", "wo")) {
+                if (show.contains(name)) {
+                    seen.add(inputs.get(name));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every row of m is a row of the matrix the reader has seen (the first tokens of a sentence, or the same tokens reordered). */
+    private static boolean rowsOf(double[][] m, double[][] seen) {
+        return m != null && java.util.Arrays.stream(m).allMatch(row -> java.util.Arrays.stream(seen).anyMatch(r -> java.util.Arrays.equals(r, row)));
+    }
+
+    private static boolean isIdentity(double[][] m) {
+        if (m == null || m.length != m[0].length) {
+            return false;
+        }
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m.length; c++) {
+                if (m[r][c] != (r == c ? 1 : 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     static List<String> typedDecimals(List<String> lines) {
         List<String> found = new ArrayList<>();
         Pattern anyDecimal = Pattern.compile("(?<![\\w.])\\d+\\.\\d{2,}");
