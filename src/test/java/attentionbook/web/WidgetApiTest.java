@@ -50,7 +50,7 @@ class WidgetApiTest {
 
     @Test
     void otherMethodsAnswer405NamingPost() {
-        for (String path : List.of("/api/softmax", "/api/scaling", "/api/shapes", "/api/weighted-sum")) {
+        for (String path : List.of("/api/softmax", "/api/scaling", "/api/shapes", "/api/weighted-sum", "/api/weighted-sum/explain")) {
             HttpResponse<String> get = book.get(path);
             ApiTesting.assertError(get, 405, List.of("GET is not allowed on " + path, "POST a JSON body"));
             assertEquals("POST", get.headers().firstValue("Allow").orElse(""), path);
