@@ -30,11 +30,14 @@ export function heatClass(x, scale, maxAbs) {
   return step < 0 ? `heat-s-m${-step}` : `heat-s-p${step}`;
 }
 
-function largestMagnitude(values) {
+/** The largest finite magnitude in some matrices (null cells are masked): the span of one signed colour scale. */
+export function largestMagnitude(...matrices) {
   let max = 0;
-  for (const row of values) {
-    for (const x of row) {
-      if (x != null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
+  for (const values of matrices) {
+    for (const row of values) {
+      for (const x of row) {
+        if (x != null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
+      }
     }
   }
   return max;
@@ -45,6 +48,8 @@ function largestMagnitude(values) {
  * A matrix as a <div class="matrix"> holding its table and legend.
  * spec: { name, key, values (rows of numbers; null is a masked −∞), rowLabels, colLabels,
  *         scale: 'signed' | 'weights', digits,
+ *         range: the magnitude a signed scale spans when several matrices share one scale (never less
+ *                than the matrix's own largest magnitude); left out, the matrix's own,
  *         edit: { label(row, col) → aria-label, change(row, col, value | null) } to make every cell an input,
  *         explain(row, col, cell): called on a click or Enter on a computed cell,
  *         select(row, col, cell): called when a computed cell gets focus or a click }
@@ -77,6 +82,12 @@ export function updateMatrix(root, values, rowLabels = root.matrixSpec.rowLabels
   fill(root, values, rowLabels, colLabels);
 }
 
+/** Recolours a matrix (and its legend) on a new shared range, its numbers and inputs untouched. */
+export function recolour(root, range) {
+  root.matrixSpec.range = range;
+  fill(root, root.matrixSpec.values, root.matrixSpec.rowLabels, root.matrixSpec.colLabels);
+}
+
 /**
  * Shows spec in container: updates the matrix already there when it has the same key (and is as
  * clickable as before), else renders it anew. Editable matrices are always drawn anew.
@@ -85,7 +96,7 @@ export function placeMatrix(container, spec) {
   const existing = [...container.children].find((child) => child.dataset.matrix === spec.key);
   const navigable = Boolean(spec.explain || spec.select);
   if (existing && !spec.edit && existing.classList.contains('matrix-live') === navigable) {
-    existing.matrixSpec = { ...existing.matrixSpec, name: spec.name, explain: spec.explain, select: spec.select };
+    existing.matrixSpec = { ...existing.matrixSpec, name: spec.name, explain: spec.explain, select: spec.select, range: spec.range };
     existing.querySelector('.matrix-name').textContent = spec.name;
     updateMatrix(existing, spec.values, spec.rowLabels, spec.colLabels);
     return existing;
@@ -99,7 +110,7 @@ function fill(root, values, rowLabels, colLabels) {
   const spec = root.matrixSpec;
   const rows = values.length;
   const cols = rows === 0 ? 0 : values[0].length;
-  const maxAbs = largestMagnitude(values);
+  const maxAbs = Math.max(largestMagnitude(values), spec.range ?? 0);
   root.querySelector('.matrix-shape').textContent = `${rows}×${cols}`;
 
   const headRow = root.querySelector('thead tr');
@@ -169,7 +180,13 @@ function showInput(td, x, spec, maxAbs, r, c) {
       const ok = value !== null && Number.isFinite(value);
       input.setAttribute('aria-invalid', String(!ok));
       const root = td.closest('.matrix');
-      root.matrixSpec.edit.change(Number(td.dataset.row), Number(td.dataset.col), ok ? value : null);
+      const [row, col] = [Number(td.dataset.row), Number(td.dataset.col)];
+      if (ok) {
+        // the colour and the legend follow the edit at once, before any answer comes back
+        root.matrixSpec.values = root.matrixSpec.values.map((line, r) => (r === row ? line.map((x, c) => (c === col ? value : x)) : line));
+        fill(root, root.matrixSpec.values, root.matrixSpec.rowLabels, root.matrixSpec.colLabels);
+      }
+      root.matrixSpec.edit.change(row, col, ok ? value : null);
     });
     td.replaceChildren(input);
   }
