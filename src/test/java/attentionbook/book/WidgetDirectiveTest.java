@@ -62,7 +62,8 @@ class WidgetDirectiveTest {
             own weights zero   | widget weighted-sum | {"preset": "hand4",\\n "weights": [0, 0]}              | book/01-w.md:7: ```widget: the weighted-sum widget's state: "weights" are all 0: give at least one token some weight
             own weights count  | widget weighted-sum | {"preset": "hand4", "weights": [1, 2, 3]}              | book/01-w.md:6: ```widget: the weighted-sum widget's state: "weights" holds 3 numbers but there are 2 tokens: give one weight a token
             temperature        | widget softmax      | {"scores": [1, 2],\\n "temperature": 0}                 | book/01-w.md:7: ```widget: the softmax widget's state: "temperature" must be from 0.01 to 100, not 0
-            score not a number | widget softmax      | {"scores": [1, "two"]}                                | book/01-w.md:6: ```widget: the softmax widget's state: "scores" entry 2 must be a number, not the text "two"
+            score not a number | widget softmax      | {"scores": [1, "two"]}                                | book/01-w.md:6: ```widget: the softmax widget's state: "scores" entry 2 is "two": a score is a number, or "-inf" (−∞) to hide it
+            every score −∞     | widget softmax      | {"scores": ["-inf", "−∞"]}                            | book/01-w.md:6: ```widget: the softmax widget's state: every score is −∞: each exp(−∞) is 0, so softmax would be 0/0
             d_k too large      | widget scaling      | {"dk": 2048}                                          | book/01-w.md:6: ```widget: the scaling widget's state: "dk" must be from 1 to 1024, not 2048
             seed negative      | widget scaling      | {"seed": -1}                                          | book/01-w.md:6: ```widget: the scaling widget's state: "seed" must be a whole number from 0 to 281474976710656, not -1
             ctx zero           | widget shapes       | {"batch": 2,\\n "ctx": 0}                               | book/01-w.md:7: ```widget: the shapes widget's state: "ctx" must be from 1 to 65536, not 0
@@ -99,6 +100,14 @@ class WidgetDirectiveTest {
         assertEquals(2, multi.get("heads").asInt(), "the smallest head count above 1 that divides d_model = 4");
         assertEquals(1.0, multi.get("wo").get(3).get(3).asDouble(), "W_O defaults to the identity");
         assertTrue(multi.get("preset").isNull());
+    }
+
+    @Test
+    void aSoftmaxScoreMayBeMinusInfinityAndStartsWithWeightZero() throws IOException {
+        String html = load("widget softmax", "{\"scores\": [1, \"-inf\", \"−∞\", 2]}").chapters().get(0).html();
+        assertEquals("{\"scores\":[1.0,\"-inf\",\"-inf\",2.0],\"temperature\":1.0}", state(html).toString());
+        assertTrue(html.contains("<td class=\"masked\" data-row=\"0\" data-col=\"1\">"), "s/τ of −∞ is shown masked: " + html);
+        assertTrue(html.contains("<td class=\"heat-w-0\" data-row=\"0\" data-col=\"2\">0.000</td>"), "its weight is 0: " + html);
     }
 
     @Test

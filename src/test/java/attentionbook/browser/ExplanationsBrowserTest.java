@@ -113,7 +113,7 @@ class ExplanationsBrowserTest {
             wrong.add(at + ": " + dialog.locator(".widget-problem").textContent());
             return;
         }
-        String value = dialog.locator(".explain-number").textContent();
+        String value = dialog.locator(".explain-value").textContent().replaceFirst("^Value: ", "");
         boolean masked = shown.startsWith("−∞");
         if (masked ? !value.startsWith("−∞") : !value.equals(shown)) {
             wrong.add(at + ": the cell shows " + shown + " but its explanation says " + value);

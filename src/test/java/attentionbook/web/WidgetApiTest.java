@@ -90,6 +90,24 @@ class WidgetApiTest {
     }
 
     @Test
+    void aScoreOfMinusInfinityGetsAWeightOfExactlyZero() throws IOException {
+        JsonNode answer = ok("/api/softmax", "{\"scores\": [2, \"-inf\", 1, \"−∞\"], \"temperature\": 0.5}");
+        double[] expected = Softmax.stable(new double[]{2, Double.NEGATIVE_INFINITY, 1, Double.NEGATIVE_INFINITY}, 0.5);
+        for (int j = 0; j < 4; j++) {
+            assertEquals(expected[j], answer.get("weights").get(j).asDouble(), 0.0, "weight " + j);
+        }
+        assertEquals(0.0, answer.get("weights").get(1).asDouble(), 0.0);
+        assertTrue(answer.get("divided").get(1).isNull(), "JSON has no −∞: " + answer.get("divided"));
+        assertTrue(answer.get("scores").get(3).isNull());
+        assertEquals(4.0, answer.get("divided").get(0).asDouble());
+        assertEquals(0.0, answer.get("naive").get("weights").get(1).get("value").asDouble());
+        ApiTesting.assertError(book.post("/api/softmax", "{\"scores\": [\"-inf\", \"-inf\"]}"), 400,
+                List.of("every score is −∞", "0/0"));
+        ApiTesting.assertError(book.post("/api/softmax", "{\"scores\": [1, \"inf\"]}"), 400,
+                List.of("\"scores\" entry 2 is \"inf\": a score is a number, or \"-inf\""));
+    }
+
+    @Test
     void scalingRepeatsTheCoresSeededExperiment() throws IOException {
         JsonNode answer = ok("/api/scaling", "{\"dk\": 256, \"samples\": 500, \"seed\": 7}");
         DotProductStats stats = ScalingExperiment.sample(256, 500, 7);
