@@ -50,7 +50,8 @@ export function largestMagnitude(...matrices) {
  *         scale: 'signed' | 'weights', digits,
  *         range: the magnitude a signed scale spans when several matrices share one scale (never less
  *                than the matrix's own largest magnitude); left out, the matrix's own,
- *         edit: { label(row, col) → aria-label, change(row, col, value | null) } to make every cell an input,
+ *         edit: { label(row, col) → aria-label, change(row, col, value | null) } to make every cell an input;
+ *               with parse(text) → number, −Infinity or null, the input is text (a null value then shows −∞),
  *         explain(row, col, cell): called on a click or Enter on a computed cell,
  *         select(row, col, cell): called when a computed cell gets focus or a click }
  */
@@ -175,25 +176,39 @@ function showInput(td, x, spec, maxAbs, r, c) {
     input.type = 'number';
     input.step = 'any';
     input.inputMode = 'decimal';
+    if (spec.edit.parse) {
+      input.type = 'text'; // "−∞" is no number an <input type="number"> can hold
+      input.autocomplete = 'off';
+      input.spellcheck = false;
+    }
     input.addEventListener('input', () => {
-      const value = input.value.trim() === '' ? null : input.valueAsNumber;
-      const ok = value !== null && Number.isFinite(value);
-      input.setAttribute('aria-invalid', String(!ok));
       const root = td.closest('.matrix');
+      const value = readInput(input, root.matrixSpec.edit);
+      const ok = value !== null;
+      input.setAttribute('aria-invalid', String(!ok));
       const [row, col] = [Number(td.dataset.row), Number(td.dataset.col)];
       if (ok) {
-        // the colour and the legend follow the edit at once, before any answer comes back
-        root.matrixSpec.values = root.matrixSpec.values.map((line, r) => (r === row ? line.map((x, c) => (c === col ? value : x)) : line));
+        // the colour and the legend follow the edit at once, before any answer comes back (−∞ is shown masked, as null)
+        const shown = value === -Infinity ? null : value;
+        root.matrixSpec.values = root.matrixSpec.values.map((line, r) => (r === row ? line.map((x, c) => (c === col ? shown : x)) : line));
         fill(root, root.matrixSpec.values, root.matrixSpec.rowLabels, root.matrixSpec.colLabels);
       }
-      root.matrixSpec.edit.change(row, col, ok ? value : null);
+      root.matrixSpec.edit.change(row, col, value);
     });
     td.replaceChildren(input);
   }
   input.setAttribute('aria-label', spec.edit.label(r, c));
   // Never rewrite what the reader is typing: "0." is a number on its way.
-  if (document.activeElement !== input && input.valueAsNumber !== x) input.value = String(x);
-  td.className = heatClass(x, spec.scale, maxAbs);
+  const number = x === null ? -Infinity : x;
+  if (document.activeElement !== input && readInput(input, spec.edit) !== number) input.value = x === null ? '−∞' : String(x);
+  td.className = x === null ? 'masked' : heatClass(x, spec.scale, maxAbs);
+}
+
+/** The number an input holds: finite, −Infinity where edit.parse allows it, or null while it holds none. */
+function readInput(input, edit) {
+  if (edit.parse) return edit.parse(input.value);
+  const value = input.value.trim() === '' ? null : input.valueAsNumber;
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 function legend(scale, maxAbs, digits) {

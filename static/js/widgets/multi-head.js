@@ -41,9 +41,9 @@ export function mount(element) {
   const parameters = (host) => {
     const p = host.options.parameters;
     const choices = host.options.heads;
-    const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : String(choices[0]);
+    const list = choices.length > 1 ? `with ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} heads alike` : 'with its one head';
     return el('p', 'widget-note multi-head-parameters',
-      `Parameters in Wq, Wk, Wv and Wo: ${p.wq} + ${p.wk} + ${p.wv} + ${p.wo} = ${p.total}, with ${list} heads alike.`);
+      `Parameters in Wq, Wk, Wv and Wo: ${p.wq} + ${p.wk} + ${p.wv} + ${p.wo} = ${p.total}, ${list}.`);
   };
 
   const show = (host, answer) => {

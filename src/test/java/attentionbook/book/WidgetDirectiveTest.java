@@ -123,6 +123,17 @@ class WidgetDirectiveTest {
     }
 
     @Test
+    void theStartingTablesShareOneScaleForOneKindOfQuantity() throws IOException {
+        String html = load("widget qkv", "{\"tokens\": [\"a\"], \"x\": [[1, -7]], \"wq\": [[1], [2]], \"wk\": [[-1], [0.5]],"
+                + " \"wv\": [[1], [1]]}").chapters().get(0).html();
+        // X, Wq, Wk, Wv: one scale of ±7, so −1 in Wk is as pale as −1 would be in X; and every legend says ±7.00
+        assertTrue(html.contains("<td class=\"heat-s-m1\" data-row=\"0\" data-col=\"0\">−1.00</td>"), html);
+        assertEquals(4, html.split("<span class=\"legend-low\">−7.00</span>", -1).length - 1, "four input legends of ±7: " + html);
+        // Q = [−13], K = [−4.5], V = [−6]: one scale of ±13
+        assertEquals(3, html.split("<span class=\"legend-low\">−13.00</span>", -1).length - 1, "Q, K and V on one scale: " + html);
+    }
+
+    @Test
     void theShapesWidgetExplainsHeadsThatDoNotDivide() throws IOException {
         String html = load("widget shapes", "{\"d_model\": 512, \"heads\": 5}").chapters().get(0).html();
         assertTrue(html.contains("5 heads cannot split d_model = 512 into equal blocks: 512 / 5 = 102.4"), html);

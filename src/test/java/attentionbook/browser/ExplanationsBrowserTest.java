@@ -107,6 +107,9 @@ class ExplanationsBrowserTest {
         return opened;
     }
 
+    /** Matrices whose cells are made without a product: a mask added (masked), the reader's weight divided by their sum. */
+    private static final List<String> NO_PRODUCTS = List.of("masked", "weights-row");
+
     @SuppressWarnings("unchecked")
     private static void check(Page page, Locator cell, Locator dialog, String shown, String at, List<String> wrong) {
         if (dialog.locator(".widget-problem").count() > 0) {
@@ -127,6 +130,10 @@ class ExplanationsBrowserTest {
                 + " const terms = [...d.querySelectorAll('.explain-terms tbody tr')].map(r => Number(r.dataset.value));"
                 + " const exp = d.querySelector('.explain-terms caption')?.textContent.includes('exp');"
                 + " return { value: v, sum: terms.reduce((a, b) => a + b, 0), count: terms.length, exp: Boolean(exp) }; }");
+        String key = at.replaceAll("^.*, (\\S+) \\[.*$", "$1");
+        if (!masked && ((Number) sums.get("count")).intValue() == 0 && !NO_PRODUCTS.contains(key)) {
+            wrong.add(at + ": no arithmetic behind the value, only a copy: " + text);
+        }
         if (!masked && ((Number) sums.get("count")).intValue() > 0 && !Boolean.TRUE.equals(sums.get("exp"))) {
             double v = Double.parseDouble((String) sums.get("value"));
             double sum = ((Number) sums.get("sum")).doubleValue();
