@@ -7,6 +7,7 @@
 import { startWidget } from '../widget.js';
 import { el, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
+import { explainCell } from '../explain.js';
 import { formatNumber, largestMagnitude, placeMatrix, recolour } from '../matrix.js';
 
 const MAX_ENTRIES = 12;
@@ -118,8 +119,13 @@ export function mount(element) {
     const range = largestMagnitude([answer.scores], [answer.divided]);
     const input = host.body.querySelector('.softmax-input [data-matrix="scores"]');
     if (input) recolour(input, range);
+    // each entry explains itself: sⱼ/τ, and its weight exp(sⱼ/τ − max) / Σ
+    const explain = (matrix, name, digits) => (r, c, cell) => explainCell(`${name}, entry ${c + 1}`, '/api/softmax/explain',
+      { ...host.state, explain: { matrix, col: c } }, cell, digits);
     placeMatrix(row, { name: `scores s / τ (τ = ${answer.temperature})`, key: 'divided', values: [answer.divided], rowLabels: ['s/τ'],
-      colLabels: labels(n), scale: 'signed', digits: 2, range });
+      colLabels: labels(n), scale: 'signed', digits: 2, range, explain: explain('divided', 's / τ', 2) });
+    placeMatrix(row, { name: 'softmax (stable)', key: 'weights', values: [answer.weights], rowLabels: ['p'],
+      colLabels: labels(n), scale: 'weights', digits: DIGITS, explain: explain('weights', 'softmax weight', DIGITS) });
     out.querySelector('.softmax-bars')?.remove();
     out.querySelector('.softmax-compare')?.parentElement.remove();
     out.querySelector('.widget-problem')?.remove();

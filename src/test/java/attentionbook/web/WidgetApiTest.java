@@ -50,7 +50,7 @@ class WidgetApiTest {
 
     @Test
     void otherMethodsAnswer405NamingPost() {
-        for (String path : List.of("/api/softmax", "/api/scaling", "/api/shapes", "/api/weighted-sum", "/api/weighted-sum/explain")) {
+        for (String path : List.of("/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum", "/api/weighted-sum/explain")) {
             HttpResponse<String> get = book.get(path);
             ApiTesting.assertError(get, 405, List.of("GET is not allowed on " + path, "POST a JSON body"));
             assertEquals("POST", get.headers().firstValue("Allow").orElse(""), path);
@@ -105,6 +105,23 @@ class WidgetApiTest {
                 List.of("every score is −∞", "0/0"));
         ApiTesting.assertError(book.post("/api/softmax", "{\"scores\": [1, \"inf\"]}"), 400,
                 List.of("\"scores\" entry 2 is \"inf\": a score is a number, or \"-inf\""));
+    }
+
+    @Test
+    void aSoftmaxEntryExplainsItsDivisionAndItsWeight() throws IOException {
+        String row = "\"scores\": [2, \"-inf\", 1], \"temperature\": 0.5";
+        JsonNode divided = ok("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"divided\", \"col\": 2}}");
+        assertEquals(2.0, divided.get("value").asDouble());
+        assertEquals("1 / 0.5 = 2", divided.get("arithmetic").asText());
+        JsonNode weight = ok("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"weights\", \"col\": 0}}");
+        assertEquals(Softmax.stable(new double[]{2, Double.NEGATIVE_INFINITY, 1}, 0.5)[0], weight.get("value").asDouble());
+        assertEquals(2, weight.get("terms").size(), "the hidden entry adds no exp term");
+        JsonNode hidden = ok("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"weights\", \"col\": 1}}");
+        assertEquals(0.0, hidden.get("value").asDouble());
+        assertTrue(hidden.get("divided") == null && ok("/api/softmax/explain", "{" + row
+                + ", \"explain\": {\"matrix\": \"divided\", \"col\": 1}}").get("value").isNull(), "−∞ is null in JSON");
+        ApiTesting.assertError(book.post("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"weights\", \"col\": 3}}"),
+                400, List.of("\"col\" is 3 but there are 3 scores"));
     }
 
     @Test
