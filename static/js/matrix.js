@@ -178,6 +178,7 @@ function showInput(td, x, spec, maxAbs, r, c) {
     input.inputMode = 'decimal';
     if (spec.edit.parse) {
       input.type = 'text'; // "−∞" is no number an <input type="number"> can hold
+      input.inputMode = 'text'; // a phone's decimal pad has no ∞
       input.autocomplete = 'off';
       input.spellcheck = false;
     }
