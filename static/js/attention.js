@@ -3,7 +3,7 @@
 // explanations of computed cells.
 import { postJson } from './api.js';
 import { explainCell } from './explain.js';
-import { placeMatrix } from './matrix.js';
+import { largestMagnitude, placeMatrix, recolour } from './matrix.js';
 import { el, switchBox } from './dom.js';
 
 export const DIGITS = 2;
@@ -66,10 +66,10 @@ export function isCount(value, max) {
  * "X row 2 column 3". An edit updates the state (the preset no longer describes it) and recomputes;
  * host.afterEdit(state, field), when a widget sets it, ties other fields to the edited one.
  */
-export function placeInput(host, container, { field, name, key = field, rowLabels, colLabels, scale = 'signed' }) {
+export function placeInput(host, container, { field, name, key = field, rowLabels, colLabels, scale = 'signed', range }) {
   const values = host.state[field];
   return placeMatrix(container, {
-    name, key, values, scale, digits: DIGITS,
+    name, key, values, scale, digits: DIGITS, range,
     rowLabels: rowLabels ?? dims(values.length),
     colLabels: colLabels ?? dims(values[0].length),
     edit: {
@@ -84,24 +84,50 @@ export function placeInput(host, container, { field, name, key = field, rowLabel
           if ('preset' in s) s.preset = null;
           host.afterEdit?.(s, field);
         });
+        host.recolourInputs?.();
       },
     },
   });
 }
 
 /**
+ * The editable inputs (X and the weight matrices) in container, on one signed colour scale: the same
+ * number gets the same colour in X, Wq, Wk, Wv and Wo, and an edit that changes the largest magnitude
+ * recolours them all, legends included.
+ */
+export function placeInputs(host, container, fields) {
+  const span = () => largestMagnitude(...fields.map((f) => host.state[f.field]));
+  const placed = fields.map((f) => placeInput(host, container, { ...f, range: span() }));
+  host.recolourInputs = () => {
+    const range = span();
+    for (const matrix of placed) recolour(matrix, range);
+  };
+  return placed;
+}
+
+/** The span of the inputs' colour scale, for a read-only copy of an input (Wo beside the output). */
+export function inputRange(host, fields) {
+  return largestMagnitude(...fields.map((field) => host.state[field]).filter(Boolean));
+}
+
+/**
  * A computed matrix in container whose cells explain themselves: step and head as the explain API
  * names them; at(row, col) maps a displayed cell to the step's own row and column when the display
- * differs (a transpose, one head's block of columns).
+ * differs (a transpose, one head's block of columns). ask(row, col), when given, names another
+ * explaining endpoint and its body instead: [path, body]. range: the span of a shared colour scale.
  */
 export function placeComputed(host, container, { name, key, values, rowLabels, colLabels, scale = 'signed', step, head = 0,
-  at = (r, c) => [r, c], select }) {
+  at = (r, c) => [r, c], ask, select, range }) {
+  const request = ask ?? ((r, c) => {
+    const [row, col] = at(r, c);
+    return ['/api/attention/explain', { ...attentionBody(host.state), step, head, row, col }];
+  });
   return placeMatrix(container, {
-    name, key, values, rowLabels, colLabels, scale, digits: DIGITS, select,
-    explain: step ? (r, c, cell) => {
-      const [row, col] = at(r, c);
+    name, key, values, rowLabels, colLabels, scale, digits: DIGITS, select, range,
+    explain: step || ask ? (r, c, cell) => {
       const title = `${name}: row ${r + 1} (${rowLabels[r]}), column ${c + 1} (${colLabels[c]})`;
-      explainCell(title, { ...attentionBody(host.state), step, head, row, col }, cell);
+      const [path, body] = request(r, c);
+      explainCell(title, path, body, cell, DIGITS);
     } : undefined,
   });
 }
@@ -143,6 +169,6 @@ export function inputsGroup(host, parent, fields, open = false) {
   details.querySelector('summary').textContent = `Inputs you can edit: ${fields.map((f) => f.name).join(', ')}`;
   const row = details.querySelector('.matrix-row');
   row.replaceChildren();
-  for (const f of fields) placeInput(host, row, f);
+  placeInputs(host, row, fields);
   return details;
 }

@@ -57,11 +57,14 @@ export function heatClass(x, scale, maxAbs) {
   return step < 0 ? `heat-s-m${-step}` : `heat-s-p${step}`;
 }
 
-function largestMagnitude(values) {
+/** The largest finite magnitude in some matrices (null cells are masked): the span of one signed colour scale. */
+export function largestMagnitude(...matrices) {
   let max = 0;
-  for (const row of values) {
-    for (const x of row) {
-      if (x != null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
+  for (const values of matrices) {
+    for (const row of values) {
+      for (const x of row) {
+        if (x != null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
+      }
     }
   }
   return max;
@@ -72,7 +75,10 @@ function largestMagnitude(values) {
  * A matrix as a <div class="matrix"> holding its table and legend.
  * spec: { name, key, values (rows of numbers; null is a masked −∞), rowLabels, colLabels,
  *         scale: 'signed' | 'weights', digits,
- *         edit: { label(row, col) → aria-label, change(row, col, value | null) } to make every cell an input,
+ *         range: the magnitude a signed scale spans when several matrices share one scale (never less
+ *                than the matrix's own largest magnitude); left out, the matrix's own,
+ *         edit: { label(row, col) → aria-label, change(row, col, value | null) } to make every cell an input;
+ *               with parse(text) → number, −Infinity or null, the input is text (a null value then shows −∞),
  *         explain(row, col, cell): called on a click or Enter on a computed cell,
  *         select(row, col, cell): called when a computed cell gets focus or a click }
  */
@@ -104,6 +110,12 @@ export function updateMatrix(root, values, rowLabels = root.matrixSpec.rowLabels
   fill(root, values, rowLabels, colLabels);
 }
 
+/** Recolours a matrix (and its legend) on a new shared range, its numbers and inputs untouched. */
+export function recolour(root, range) {
+  root.matrixSpec.range = range;
+  fill(root, root.matrixSpec.values, root.matrixSpec.rowLabels, root.matrixSpec.colLabels);
+}
+
 /**
  * Shows spec in container: updates the matrix already there when it has the same key (and is as
  * clickable as before), else renders it anew. Editable matrices are always drawn anew.
@@ -112,7 +124,7 @@ export function placeMatrix(container, spec) {
   const existing = [...container.children].find((child) => child.dataset.matrix === spec.key);
   const navigable = Boolean(spec.explain || spec.select);
   if (existing && !spec.edit && existing.classList.contains('matrix-live') === navigable) {
-    existing.matrixSpec = { ...existing.matrixSpec, name: spec.name, explain: spec.explain, select: spec.select };
+    existing.matrixSpec = { ...existing.matrixSpec, name: spec.name, explain: spec.explain, select: spec.select, range: spec.range };
     existing.querySelector('.matrix-name').textContent = spec.name;
     updateMatrix(existing, spec.values, spec.rowLabels, spec.colLabels);
     return existing;
@@ -126,7 +138,7 @@ function fill(root, values, rowLabels, colLabels) {
   const spec = root.matrixSpec;
   const rows = values.length;
   const cols = rows === 0 ? 0 : values[0].length;
-  const maxAbs = largestMagnitude(values);
+  const maxAbs = Math.max(largestMagnitude(values), spec.range ?? 0);
   root.querySelector('.matrix-shape').textContent = `${rows}×${cols}`;
 
   const headRow = root.querySelector('thead tr');
@@ -191,19 +203,40 @@ function showInput(td, x, spec, maxAbs, r, c) {
     input.type = 'number';
     input.step = 'any';
     input.inputMode = 'decimal';
+    if (spec.edit.parse) {
+      input.type = 'text'; // "−∞" is no number an <input type="number"> can hold
+      input.inputMode = 'text'; // a phone's decimal pad has no ∞
+      input.autocomplete = 'off';
+      input.spellcheck = false;
+    }
     input.addEventListener('input', () => {
-      const value = input.value.trim() === '' ? null : input.valueAsNumber;
-      const ok = value !== null && Number.isFinite(value);
-      input.setAttribute('aria-invalid', String(!ok));
       const root = td.closest('.matrix');
-      root.matrixSpec.edit.change(Number(td.dataset.row), Number(td.dataset.col), ok ? value : null);
+      const value = readInput(input, root.matrixSpec.edit);
+      const ok = value !== null;
+      input.setAttribute('aria-invalid', String(!ok));
+      const [row, col] = [Number(td.dataset.row), Number(td.dataset.col)];
+      if (ok) {
+        // the colour and the legend follow the edit at once, before any answer comes back (−∞ is shown masked, as null)
+        const shown = value === -Infinity ? null : value;
+        root.matrixSpec.values = root.matrixSpec.values.map((line, r) => (r === row ? line.map((x, c) => (c === col ? shown : x)) : line));
+        fill(root, root.matrixSpec.values, root.matrixSpec.rowLabels, root.matrixSpec.colLabels);
+      }
+      root.matrixSpec.edit.change(row, col, value);
     });
     td.replaceChildren(input);
   }
   input.setAttribute('aria-label', spec.edit.label(r, c));
   // Never rewrite what the reader is typing: "0." is a number on its way.
-  if (document.activeElement !== input && input.valueAsNumber !== x) input.value = String(x);
-  td.className = heatClass(x, spec.scale, maxAbs);
+  const number = x === null ? -Infinity : x;
+  if (document.activeElement !== input && readInput(input, spec.edit) !== number) input.value = x === null ? '−∞' : String(x);
+  td.className = x === null ? 'masked' : heatClass(x, spec.scale, maxAbs);
+}
+
+/** The number an input holds: finite, −Infinity where edit.parse allows it, or null while it holds none. */
+function readInput(input, edit) {
+  if (edit.parse) return edit.parse(input.value);
+  const value = input.value.trim() === '' ? null : input.valueAsNumber;
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 function legend(scale, maxAbs, digits) {

@@ -96,9 +96,11 @@ export function startWidget(element, { label, check, build, compute, show }) {
       if (rebuild) build(host);
       if (recompute) live.schedule();
     },
+    /** A problem (an input that is no number, a refused state) also marks the numbers below as stale: they belong to an older state. */
     say(message, problem = false) {
       status.textContent = message || '';
       status.classList.toggle('is-problem', Boolean(problem));
+      if (problem) body.classList.add('is-stale');
     },
     /** Re-checks which matrices scroll sideways; after the next frame, so that measuring never delays the numbers. */
     refresh() {

@@ -5,6 +5,7 @@
 import { startWidget } from '../widget.js';
 import { noteAfter } from '../dom.js';
 import { checkAttention, checkbox, group, inputsGroup, placeComputed, runAttention } from '../attention.js';
+import { largestMagnitude } from '../matrix.js';
 
 export function mount(element) {
   const build = (host) => {
@@ -22,7 +23,8 @@ export function mount(element) {
     const s = host.state;
     const head = answer.heads[0];
     const row = group(host.body, 'mask', s.causal ? 'Masked, then normalised row by row' : 'No mask: every token sees every token');
-    const grid = { rowLabels: s.tokens, colLabels: s.tokens };
+    // the scaled and the masked scores on one scale: a visible cell keeps its colour when the mask hides a larger one
+    const grid = { rowLabels: s.tokens, colLabels: s.tokens, range: largestMagnitude(head.scaled, head.masked) };
     placeComputed(host, row, { ...grid, name: s.scale ? 'scaled Q·Kᵀ / √d_k' : 'unscaled Q·Kᵀ', key: 'scaled', values: head.scaled, step: 'scaled' });
     placeComputed(host, row, { ...grid, name: s.causal ? 'masked scores' : 'scores (no mask)', key: 'masked', values: head.masked, step: 'masked' });
     placeComputed(host, row, { ...grid, name: 'weights A', key: 'weights', values: head.weights, scale: 'weights', step: 'weights' });

@@ -5,8 +5,8 @@
 //         "wo": width×d_out, "heads": h, "causal": false, "scale": true}
 import { startWidget } from '../widget.js';
 import { el } from '../dom.js';
-import { checkAttention, checkbox, dims, group, inputsGroup, keepOnly, placeComputed, runAttention } from '../attention.js';
-import { placeMatrix } from '../matrix.js';
+import { checkAttention, checkbox, dims, group, inputRange, inputsGroup, keepOnly, placeComputed, runAttention } from '../attention.js';
+import { largestMagnitude, placeMatrix } from '../matrix.js';
 
 /** Columns from … from+width−1 of every row: one head's block, numbers as the core computed them. */
 const block = (m, from, width) => m.map((row) => row.slice(from, from + width));
@@ -41,15 +41,16 @@ export function mount(element) {
   const parameters = (host) => {
     const p = host.options.parameters;
     const choices = host.options.heads;
-    const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : String(choices[0]);
+    const list = choices.length > 1 ? `with ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} heads alike` : 'with its one head';
     return el('p', 'widget-note multi-head-parameters',
-      `Parameters in Wq, Wk, Wv and Wo: ${p.wq} + ${p.wk} + ${p.wv} + ${p.wo} = ${p.total}, with ${list} heads alike.`);
+      `Parameters in Wq, Wk, Wv and Wo: ${p.wq} + ${p.wk} + ${p.wv} + ${p.wo} = ${p.total}, ${list}.`);
   };
 
   const show = (host, answer) => {
     const s = host.state;
     const heads = answer.heads.length;
-    const tokens = { rowLabels: s.tokens };
+    // one scale for every vector (Q, K, V, each head's A·V, concat and the output); weights have their own 0 to 1
+    const tokens = { rowLabels: s.tokens, range: largestMagnitude(answer.q, answer.k, answer.v, answer.concat, answer.output) };
     const blocks = group(host.body, 'blocks', `Each of the ${heads} heads takes its own block of columns of Q, K and V`);
     const shown = [];
     for (let h = 0; h < heads; h++) {
@@ -84,7 +85,7 @@ export function mount(element) {
     placeComputed(host, end, { ...tokens, name: 'concat(heads)', key: 'concat', values: answer.concat,
       colLabels: dims(answer.concat[0].length), step: 'concat' });
     placeMatrix(end, { name: 'Wo', key: 'wo', values: s.wo, rowLabels: dims(s.wo.length), colLabels: dims(s.wo[0].length),
-      scale: 'signed', digits: 2 });
+      scale: 'signed', digits: 2, range: inputRange(host, ['x', 'wq', 'wk', 'wv', 'wo']) }); // as the inputs are coloured
     placeComputed(host, end, { ...tokens, name: 'output = concat·Wo', key: 'output', values: answer.output,
       colLabels: dims(answer.output[0].length), step: 'output' });
   };

@@ -5,7 +5,8 @@
 //         "wo": width×d_out or null, "causal": false, "scale": true, "step": 1 … 7}
 import { startWidget } from '../widget.js';
 import { el } from '../dom.js';
-import { checkAttention, checkbox, dims, isCount, keepOnly, placeComputed, placeInput, runAttention } from '../attention.js';
+import { checkAttention, checkbox, dims, isCount, keepOnly, placeComputed, placeInputs, runAttention } from '../attention.js';
+import { largestMagnitude } from '../matrix.js';
 
 const STEPS = [
   'The input X: one row a token',
@@ -67,9 +68,8 @@ export function mount(element) {
     if (s.step === 1) {
       if (stage.dataset.step !== '1') {
         stage.replaceChildren();
-        for (const [field, name] of [['x', 'X'], ['wq', 'Wq'], ['wk', 'Wk'], ['wv', 'Wv']]) {
-          placeInput(host, stage, { field, name, rowLabels: field === 'x' ? s.tokens : undefined });
-        }
+        placeInputs(host, stage, [{ field: 'x', name: 'X', rowLabels: s.tokens }, { field: 'wq', name: 'Wq' }, { field: 'wk', name: 'Wk' },
+          { field: 'wv', name: 'Wv' }]);
       }
       stage.dataset.step = '1';
       return;
@@ -87,14 +87,15 @@ export function mount(element) {
   const matrices = (host, stage, answer) => {
     const s = host.state;
     const head = answer.heads[0];
-    const rows = { rowLabels: s.tokens };
-    const grid = { ...rows, colLabels: s.tokens };
+    // one scale for the vectors (Q, K, V and the outputs), one for the scores (raw, scaled, masked); weights run 0 to 1
+    const rows = { rowLabels: s.tokens, range: largestMagnitude(answer.q, answer.k, answer.v, head.output, answer.output) };
+    const grid = { rowLabels: s.tokens, colLabels: s.tokens, range: largestMagnitude(head.scores, head.scaled, head.masked) };
     const byToken = (name, key, values, step) => ({ ...rows, name, key, values, colLabels: dims(values[0].length), step });
     const q = byToken('Q = X·Wq', 'q', answer.q, 'q');
     const k = byToken('K = X·Wk', 'k', answer.k, 'k');
     const v = byToken('V = X·Wv', 'v', answer.v, 'v');
     const kt = { name: 'Kᵀ', key: 'kt', values: transpose(answer.k), rowLabels: dims(answer.k[0].length), colLabels: s.tokens,
-      step: 'k', at: (r, c) => [c, r] };
+      step: 'k', at: (r, c) => [c, r], range: rows.range };
     const scores = { ...grid, name: 'scores Q·Kᵀ', key: 'scores', values: head.scores, step: 'scores' };
     const scaled = { ...grid, name: s.scale ? 'scaled Q·Kᵀ / √d_k' : 'unscaled Q·Kᵀ', key: 'scaled', values: head.scaled, step: 'scaled' };
     const masked = { ...grid, name: s.causal ? 'masked scores' : 'scores (no mask)', key: 'masked', values: head.masked, step: 'masked' };

@@ -6,6 +6,7 @@
 import { startWidget } from '../widget.js';
 import { el, noteAfter, switchBox } from '../dom.js';
 import { checkAttention, dims, group, inputsGroup, placeComputed, runAttention } from '../attention.js';
+import { largestMagnitude } from '../matrix.js';
 
 const PRESET_NAMES = {
   journey: '“Your journey starts with one step”',
@@ -78,8 +79,9 @@ export function mount(element) {
   const show = (host, answer) => {
     const s = host.state;
     const projections = group(host.body, 'projections', 'Queries, keys and values');
+    const range = largestMagnitude(answer.q, answer.k, answer.v); // one scale: a number is one colour in Q, K and V
     for (const [key, name, matrix] of [['q', 'Q = X·Wq', answer.q], ['k', 'K = X·Wk', answer.k], ['v', 'V = X·Wv', answer.v]]) {
-      placeComputed(host, projections, { name, key, values: matrix, rowLabels: s.tokens, colLabels: dims(matrix[0].length), step: key });
+      placeComputed(host, projections, { name, key, values: matrix, rowLabels: s.tokens, colLabels: dims(matrix[0].length), step: key, range });
     }
     const scores = group(host.body, 'scores', 'Scores: every query against every key');
     placeComputed(host, scores, { name: 'scores Q·Kᵀ', key: 'scores', values: answer.heads[0].scores, rowLabels: s.tokens,

@@ -6,7 +6,7 @@
 import { startWidget } from '../widget.js';
 import { el, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
-import { formatNumber, placeMatrix } from '../matrix.js';
+import { formatNumber, largestMagnitude, placeMatrix } from '../matrix.js';
 
 /** The slider's stops: powers of two, so both 4 and 1024 are a few key presses away. */
 const STOPS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
@@ -78,8 +78,10 @@ export function mount(element) {
       ['scores q·k / √d_k', 'row-scaled', answer.row.scaled, 'signed'],
       ['softmax with 1/√d_k', 'weights-scaled', answer.row.weights_scaled, 'weights'],
     ];
+    // the scores with and without 1/√d_k on one scale: the division shows as paler colours
+    const range = largestMagnitude([answer.row.raw], [answer.row.scaled]);
     for (const [name, key, values, scale] of rows) {
-      placeMatrix(row, { name, key, values: [values], rowLabels: ['1'], colLabels: labels, scale, digits: 2 });
+      placeMatrix(row, { name, key, values: [values], rowLabels: ['1'], colLabels: labels, scale, digits: 2, range });
     }
     const softmax = el('div', 'widget-group');
     softmax.append(el('h3', 'widget-group-title', `One query against ${labels.length} keys, at d_k = ${answer.dk}`), row);

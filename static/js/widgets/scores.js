@@ -5,6 +5,7 @@
 import { startWidget } from '../widget.js';
 import { noteAfter } from '../dom.js';
 import { checkAttention, dims, group, inputsGroup, isCount, placeComputed, runAttention } from '../attention.js';
+import { largestMagnitude } from '../matrix.js';
 
 const transpose = (m) => m[0].map((_, c) => m.map((row) => row[c]));
 
@@ -45,11 +46,13 @@ export function mount(element) {
       host.change((state) => { state.selected = [r + 1, c + 1]; }, { recompute: false });
       highlight(host);
     };
+    const range = largestMagnitude(answer.q, k); // Q and Kᵀ on one scale
     grids = {
       all: row,
-      q: placeComputed(host, row, { name: 'Q = X·Wq', key: 'q', values: answer.q, rowLabels: s.tokens, colLabels: dims(answer.q[0].length), step: 'q' }),
+      q: placeComputed(host, row, { name: 'Q = X·Wq', key: 'q', values: answer.q, rowLabels: s.tokens, colLabels: dims(answer.q[0].length),
+        step: 'q', range }),
       kt: placeComputed(host, row, { name: 'Kᵀ', key: 'kt', values: transpose(k), rowLabels: dims(k[0].length), colLabels: s.tokens,
-        step: 'k', at: (r, c) => [c, r] }),
+        step: 'k', at: (r, c) => [c, r], range }),
       scores: placeComputed(host, row, { name: 'scores Q·Kᵀ', key: 'scores', values: answer.heads[0].scores, rowLabels: s.tokens,
         colLabels: s.tokens, step: 'scores', select }),
     };

@@ -85,7 +85,7 @@ function card(stage, longest) {
   item.append(dims);
   item.append(el('p', 'shape-axes', stage.axes.join(' × ')));
   item.append(drawing(stage.shape, longest));
-  item.append(el('p', 'shape-count', `${stage.count.toLocaleString('en-US')} numbers`));
+  item.append(el('p', 'shape-count', `${stage.count.toLocaleString('en-US')} ${stage.count === 1 ? 'number' : 'numbers'}`));
   item.append(el('p', 'shape-note', stage.note));
   return item;
 }

@@ -8,7 +8,7 @@
 import { startWidget } from '../widget.js';
 import { el, noteAfter, switchBox } from '../dom.js';
 import { postJson } from '../api.js';
-import { placeMatrix, subscript } from '../matrix.js';
+import { largestMagnitude, placeMatrix, subscript } from '../matrix.js';
 import { DIGITS, attentionBody, checkAttention, checkbox, dims, group, inputsGroup, isCount, placeComputed } from '../attention.js';
 
 export function mount(element) {
@@ -79,7 +79,8 @@ export function mount(element) {
     });
   };
 
-  const compute = (state) => postJson('/api/weighted-sum', { ...attentionBody(state), row: state.query - 1, weights: state.weights });
+  const body = (state) => ({ ...attentionBody(state), row: state.query - 1, weights: state.weights });
+  const compute = (state) => postJson('/api/weighted-sum', body(state));
 
   const show = (host, sum) => {
     last = sum;
@@ -90,16 +91,16 @@ export function mount(element) {
     const a = `a${subscript(i + 1)}ⱼ`;
     const row = group(host.body, 'sum', `Output of “${token}” = Σⱼ ${a} · vⱼ`);
     const dv = dims(sum.output.length);
-    // the reader's weights are not attention's, so only attention's own cells explain themselves
-    const explained = (step) => (own ? undefined : step);
+    // every cell explains itself through the widget's own endpoint: a product aⱼ·V[j][c] is one product, not the sum
+    const ask = (matrix) => (r, c) => ['/api/weighted-sum/explain', { ...body(host.state), explain: { matrix, row: r, col: c } }];
+    const range = largestMagnitude(sum.values, sum.weighted, [sum.output]); // V, its weighted rows and their sum on one scale
     placeComputed(host, row, { name: own ? 'your weights ÷ their sum' : `weights of “${token}”`, key: 'weights-row',
-      values: sum.weights.map((w) => [w]), rowLabels: s.tokens, colLabels: [a], scale: 'weights', step: explained('weights'),
-      at: (r) => [i, r] });
-    placeComputed(host, row, { name: 'V = X·Wv', key: 'v', values: sum.values, rowLabels: s.tokens, colLabels: dv, step: 'v' });
+      values: sum.weights.map((w) => [w]), rowLabels: s.tokens, colLabels: [a], scale: 'weights', ask: ask('weights') });
+    placeComputed(host, row, { name: 'V = X·Wv', key: 'v', values: sum.values, rowLabels: s.tokens, colLabels: dv, ask: ask('v'), range });
     placeComputed(host, row, { name: 'weighted values aⱼ·vⱼ', key: 'scaled-values', values: sum.weighted, rowLabels: s.tokens, colLabels: dv,
-      step: explained('head_output'), at: (r, c) => [i, c] });
+      ask: ask('weighted'), range });
     placeComputed(host, row, { name: `output of “${token}”`, key: 'output-row', values: [sum.output], rowLabels: [token],
-      colLabels: dv, step: explained('head_output'), at: (r, c) => [i, c] });
+      colLabels: dv, ask: ask('output'), range });
     noteAfter(row, `Each row of V is multiplied by its weight; the output of “${token}” is the column-by-column sum of the weighted rows. `
       + 'A weight near 0 silences a token. The weights are 0 or more and sum to 1, so each output number lies between the smallest and the largest number of its column of V.');
   };

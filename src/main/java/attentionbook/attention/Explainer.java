@@ -2,7 +2,11 @@ package attentionbook.attention;
 
 import static attentionbook.attention.Notation.factor;
 import static attentionbook.attention.Notation.number;
+import static attentionbook.attention.Notation.columnRange;
+import static attentionbook.attention.Notation.products;
+import static attentionbook.attention.Notation.shortened;
 import static attentionbook.attention.Notation.sub;
+import static attentionbook.attention.Notation.sumOfProducts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +16,6 @@ import java.util.List;
  * numbers, the arithmetic written out, and a sentence. Indexes come in 0-based; prose is 1-based.
  */
 public final class Explainer {
-
-    /** Sums with more products than this are shortened in the arithmetic text (the terms stay complete). */
-    static final int ARITHMETIC_TERMS_SHOWN = 12;
 
     private Explainer() {
     }
@@ -76,10 +77,19 @@ public final class Explainer {
             return col + 1;
         }
 
-        /** "scores[head 1][3][2]" or "Q[3][2]" */
+        /** "scores[head 1][3][2]" with several heads; "scores[3][2]" or "Q[3][2]" otherwise. */
         String name(String matrixName) {
-            String headPart = head >= 0 ? "[head " + (head + 1) + "]" : "";
-            return matrixName + headPart + "[" + i() + "][" + j() + "]";
+            return matrixName + headPart(head) + "[" + i() + "][" + j() + "]";
+        }
+
+        /** "[head 2]" when the spec has several heads and the step is per head; "" otherwise (one head needs no name). */
+        String headPart(int h) {
+            return h >= 0 && spec.heads() > 1 ? "[head " + (h + 1) + "]" : "";
+        }
+
+        /** "; head 2 uses columns 3–4 of Q and K" with several heads; "" with one. */
+        String headColumns(int h, int width, String of) {
+            return spec.heads() > 1 ? "; head " + (h + 1) + " uses " + columnRange(h * width, width) + " of " + of : "";
         }
 
         Explanation explanation(Double shownValue, String formula, List<Term> terms, String arithmetic, String note) {
@@ -117,8 +127,8 @@ public final class Explainer {
             terms.add(new Term("Q[" + cell.i() + "][" + (c + 1) + "] × K[" + cell.j() + "][" + (c + 1) + "]", q, k, q * k));
         }
         String formula = cell.name("scores") + " = q" + sub(cell.i()) + "·k" + sub(cell.j());
-        String note = "the query of token " + cell.i() + " against the key of token " + cell.j() + "; head "
-                + (cell.head + 1) + " uses " + columnRange(first, dk) + " of Q and K (d_k = " + dk + ")";
+        String note = "the query of token " + cell.i() + " against the key of token " + cell.j()
+                + cell.headColumns(cell.head, dk, "Q and K") + " (d_k = " + dk + ")";
         return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
     }
 
@@ -196,44 +206,47 @@ public final class Explainer {
 
     // head_output_h[i][c] = Σ_j weights_h[i][j] × V_h[j][c]
     private static Explanation headOutput(Cell cell) {
-        int dv = cell.spec.valueHeadWidth();
-        int vColumn = cell.head * dv + cell.col;
-        Matrix weights = cell.trace.heads().get(cell.head).weights();
-        List<Term> terms = new ArrayList<>();
-        for (int j = 0; j < weights.cols(); j++) {
-            double a = weights.get(cell.row, j);
-            double v = cell.trace.v().get(j, vColumn);
-            terms.add(new Term("weights[" + cell.i() + "][" + (j + 1) + "] × V[" + (j + 1) + "][" + (vColumn + 1) + "]",
-                    a, v, a * v));
-        }
-        String formula = cell.name("head_output") + " = Σⱼ weights[head " + (cell.head + 1) + "][" + cell.i()
-                + "][j] × V[j][" + (vColumn + 1) + "]";
-        String note = "row " + cell.i() + " of head " + (cell.head + 1) + "'s weights mixes column " + (vColumn + 1)
-                + " of V over every token; head " + (cell.head + 1) + " uses " + columnRange(cell.head * dv, dv)
-                + " of V (d_v = " + dv + ")";
-        return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
+        return weightedSum(cell, cell.head, cell.col, cell.name("head_output") + " = ", "");
     }
 
-    // concat[i][c] = head_output_{c ÷ d_v}[i][c mod d_v]
+    // concat[i][c] = head_output_{c ÷ d_v}[i][c mod d_v]: a copy, explained by the sum that made it
     private static Explanation concat(Cell cell) {
         int dv = cell.spec.valueHeadWidth();
         int head = cell.col / dv;
-        int column = cell.col % dv;
-        String source = "head_output[head " + (head + 1) + "][" + cell.i() + "][" + (column + 1) + "]";
-        return cell.explanation(cell.name("concat") + " = " + source, List.of(),
-                cell.name("concat") + " = " + number(cell.value),
-                columnRange(head * dv, dv) + " of concat " + (dv == 1 ? "holds" : "hold") + " head " + (head + 1)
-                        + "'s output; this cell copies its column "
-                        + (column + 1));
+        String copied = cell.spec.heads() > 1 ? "; " + columnRange(head * dv, dv) + " of concat " + (dv == 1 ? "holds" : "hold")
+                + " head " + (head + 1) + "'s output, copied unchanged" : "; with one head, concat is that head's output";
+        return weightedSum(cell, head, cell.col % dv, cell.name("concat") + " = ", copied);
+    }
+
+    /**
+     * Σⱼ weights[i][j] × V[j][column of head h]: the weighted sum behind a head's output cell, and behind the
+     * concat and output cells that copy it. The formula starts with prefix; the note ends with more.
+     */
+    private static Explanation weightedSum(Cell cell, int head, int column, String prefix, String more) {
+        int dv = cell.spec.valueHeadWidth();
+        int vColumn = head * dv + column;
+        Matrix weights = cell.trace.heads().get(head).weights();
+        String a = "weights" + cell.headPart(head);
+        List<Term> terms = new ArrayList<>();
+        for (int j = 0; j < weights.cols(); j++) {
+            double w = weights.get(cell.row, j);
+            double v = cell.trace.v().get(j, vColumn);
+            terms.add(new Term(a + "[" + cell.i() + "][" + (j + 1) + "] × V[" + (j + 1) + "][" + (vColumn + 1) + "]", w, v, w * v));
+        }
+        String formula = prefix + "Σⱼ " + a + "[" + cell.i() + "][j] × V[j][" + (vColumn + 1) + "]";
+        String whose = cell.spec.heads() > 1 ? "head " + (head + 1) + "'s weights" : "the weights";
+        String note = "row " + cell.i() + " of " + whose + " mixes column " + (vColumn + 1) + " of V over every token"
+                + cell.headColumns(head, dv, "V") + " (d_v = " + dv + ")" + more;
+        return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
     }
 
     // output[i][c] = Σ_m concat[i][m] × Wo[m][c], or concat[i][c] without Wo
     private static Explanation output(Cell cell) {
         Matrix wo = cell.spec.wo();
         if (wo == null) {
-            return cell.explanation(cell.name("output") + " = " + cell.name("concat"), List.of(),
-                    cell.name("output") + " = " + number(cell.value),
-                    "there is no output projection W_O, so the output is the concatenation itself");
+            int dv = cell.spec.valueHeadWidth();
+            return weightedSum(cell, cell.col / dv, cell.col % dv, cell.name("output") + " = " + cell.name("concat") + " = ",
+                    "; there is no output projection W_O, so the output is this sum itself");
         }
         Matrix concat = cell.trace.concat();
         List<Term> terms = new ArrayList<>();
@@ -247,33 +260,6 @@ public final class Explainer {
         String note = "row " + cell.i() + " of the concatenated head outputs times column " + cell.j()
                 + " of W_O: " + products(terms.size()) + " that mix the heads";
         return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
-    }
-
-    /** "0.55×0.43 + 0.87×(−0.15) = 0.3085", shortened with "…" past {@link #ARITHMETIC_TERMS_SHOWN} products. */
-    private static String sumOfProducts(List<Term> terms, double value) {
-        List<String> products = new ArrayList<>();
-        for (Term term : terms) {
-            products.add(factor(term.left()) + "×" + factor(term.right()));
-        }
-        return shortened(products) + " = " + number(value);
-    }
-
-    private static String shortened(List<String> parts) {
-        if (parts.size() <= ARITHMETIC_TERMS_SHOWN) {
-            return String.join(" + ", parts);
-        }
-        int head = ARITHMETIC_TERMS_SHOWN - 2;
-        return String.join(" + ", parts.subList(0, head)) + " + … (" + (parts.size() - head - 1) + " more) + "
-                + parts.get(parts.size() - 1);
-    }
-
-    private static String products(int count) {
-        return count == 1 ? "1 product" : count + " products";
-    }
-
-    /** "columns 3–4" (1-based) or "column 3" */
-    private static String columnRange(int first, int width) {
-        return width == 1 ? "column " + (first + 1) : "columns " + (first + 1) + "–" + (first + width);
     }
 
     private static void checkIndex(String what, int index, int size, String matrixName, String plural) {

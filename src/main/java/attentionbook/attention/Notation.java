@@ -1,6 +1,8 @@
 package attentionbook.attention;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Subscripts and short numbers for the sentences the core writes (1-based in prose). */
 final class Notation {
@@ -59,5 +61,35 @@ final class Notation {
     static String factor(double value) {
         String text = number(value);
         return text.startsWith(MINUS) ? "(" + text + ")" : text;
+    }
+
+    /** Sums with more products than this are shortened in the arithmetic text (the terms stay complete). */
+    static final int ARITHMETIC_TERMS_SHOWN = 12;
+
+    /** "0.55×0.43 + 0.87×(−0.15) = 0.3085", shortened with "…" past {@link #ARITHMETIC_TERMS_SHOWN} products. */
+    static String sumOfProducts(List<Term> terms, double value) {
+        List<String> products = new ArrayList<>();
+        for (Term term : terms) {
+            products.add(factor(term.left()) + "×" + factor(term.right()));
+        }
+        return shortened(products) + " = " + number(value);
+    }
+
+    static String shortened(List<String> parts) {
+        if (parts.size() <= ARITHMETIC_TERMS_SHOWN) {
+            return String.join(" + ", parts);
+        }
+        int head = ARITHMETIC_TERMS_SHOWN - 2;
+        return String.join(" + ", parts.subList(0, head)) + " + … (" + (parts.size() - head - 1) + " more) + "
+                + parts.get(parts.size() - 1);
+    }
+
+    static String products(int count) {
+        return count == 1 ? "1 product" : count + " products";
+    }
+
+    /** "columns 3–4" (1-based) or "column 3" */
+    static String columnRange(int first, int width) {
+        return width == 1 ? "column " + (first + 1) : "columns " + (first + 1) + "–" + (first + width);
     }
 }

@@ -62,7 +62,8 @@ public record AttentionInputs(List<String> tokens, Matrix x, AttentionSpec spec)
             }
         }
         if (tokens.size() != count) {
-            throw new MatrixJson.Invalid("\"tokens\": there are " + tokens.size() + " tokens but x has " + count + " rows");
+            throw new MatrixJson.Invalid("\"tokens\": there " + (tokens.size() == 1 ? "is 1 token" : "are " + tokens.size() + " tokens")
+                    + " but x has " + count + (count == 1 ? " row" : " rows"));
         }
         return tokens;
     }

@@ -3,7 +3,6 @@ package attentionbook.book;
 import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.AttentionTrace;
-import attentionbook.attention.HeadTrace;
 import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -175,64 +174,7 @@ final class AttentionWidget implements WidgetKind {
     @Override
     public String staticHtml(ObjectNode state) {
         AttentionInputs in = AttentionInputs.from(state);
-        AttentionTrace trace = Attention.run(in.x(), in.spec());
-        Tables t = new Tables(in, trace);
-        HeadTrace head = trace.heads().get(0);
-        List<String> tokens = in.tokens();
-        StringBuilder html = new StringBuilder();
-        switch (variant) {
-            case QKV -> html.append(t.x()).append(t.weights("Wq", "wq", in.spec().wq()))
-                    .append(t.weights("Wk", "wk", in.spec().wk())).append(t.weights("Wv", "wv", in.spec().wv()))
-                    .append(t.signed("Q = X·Wq", "q", trace.q())).append(t.signed("K = X·Wk", "k", trace.k()))
-                    .append(t.signed("V = X·Wv", "v", trace.v())).append(t.grid("scores Q·Kᵀ", "scores", head.scores()));
-            case SCORES -> html.append(t.signed("Q = X·Wq", "q", trace.q()))
-                    .append(t.table("Kᵀ", "kt", trace.k().transpose(), ExampleDirective.dims(trace.k().cols()), tokens, MatrixTable.Scale.SIGNED))
-                    .append(t.grid("scores Q·Kᵀ", "scores", head.scores()));
-            case MASKING -> html.append(t.grid(scaledName(in), "scaled", head.scaled()))
-                    .append(t.grid(in.spec().causal() ? "masked scores" : "scores (no mask)", "masked", head.masked()))
-                    .append(t.weightsGrid("weights A", "weights", head.weights()));
-            case WEIGHTED_SUM -> weightedSum(html, t, in, trace, state.get("query").asInt() - 1, state.get("weights"));
-            case MULTI_HEAD -> multiHead(html, t, in, trace);
-            case PIPELINE -> html.append(t.x()).append(t.signed("Q = X·Wq", "q", trace.q()))
-                    .append(t.signed("K = X·Wk", "k", trace.k())).append(t.signed("V = X·Wv", "v", trace.v()))
-                    .append(t.grid("scores Q·Kᵀ", "scores", head.scores())).append(t.grid(scaledName(in), "scaled", head.scaled()))
-                    .append(t.grid(in.spec().causal() ? "masked scores" : "scores (no mask)", "masked", head.masked()))
-                    .append(t.weightsGrid("weights A", "weights", head.weights()))
-                    .append(t.signed(in.spec().wo() == null ? "output = A·V" : "output = concat·Wo", "output", trace.output()));
-        }
-        return "<div class=\"matrix-row\">" + html + "</div>";
-    }
-
-    private static String scaledName(AttentionInputs in) {
-        return in.spec().scale() ? "scaled Q·Kᵀ / √d_k" : "unscaled Q·Kᵀ";
-    }
-
-    private static void weightedSum(StringBuilder html, Tables t, AttentionInputs in, AttentionTrace trace, int query, JsonNode given) {
-        WeightedSum sum = given.isNull() ? WeightedSum.of(in.x(), in.spec(), trace, 0, query)
-                : WeightedSum.given(in.spec(), trace, 0, query, MatrixJson.vector(given, "weights", 1, MAX_SIZE));
-        String token = in.tokens().get(query);
-        List<String> dv = ExampleDirective.dims(sum.output().length);
-        double[][] weightColumn = new double[sum.weights().length][];
-        for (int j = 0; j < weightColumn.length; j++) {
-            weightColumn[j] = new double[]{sum.weights()[j]};
-        }
-        html.append(t.table("weights of “" + token + "”", "weights-row", Matrix.of(weightColumn), in.tokens(),
-                        List.of("a" + Subscripts.of(query + 1) + "ⱼ"), MatrixTable.Scale.WEIGHTS))
-                .append(t.signed("V = X·Wv", "v", Matrix.of(sum.values())))
-                .append(t.signed("weighted values aⱼ·vⱼ", "scaled-values", Matrix.of(sum.weighted())))
-                .append(t.table("output of “" + token + "”", "output-row", Matrix.of(new double[][]{sum.output()}),
-                        List.of(token), dv, MatrixTable.Scale.SIGNED));
-    }
-
-    private static void multiHead(StringBuilder html, Tables t, AttentionInputs in, AttentionTrace trace) {
-        html.append(t.signed("Q = X·Wq", "q", trace.q())).append(t.signed("K = X·Wk", "k", trace.k()))
-                .append(t.signed("V = X·Wv", "v", trace.v()));
-        for (int h = 0; h < trace.heads().size(); h++) {
-            html.append(t.weightsGrid("weights A (head " + (h + 1) + ")", "weights-h" + (h + 1), trace.heads().get(h).weights()));
-        }
-        html.append(t.signed("concat(heads)", "concat", trace.concat()))
-                .append(t.weights("Wo", "wo", in.spec().wo()))
-                .append(t.signed("output = concat·Wo", "output", trace.output()));
+        return new AttentionTables(in, Attention.run(in.x(), in.spec())).html(variant, state);
     }
 
     /** Head counts that split both the query width and the value width evenly, up to the attention API's 8. */
@@ -273,33 +215,6 @@ final class AttentionWidget implements WidgetKind {
         if (m.cols() > MAX_SIZE || m.rows() > MAX_SIZE) {
             throw new MatrixJson.Invalid("\"" + field + "\" is " + m.shape() + ": a widget shows matrices of at most "
                     + MAX_SIZE + " rows and " + MAX_SIZE + " columns");
-        }
-    }
-
-    /** The book's tables for one set of inputs, labelled with its tokens. */
-    private record Tables(AttentionInputs in, AttentionTrace trace) {
-        String table(String name, String key, Matrix m, List<String> rows, List<String> cols, MatrixTable.Scale scale) {
-            return MatrixTable.html(new MatrixTable.Spec(name, key, m.toArray(), rows, cols, scale, DIGITS));
-        }
-
-        String x() {
-            return signed("X", "x", in.x());
-        }
-
-        String signed(String name, String key, Matrix m) {
-            return table(name, key, m, in.tokens(), ExampleDirective.dims(m.cols()), MatrixTable.Scale.SIGNED);
-        }
-
-        String weights(String name, String key, Matrix m) {
-            return table(name, key, m, ExampleDirective.dims(m.rows()), ExampleDirective.dims(m.cols()), MatrixTable.Scale.SIGNED);
-        }
-
-        String grid(String name, String key, Matrix m) {
-            return table(name, key, m, in.tokens(), in.tokens(), MatrixTable.Scale.SIGNED);
-        }
-
-        String weightsGrid(String name, String key, Matrix m) {
-            return table(name, key, m, in.tokens(), in.tokens(), MatrixTable.Scale.WEIGHTS);
         }
     }
 }

@@ -24,9 +24,16 @@ public final class MatrixTable {
      * @param key         a stable identifier for scripts and tests, e.g. "q" or "weights-h1"
      * @param rowLabels   one label a row (token names)
      * @param colLabels   one label a column
+     * @param range       the magnitude a signed scale spans when matrices of one kind share a scale (never less
+     *                    than the matrix's own largest magnitude; 0 for its own)
      */
     public record Spec(String name, String key, double[][] values, List<String> rowLabels, List<String> colLabels,
-                       Scale scale, int digits) {
+                       Scale scale, int digits, double range) {
+
+        /** A matrix coloured on its own scale. */
+        public Spec(String name, String key, double[][] values, List<String> rowLabels, List<String> colLabels, Scale scale, int digits) {
+            this(name, key, values, rowLabels, colLabels, scale, digits, 0);
+        }
     }
 
     private MatrixTable() {
@@ -36,14 +43,7 @@ public final class MatrixTable {
         double[][] v = spec.values();
         int rows = v.length;
         int cols = rows == 0 ? 0 : v[0].length;
-        double maxAbs = 0;
-        for (double[] row : v) {
-            for (double x : row) {
-                if (Double.isFinite(x)) {
-                    maxAbs = Math.max(maxAbs, Math.abs(x));
-                }
-            }
-        }
+        double maxAbs = Math.max(largestMagnitude(v), spec.range());
         StringBuilder out = new StringBuilder();
         out.append("<div class=\"matrix\" data-matrix=\"").append(escape(spec.key())).append("\">");
         out.append("<table class=\"matrix-table scale-").append(spec.scale().name().toLowerCase(Locale.ROOT)).append("\">");
@@ -72,6 +72,19 @@ public final class MatrixTable {
         out.append(legend(spec.scale(), maxAbs, spec.digits()));
         out.append("</div>");
         return out.toString();
+    }
+
+    /** The largest finite magnitude in some matrices: the span of one signed scale shared by them (−∞ left out). */
+    public static double largestMagnitude(double[]... rowsOfAll) {
+        double max = 0;
+        for (double[] row : rowsOfAll) {
+            for (double x : row) {
+                if (Double.isFinite(x)) {
+                    max = Math.max(max, Math.abs(x));
+                }
+            }
+        }
+        return max;
     }
 
     /** The heat class of a value: heat-w-0 … heat-w-10 for weights, heat-s-m5 … heat-s-p5 for signed values. */

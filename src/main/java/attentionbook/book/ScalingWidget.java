@@ -59,10 +59,11 @@ final class ScalingWidget implements WidgetKind {
         stats(html, "q·k / √d_k", view.scaled());
         html.append("</tbody></table><p>√d_k = ").append(MatrixTable.number(view.sqrtDk(), 2)).append("</p>");
         html.append("<div class=\"matrix-row\">");
-        html.append(row("scores q·k", "row-raw", view.row().raw(), labels, MatrixTable.Scale.SIGNED));
-        html.append(row("softmax without scaling", "weights-raw", view.row().weightsRaw(), labels, MatrixTable.Scale.WEIGHTS));
-        html.append(row("scores q·k / √d_k", "row-scaled", view.row().scaled(), labels, MatrixTable.Scale.SIGNED));
-        html.append(row("softmax with 1/√d_k", "weights-scaled", view.row().weightsScaled(), labels, MatrixTable.Scale.WEIGHTS));
+        double range = MatrixTable.largestMagnitude(view.row().raw(), view.row().scaled()); // one scale for both rows of scores
+        html.append(row("scores q·k", "row-raw", view.row().raw(), labels, MatrixTable.Scale.SIGNED, range));
+        html.append(row("softmax without scaling", "weights-raw", view.row().weightsRaw(), labels, MatrixTable.Scale.WEIGHTS, 0));
+        html.append(row("scores q·k / √d_k", "row-scaled", view.row().scaled(), labels, MatrixTable.Scale.SIGNED, range));
+        html.append(row("softmax with 1/√d_k", "weights-scaled", view.row().weightsScaled(), labels, MatrixTable.Scale.WEIGHTS, 0));
         return html.append("</div>").toString();
     }
 
@@ -71,7 +72,7 @@ final class ScalingWidget implements WidgetKind {
                 .append("</td><td>").append(MatrixTable.number(summary.standardDeviation(), 2)).append("</td></tr>");
     }
 
-    private static String row(String name, String key, double[] values, List<String> labels, MatrixTable.Scale scale) {
-        return MatrixTable.html(new MatrixTable.Spec(name, key, new double[][]{values}, List.of("1"), labels, scale, 2));
+    private static String row(String name, String key, double[] values, List<String> labels, MatrixTable.Scale scale, double range) {
+        return MatrixTable.html(new MatrixTable.Spec(name, key, new double[][]{values}, List.of("1"), labels, scale, 2, range));
     }
 }

@@ -49,7 +49,8 @@ public record ShapeChain(int batch, int ctx, @JsonProperty("d_model") int dModel
         List<Integer> x = List.of(batch, ctx, dModel);
         List<Integer> w = List.of(dModel, dModel);
         stages.add(stage("x", "X", x, List.of("batch", "ctx", "d_model"), null,
-                "the input: " + batch + " sequences of " + ctx + " tokens, each token " + dModel + " numbers wide"));
+                "the input: " + count(batch, "sequence") + " of " + count(ctx, "token") + ", each token "
+                        + count(dModel, "number") + " wide"));
         stages.add(stage("wq", "W_Q (W_K and W_V alike)", w, List.of("d_model", "h·d_k"), null,
                 "one weight matrix, shared by every token of every sequence"));
         stages.add(stage("q", "Q = X·W_Q (K and V alike)", x, List.of("batch", "ctx", "h·d_k"), product(x, w),
@@ -95,6 +96,11 @@ public record ShapeChain(int batch, int ctx, @JsonProperty("d_model") int dModel
         List<Integer> result = new ArrayList<>(left.subList(0, left.size() - 1));
         result.add(right.get(right.size() - 1));
         return new Product(left, right, inner, brackets(left) + "·" + brackets(right) + " = " + brackets(result));
+    }
+
+    /** "1 sequence", "4 sequences" */
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     static String brackets(List<Integer> shape) {

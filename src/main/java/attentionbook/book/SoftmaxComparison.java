@@ -1,6 +1,8 @@
 package attentionbook.book;
 
 import attentionbook.attention.Softmax;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +13,36 @@ import java.util.List;
  * 709.78. JSON cannot carry ∞ or NaN, so every naive number is a {@link Shown}: a finite value, or
  * null with the word to print instead.
  *
- * @param divided  sⱼ / τ, what both softmaxes see
+ * @param scores   the scores; −∞ hides an entry (its weight is exactly 0), written as null in JSON
+ * @param divided  sⱼ / τ, what both softmaxes see (−∞ stays −∞, null in JSON)
  * @param max      the largest of them, subtracted by the stable softmax
  * @param terms    the stable exp(sⱼ/τ − max), each in [0, 1]
  * @param sum      their sum (at least 1)
  * @param weights  the stable probabilities, summing to 1
  * @param naive    the same row without subtracting the max
  */
-public record SoftmaxComparison(double[] scores, double temperature, double[] divided, double max, double[] terms,
-                                double sum, double[] weights, Naive naive) {
+public record SoftmaxComparison(@JsonIgnore double[] scores, double temperature, @JsonIgnore double[] divided, double max,
+                                double[] terms, double sum, double[] weights, Naive naive) {
+
+    /** The scores for JSON, which has no −∞: a hidden entry is null, as a masked cell is in the attention API. */
+    @JsonProperty("scores")
+    public List<Double> scoresOrNull() {
+        return orNull(scores);
+    }
+
+    /** sⱼ / τ for JSON: null where the score is −∞. */
+    @JsonProperty("divided")
+    public List<Double> dividedOrNull() {
+        return orNull(divided);
+    }
+
+    private static List<Double> orNull(double[] values) {
+        List<Double> out = new ArrayList<>();
+        for (double value : values) {
+            out.add(value == Double.NEGATIVE_INFINITY ? null : value);
+        }
+        return out;
+    }
 
     /** Scores accepted by the widget and its API: large enough to overflow the naive exp, small enough to read. */
     public static final double MAX_SCORE = 1e6;

@@ -7,6 +7,8 @@ import attentionbook.attention.Matrix;
 import attentionbook.attention.Softmax;
 import attentionbook.attention.Step;
 import attentionbook.attention.Term;
+import attentionbook.attention.Explanation;
+import attentionbook.attention.WeightedSumExplainer;
 
 import java.util.List;
 
@@ -69,7 +71,39 @@ public record WeightedSum(int row, int head, double[] given, double[] weights, d
                 weighted[j][c] = weights[j] * values.get(j, c);          // a_j·v_j, the same product the core's sum makes
             }
         }
-        double[] output = Matrix.of(new double[][]{weights}).times(values).row(0); // a·V_h   [1×T]·[T×d_v] = [1×d_v]
+        double[] output = Matrix.of(new double[][]{weights}).times(values).row(0); // a·V_h   [1×T]·[T×d_v] = [1×d_v], summed in order of j
         return new WeightedSum(row, head, given.clone(), weights, values.toArray(), weighted, output);
+    }
+
+    /** The matrices of the widget a cell can be explained in: each with the cell's row and column (0-based). */
+    public static final List<String> MATRICES = List.of("weights", "v", "weighted", "output");
+
+    /**
+     * The arithmetic behind one cell of one of the widget's matrices ({@link #MATRICES}): "weights" (row = token,
+     * column 0), "v" and "weighted" (row = token, column of V), "output" (row 0). Attention's own cells are
+     * explained as the core explains them; the products, and everything made from the reader's weights, by
+     * {@link WeightedSumExplainer}. MatrixJson.Invalid for an unknown matrix or a cell outside it.
+     */
+    public Explanation explain(Matrix x, AttentionSpec spec, AttentionTrace trace, String matrix, int r, int c) {
+        int tokens = values.length;
+        int dv = output.length;
+        if (!MATRICES.contains(matrix)) {
+            throw new MatrixJson.Invalid("\"matrix\" is \"" + matrix + "\": it must be one of " + String.join(", ", MATRICES));
+        }
+        int rows = matrix.equals("output") ? 1 : tokens;
+        int cols = matrix.equals("weights") ? 1 : dv;
+        if (r < 0 || r >= rows || c < 0 || c >= cols) {
+            throw new MatrixJson.Invalid("the cell [" + r + ", " + c + "] is outside " + matrix + ", which is " + rows + "×" + cols
+                    + " (rows and columns count from 0)");
+        }
+        int dvHead = spec.valueHeadWidth();
+        return switch (matrix) {
+            case "weights" -> given == null ? Explainer.explain(x, spec, trace, Step.WEIGHTS, head, row, r)
+                    : WeightedSumExplainer.normalised(given, r);
+            case "v" -> Explainer.explain(x, spec, trace, Step.V, head, r, head * dvHead + c);
+            case "weighted" -> WeightedSumExplainer.product(row, r, c, weights[r], values[r][c]);
+            default -> given == null ? Explainer.explain(x, spec, trace, Step.HEAD_OUTPUT, head, row, c)
+                    : WeightedSumExplainer.output(row, weights, Matrix.of(values), c);
+        };
     }
 }

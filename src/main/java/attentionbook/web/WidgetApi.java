@@ -1,15 +1,20 @@
 package attentionbook.web;
 
 import attentionbook.attention.AttentionTrace;
+import attentionbook.attention.Explanation;
+import attentionbook.attention.SoftmaxExplainer;
+import attentionbook.book.SoftmaxComparison;
 import attentionbook.book.MatrixJson;
 import attentionbook.book.WeightedSum;
 import attentionbook.book.Widgets;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,19 +38,61 @@ import java.util.function.Function;
  */
 public final class WidgetApi implements Consumer<RoutesConfig> {
     static final Set<String> WEIGHTED_SUM_FIELDS = with(AttentionRequest.FIELDS, "row", "head", "weights");
+    static final Set<String> WEIGHTED_SUM_EXPLAIN_FIELDS = with(WEIGHTED_SUM_FIELDS, "explain");
+    private static final String SOFTMAX_EXAMPLE = "{\"scores\": [2, 1, 0.1], \"temperature\": 1}";
+    private static final List<String> SOFTMAX_MATRICES = List.of("divided", "weights");
+    private static final String WEIGHTED_SUM_EXAMPLE = "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], "
+            + "\"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]], \"row\": 0}";
 
     @Override
     public void accept(RoutesConfig routes) {
-        routes.post("/api/softmax", ctx -> answer(ctx, "{\"scores\": [2, 1, 0.1], \"temperature\": 1}", Widgets::softmax));
+        routes.post("/api/softmax", ctx -> answer(ctx, SOFTMAX_EXAMPLE, Widgets::softmax));
+        routes.post("/api/softmax/explain", ctx -> answer(ctx, SOFTMAX_EXAMPLE, WidgetApi::explainSoftmax));
         routes.post("/api/scaling", ctx -> answer(ctx, "{\"dk\": 64, \"samples\": 1000, \"seed\": 1}", Widgets::scaling));
         routes.post("/api/shapes", ctx -> answer(ctx, "{\"batch\": 4, \"ctx\": 16, \"d_model\": 512, \"heads\": 8}", Widgets::shapes));
-        routes.post("/api/weighted-sum", ctx -> answer(ctx, "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], "
-                + "\"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]], \"row\": 0}", WidgetApi::weightedSum));
-        AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/scaling", "/api/shapes", "/api/weighted-sum");
+        routes.post("/api/weighted-sum", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, body -> weightedSum(body, WEIGHTED_SUM_FIELDS)));
+        routes.post("/api/weighted-sum/explain", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
+        AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
+                "/api/weighted-sum/explain");
     }
 
-    static WeightedSum weightedSum(JsonNode body) {
-        AttentionRequest request = AttentionRequest.from(body, WEIGHTED_SUM_FIELDS);
+    /** The softmax body plus "explain": {"matrix": "divided" or "weights", "col": j}: the arithmetic behind entry j (0-based). */
+    static Explanation explainSoftmax(JsonNode body) {
+        JsonNode cell = body.get("explain");
+        if (cell == null || !cell.isObject() || !cell.path("matrix").isTextual() || !SOFTMAX_MATRICES.contains(cell.get("matrix").textValue())) {
+            throw new MatrixJson.Invalid("\"explain\" must name the entry, such as {\"matrix\": \"weights\", \"col\": 0}: matrix is "
+                    + "divided (s/τ) or weights, col counts from 0");
+        }
+        MatrixJson.onlyKnownKeys(cell, Set.of("matrix", "row", "col"), "\"explain\"");
+        ObjectNode row = ((ObjectNode) body).deepCopy();
+        row.remove("explain");
+        SoftmaxComparison softmax = Widgets.softmax(row);
+        int n = softmax.weights().length;
+        int col = index(cell.get("col"), "col", -1, n, "there " + (n == 1 ? "is 1 score" : "are " + n + " scores"));
+        return cell.get("matrix").textValue().equals("divided") ? SoftmaxExplainer.divided(softmax.scores(), softmax.temperature(), col)
+                : SoftmaxExplainer.weight(softmax.scores(), softmax.temperature(), col);
+    }
+
+    /** The weighted-sum body plus "explain": {"matrix": "weighted", "row": 2, "col": 0}: the arithmetic behind that cell. */
+    static Object explainWeightedSum(JsonNode body) {
+        JsonNode cell = body.get("explain");
+        if (cell == null || !cell.isObject()) {
+            throw new MatrixJson.Invalid("\"explain\" must name the cell, such as {\"matrix\": \"weighted\", \"row\": 2, \"col\": 0}: "
+                    + "matrix is one of " + String.join(", ", WeightedSum.MATRICES) + ", row and col count from 0");
+        }
+        MatrixJson.onlyKnownKeys(cell, Set.of("matrix", "row", "col"), "\"explain\"");
+        JsonNode matrix = cell.get("matrix");
+        if (matrix == null || !matrix.isTextual()) {
+            throw new MatrixJson.Invalid("\"explain\".\"matrix\" must be one of " + String.join(", ", WeightedSum.MATRICES));
+        }
+        AttentionRequest request = AttentionRequest.from(body, WEIGHTED_SUM_EXPLAIN_FIELDS);
+        WeightedSum sum = weightedSum(body, WEIGHTED_SUM_EXPLAIN_FIELDS);
+        return sum.explain(request.sequences().get(0), request.spec(), request.run().get(0), matrix.textValue(),
+                MatrixJson.integer(cell.get("row"), "row", 0), MatrixJson.integer(cell.get("col"), "col", 0));
+    }
+
+    static WeightedSum weightedSum(JsonNode body, Set<String> fields) {
+        AttentionRequest request = AttentionRequest.from(body, fields);
         if (request.batched()) {
             throw new MatrixJson.Invalid("\"x\" must be one sequence (a T×d_model matrix): the weighted sum shows one token of one sequence");
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExplainerTest {
 
     private static final List<Step> SUM_STEPS = List.of(Step.Q, Step.K, Step.V, Step.SCORES, Step.SCALED,
-            Step.HEAD_OUTPUT, Step.OUTPUT);
+            Step.HEAD_OUTPUT, Step.CONCAT, Step.OUTPUT);
 
     // x₁ = [1, 0, 1, 0], x₂ = [1, 0, 2, 1]: q₂ = [3, 3], k₁ = [1, 2], k₂ = [2, 2], so q₂·k₁ = 9 and q₂·k₂ = 12
     private static final Matrix X = Matrix.of(new double[][] {{1, 0, 1, 0}, {1, 0, 2, 1}});
@@ -29,9 +29,6 @@ class ExplainerTest {
     /** For every cell of every sum step: Σ term values (in order, from 0.0) is the cell's value within 1e-12 relative. */
     static void assertEverySumAddsUp(Matrix x, AttentionSpec spec, AttentionTrace trace) {
         for (Step step : SUM_STEPS) {
-            if (step == Step.OUTPUT && spec.wo() == null) {
-                continue; // without wo the output is a copy of concat, not a sum
-            }
             for (int head = 0; head < (step.perHead() ? spec.heads() : 1); head++) {
                 Matrix matrix = trace.matrix(step, head);
                 for (int row = 0; row < matrix.rows(); row++) {
@@ -101,10 +98,11 @@ class ExplainerTest {
         assertEquals("scores", e.step());
         assertEquals(0, e.head());
         assertEquals(9.0, e.value(), 0.0);
-        assertEquals("scores[head 1][2][1] = q₂·k₁", e.formula());
+        assertEquals("scores[2][1] = q₂·k₁", e.formula());
         assertEquals("3×1 + 3×2 = 9", e.arithmetic());
         assertEquals(List.of(new Term("Q[2][1] × K[1][1]", 3, 1, 3), new Term("Q[2][2] × K[1][2]", 3, 2, 6)), e.terms());
         assertTrue(e.note().contains("token 2") && e.note().contains("token 1"), e.note());
+        assertTrue(!e.note().contains("head"), "one head needs no name: " + e.note());
     }
 
     @Test
@@ -123,7 +121,7 @@ class ExplainerTest {
         AttentionSpec spec = new AttentionSpec(WQ, WK, WV, null, 1, true, true);
         Explanation e = Explainer.explain(X, spec, Attention.run(X, spec), Step.SCALED, 0, 1, 0);
         assertEquals(9 / Math.sqrt(2), e.value(), 1e-15);
-        assertEquals("scaled[head 1][2][1] = scores[head 1][2][1] × 1/√d_k", e.formula());
+        assertEquals("scaled[2][1] = scores[2][1] × 1/√d_k", e.formula());
         assertEquals("9 × 1/√2 = 9 × 0.7071 = 6.364", e.arithmetic());
         assertEquals(List.of(new Term("s₂₁ × 1/√2", 9, 1 / Math.sqrt(2), e.value())), e.terms());
     }
@@ -147,7 +145,7 @@ class ExplainerTest {
         AttentionSpec spec = new AttentionSpec(WQ, WK, WV, null, 1, false, false);
         Explanation e = Explainer.explain(X, spec, Attention.run(X, spec), Step.WEIGHTS, 0, 1, 0);
         // row 2 is [9, 12]: max 12, terms exp(−3) and exp(0)
-        assertEquals("weights[head 1][2][1] = exp(s₂₁ − max) / Σⱼ exp(s₂ⱼ − max)", e.formula());
+        assertEquals("weights[2][1] = exp(s₂₁ − max) / Σⱼ exp(s₂ⱼ − max)", e.formula());
         assertEquals(List.of(new Term("exp(s₂₁ − max)", -3, 0, Math.exp(-3)), new Term("exp(s₂₂ − max)", 0, 0, 1)),
                 e.terms());
         assertEquals(Math.exp(-3) / (Math.exp(-3) + 1), e.value(), 0.0);
@@ -155,14 +153,28 @@ class ExplainerTest {
     }
 
     @Test
-    void aConcatCellSaysWhichHeadAndColumnItCopies() {
+    void aConcatCellShowsTheWeightedSumOfTheHeadItCopies() {
         ReferenceCases.Case twoHeads = ReferenceCases.all().stream()
                 .filter(c -> c.name().equals("rand_T4_d4_h2_causal_scaled_wo")).findFirst().orElseThrow();
         AttentionTrace trace = Attention.run(twoHeads.x(), twoHeads.spec());
         Explanation e = Explainer.explain(twoHeads.x(), twoHeads.spec(), trace, Step.CONCAT, 0, 2, 3);
-        assertEquals("concat[3][4] = head_output[head 2][3][2]", e.formula());
+        assertEquals("concat[3][4] = Σⱼ weights[head 2][3][j] × V[j][4]", e.formula());
         assertEquals(trace.heads().get(1).output().get(2, 1), e.value(), 0.0);
-        assertEquals("columns 3–4 of concat hold head 2's output; this cell copies its column 2", e.note());
+        assertEquals(4, e.terms().size());
+        assertTrue(e.note().endsWith("columns 3–4 of concat hold head 2's output, copied unchanged"), e.note());
+    }
+
+    @Test
+    void anOutputWithoutWoShowsTheWeightedSumOfTheValuesNotACopy() {
+        AttentionSpec spec = new AttentionSpec(WQ, WK, WV, null, 1, false, false);
+        AttentionTrace trace = Attention.run(X, spec);
+        Explanation e = Explainer.explain(X, spec, trace, Step.OUTPUT, 0, 1, 0);
+        assertEquals("output[2][1] = concat[2][1] = Σⱼ weights[2][j] × V[j][1]", e.formula());
+        assertEquals(trace.output().get(1, 0), e.value(), 0.0);
+        Matrix weights = trace.heads().get(0).weights();
+        assertEquals(List.of(new Term("weights[2][1] × V[1][1]", weights.get(1, 0), 1, weights.get(1, 0)),
+                new Term("weights[2][2] × V[2][1]", weights.get(1, 1), 3, weights.get(1, 1) * 3)), e.terms());
+        assertTrue(e.note().startsWith("row 2 of the weights mixes column 1 of V over every token (d_v = 2)"), e.note());
     }
 
     @Test

@@ -62,7 +62,8 @@ class WidgetDirectiveTest {
             own weights zero   | widget weighted-sum | {"preset": "hand4",\\n "weights": [0, 0]}              | book/01-w.md:7: ```widget: the weighted-sum widget's state: "weights" are all 0: give at least one token some weight
             own weights count  | widget weighted-sum | {"preset": "hand4", "weights": [1, 2, 3]}              | book/01-w.md:6: ```widget: the weighted-sum widget's state: "weights" holds 3 numbers but there are 2 tokens: give one weight a token
             temperature        | widget softmax      | {"scores": [1, 2],\\n "temperature": 0}                 | book/01-w.md:7: ```widget: the softmax widget's state: "temperature" must be from 0.01 to 100, not 0
-            score not a number | widget softmax      | {"scores": [1, "two"]}                                | book/01-w.md:6: ```widget: the softmax widget's state: "scores" entry 2 must be a number, not the text "two"
+            score not a number | widget softmax      | {"scores": [1, "two"]}                                | book/01-w.md:6: ```widget: the softmax widget's state: "scores" entry 2 is "two": a score is a number, or "-inf" (−∞) to hide it
+            every score −∞     | widget softmax      | {"scores": ["-inf", "−∞"]}                            | book/01-w.md:6: ```widget: the softmax widget's state: every score is −∞: each exp(−∞) is 0, so softmax would be 0/0
             d_k too large      | widget scaling      | {"dk": 2048}                                          | book/01-w.md:6: ```widget: the scaling widget's state: "dk" must be from 1 to 1024, not 2048
             seed negative      | widget scaling      | {"seed": -1}                                          | book/01-w.md:6: ```widget: the scaling widget's state: "seed" must be a whole number from 0 to 281474976710656, not -1
             ctx zero           | widget shapes       | {"batch": 2,\\n "ctx": 0}                               | book/01-w.md:7: ```widget: the shapes widget's state: "ctx" must be from 1 to 65536, not 0
@@ -102,6 +103,14 @@ class WidgetDirectiveTest {
     }
 
     @Test
+    void aSoftmaxScoreMayBeMinusInfinityAndStartsWithWeightZero() throws IOException {
+        String html = load("widget softmax", "{\"scores\": [1, \"-inf\", \"−∞\", 2]}").chapters().get(0).html();
+        assertEquals("{\"scores\":[1.0,\"-inf\",\"-inf\",2.0],\"temperature\":1.0}", state(html).toString());
+        assertTrue(html.contains("<td class=\"masked\" data-row=\"0\" data-col=\"1\">"), "s/τ of −∞ is shown masked: " + html);
+        assertTrue(html.contains("<td class=\"heat-w-0\" data-row=\"0\" data-col=\"2\">0.000</td>"), "its weight is 0: " + html);
+    }
+
+    @Test
     void theInitialNumbersAreOnThePageAsTheBooksTables() throws IOException {
         String html = load("widget masking", "{\"preset\": \"journey\"}").chapters().get(0).html();
         Presets.Preset journey = Presets.get("journey");
@@ -111,6 +120,17 @@ class WidgetDirectiveTest {
         String expectedCell = "data-row=\"2\" data-col=\"1\">" + MatrixTable.number(trace.heads().get(0).weights().get(2, 1), 2) + "</td>";
         assertTrue(html.contains(expectedCell), "weights row 3, column 2 on the page: " + expectedCell);
         assertTrue(html.contains("<td class=\"masked\" data-row=\"0\" data-col=\"1\">"), "above the diagonal is masked");
+    }
+
+    @Test
+    void theStartingTablesShareOneScaleForOneKindOfQuantity() throws IOException {
+        String html = load("widget qkv", "{\"tokens\": [\"a\"], \"x\": [[1, -7]], \"wq\": [[1], [2]], \"wk\": [[-1], [0.5]],"
+                + " \"wv\": [[1], [1]]}").chapters().get(0).html();
+        // X, Wq, Wk, Wv: one scale of ±7, so −1 in Wk is as pale as −1 would be in X; and every legend says ±7.00
+        assertTrue(html.contains("<td class=\"heat-s-m1\" data-row=\"0\" data-col=\"0\">−1.00</td>"), html);
+        assertEquals(4, html.split("<span class=\"legend-low\">−7.00</span>", -1).length - 1, "four input legends of ±7: " + html);
+        // Q = [−13], K = [−4.5], V = [−6]: one scale of ±13
+        assertEquals(3, html.split("<span class=\"legend-low\">−13.00</span>", -1).length - 1, "Q, K and V on one scale: " + html);
     }
 
     @Test

@@ -75,6 +75,9 @@ class MatrixMarkupBrowserTest {
         out.put("colLabels", spec.colLabels());
         out.put("scale", spec.scale() == MatrixTable.Scale.WEIGHTS ? "weights" : "signed");
         out.put("digits", spec.digits());
+        if (spec.range() > 0) {
+            out.put("range", spec.range());
+        }
         return out;
     }
 
@@ -86,8 +89,10 @@ class MatrixMarkupBrowserTest {
                 values[r][c] = weights && random.nextInt(3) > 0 ? random.nextDouble() : awkward(random);
             }
         }
+        // a third of them on a scale shared with larger matrices (a range above their own), as widgets draw a kind of quantity
+        double range = random.nextInt(3) == 0 ? MatrixTable.largestMagnitude(values) * (1 + random.nextInt(4)) : 0;
         return new MatrixTable.Spec("M<" + rows + ">", "m" + rows + "x" + cols, values, labels(random, rows), labels(random, cols),
-                weights ? MatrixTable.Scale.WEIGHTS : MatrixTable.Scale.SIGNED, random.nextInt(5));
+                weights ? MatrixTable.Scale.WEIGHTS : MatrixTable.Scale.SIGNED, random.nextInt(5), range);
     }
 
     @Test
@@ -100,7 +105,8 @@ class MatrixMarkupBrowserTest {
             MatrixTable.Spec next = random.nextBoolean()
                     ? randomSpec(random, first.values().length, first.values()[0].length)
                     : randomSpec(random, 1 + random.nextInt(6), 1 + random.nextInt(6));
-            next = new MatrixTable.Spec(first.name(), first.key(), next.values(), next.rowLabels(), next.colLabels(), first.scale(), first.digits());
+            next = new MatrixTable.Spec(first.name(), first.key(), next.values(), next.rowLabels(), next.colLabels(), first.scale(), first.digits(),
+                    first.range());
             Map<String, Object> c = new HashMap<>();
             c.put("spec", js(first));
             c.put("html", MatrixTable.html(first));

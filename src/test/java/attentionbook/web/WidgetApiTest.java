@@ -50,7 +50,7 @@ class WidgetApiTest {
 
     @Test
     void otherMethodsAnswer405NamingPost() {
-        for (String path : List.of("/api/softmax", "/api/scaling", "/api/shapes", "/api/weighted-sum")) {
+        for (String path : List.of("/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum", "/api/weighted-sum/explain")) {
             HttpResponse<String> get = book.get(path);
             ApiTesting.assertError(get, 405, List.of("GET is not allowed on " + path, "POST a JSON body"));
             assertEquals("POST", get.headers().firstValue("Allow").orElse(""), path);
@@ -87,6 +87,41 @@ class WidgetApiTest {
         double[] stable = Softmax.stable(new double[]{1000, 999, 1});
         assertEquals(stable[0], answer.get("weights").get(0).asDouble(), 0.0);
         assertEquals(1000, answer.get("max").asDouble());
+    }
+
+    @Test
+    void aScoreOfMinusInfinityGetsAWeightOfExactlyZero() throws IOException {
+        JsonNode answer = ok("/api/softmax", "{\"scores\": [2, \"-inf\", 1, \"−∞\"], \"temperature\": 0.5}");
+        double[] expected = Softmax.stable(new double[]{2, Double.NEGATIVE_INFINITY, 1, Double.NEGATIVE_INFINITY}, 0.5);
+        for (int j = 0; j < 4; j++) {
+            assertEquals(expected[j], answer.get("weights").get(j).asDouble(), 0.0, "weight " + j);
+        }
+        assertEquals(0.0, answer.get("weights").get(1).asDouble(), 0.0);
+        assertTrue(answer.get("divided").get(1).isNull(), "JSON has no −∞: " + answer.get("divided"));
+        assertTrue(answer.get("scores").get(3).isNull());
+        assertEquals(4.0, answer.get("divided").get(0).asDouble());
+        assertEquals(0.0, answer.get("naive").get("weights").get(1).get("value").asDouble());
+        ApiTesting.assertError(book.post("/api/softmax", "{\"scores\": [\"-inf\", \"-inf\"]}"), 400,
+                List.of("every score is −∞", "0/0"));
+        ApiTesting.assertError(book.post("/api/softmax", "{\"scores\": [1, \"inf\"]}"), 400,
+                List.of("\"scores\" entry 2 is \"inf\": a score is a number, or \"-inf\""));
+    }
+
+    @Test
+    void aSoftmaxEntryExplainsItsDivisionAndItsWeight() throws IOException {
+        String row = "\"scores\": [2, \"-inf\", 1], \"temperature\": 0.5";
+        JsonNode divided = ok("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"divided\", \"col\": 2}}");
+        assertEquals(2.0, divided.get("value").asDouble());
+        assertEquals("1 / 0.5 = 2", divided.get("arithmetic").asText());
+        JsonNode weight = ok("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"weights\", \"col\": 0}}");
+        assertEquals(Softmax.stable(new double[]{2, Double.NEGATIVE_INFINITY, 1}, 0.5)[0], weight.get("value").asDouble());
+        assertEquals(2, weight.get("terms").size(), "the hidden entry adds no exp term");
+        JsonNode hidden = ok("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"weights\", \"col\": 1}}");
+        assertEquals(0.0, hidden.get("value").asDouble());
+        assertTrue(hidden.get("divided") == null && ok("/api/softmax/explain", "{" + row
+                + ", \"explain\": {\"matrix\": \"divided\", \"col\": 1}}").get("value").isNull(), "−∞ is null in JSON");
+        ApiTesting.assertError(book.post("/api/softmax/explain", "{" + row + ", \"explain\": {\"matrix\": \"weights\", \"col\": 3}}"),
+                400, List.of("\"col\" is 3 but there are 3 scores"));
     }
 
     @Test
