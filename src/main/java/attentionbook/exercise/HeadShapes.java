@@ -22,7 +22,7 @@ final class HeadShapes extends Kind {
 
     @Override
     List<String> required(Settings settings) {
-        return List.of("more-heads-more-weights", "scores-head-width", "head-width-is-h");
+        return List.of("more-heads-more-weights", "scores-head-width", "head-width-is-h", "no-split");
     }
 
     @Override
@@ -83,7 +83,10 @@ final class HeadShapes extends Kind {
                 new Mistake("scores-head-width", "You gave one head's scores the shape of its queries. S_h = Q_h·K_hᵀ"
                         + " compares every token with every token: T × T.", shapes(dModel, dModel, t, dk, t, dk, t, dModel)),
                 new Mistake("concat-one-head", "You gave the concat one head's width. It puts all " + heads + " head"
-                        + " outputs side by side: h·d_v = " + dModel + " columns.", shapes(dModel, dModel, t, dk, t, t, t, dk)));
+                        + " outputs side by side: h·d_v = " + dModel + " columns.", shapes(dModel, dModel, t, dk, t, t, t, dk)),
+                new Mistake("no-split", "You gave Q_h all of Q's " + dModel + " columns, as if there were no split. Head 1"
+                        + " keeps only its own block of d_k = d_model / h = " + dk + " columns.",
+                        shapes(dModel, dModel, t, dModel, t, t, t, dModel)));
         return exercise(seed, prompt, List.of(), form, answer, hints, solution, mistakes);
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /** Multi-head attention: how many parameters the attention projections of a model hold. */
 final class ParameterCount extends Kind {
-    /** {d_model, heads, layers}: GPT-2 small, medium, large and XL, BERT-base. */
-    private static final int[][] REAL = {{768, 12, 12}, {1024, 16, 24}, {1280, 20, 36}, {1600, 25, 48}};
+    /** {d_model, heads, layers}: GPT-2 medium, large and XL (GPT-2 small has 12 heads in 12 layers: ambiguous). */
+    private static final int[][] REAL = {{1024, 16, 24}, {1280, 20, 36}, {1600, 25, 48}};
 
     ParameterCount() {
         super("parameter-count", "Counting attention parameters", "Multi-head attention",
@@ -32,9 +32,12 @@ final class ParameterCount extends Kind {
             heads = size[1];
             layers = size[2];
         } else {
-            dModel = draw.pick(List.of(8, 16, 32, 64));
-            heads = draw.pick(List.of(2, 4, 8).stream().filter(h -> h < dModel).toList());
-            layers = draw.between(1, 3);
+            do {    // heads ≠ layers, or multiplying by the wrong one would pass
+                dModel = draw.pick(List.of(8, 16, 32, 64));
+                int width = dModel;
+                heads = draw.pick(List.of(2, 4, 8).stream().filter(h -> h < width).toList());
+                layers = draw.between(1, 3);
+            } while (!Draw.distinct(dModel, heads, layers));
         }
         boolean biases = draw.coin();
         long weights = Costs.attentionWeightsPerLayer(dModel);

@@ -18,7 +18,7 @@ final class PipelineShapes extends Kind {
 
     @Override
     List<String> required(Settings settings) {
-        return List.of("q-keeps-width", "scores-no-transpose", "scores-inner");
+        return List.of("q-keeps-width", "scores-no-transpose", "scores-inner", "forgot-batch");
     }
 
     @Override
@@ -84,7 +84,10 @@ final class PipelineShapes extends Kind {
                         + " value vectors, d_v wide.", shapes(n, t, dk, t, t, t, t)),
                 new Mistake("batch-mixed", "You made one score grid over all " + (n * t) + " tokens of the batch. Tokens"
                         + " only meet the tokens of their own sequence: each sequence has its own " + t + "×" + t + " grid.",
-                        shapes(n, t, dk, n * t, n * t, t, dk)));
+                        shapes(n, t, dk, n * t, n * t, t, dk)),
+                new Mistake("forgot-batch", "You left out the batch: your shapes are those of one sequence. X holds B = "
+                        + n + " sequences and every result keeps them, so each shape starts with " + n + ".",
+                        shapes(1, t, dk, t, t, t, dk)));
         return exercise(seed, prompt, List.of(), form, answer, hints, solution, mistakes);
     }
 

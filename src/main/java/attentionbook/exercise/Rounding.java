@@ -73,7 +73,7 @@ public record Rounding(int decimals, double tolerance, boolean exact) {
     /** True when the value has no more decimals than asked for (2.6 is not a whole number). */
     public boolean written(double value) {
         double scaled = value * Math.pow(10, decimals);
-        return Math.abs(scaled - Math.rint(scaled)) <= 1e-6 * Math.max(1, Math.abs(scaled));
+        return Math.abs(scaled - Math.rint(scaled)) <= 1e-6;   // in units of the last decimal: binary noise only
     }
 
     /** The value rounded half away from zero to the decimals asked for, as a learner rounds by hand. */
