@@ -14,6 +14,11 @@ final class ElementCount extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
         return List.of("linear-in-t", "forgot-batch", "scores-like-q");
     }

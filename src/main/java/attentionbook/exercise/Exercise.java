@@ -20,6 +20,8 @@ import java.util.List;
  */
 public record Exercise(String kind, String title, long seed, List<String> prompt, List<Table> given, AnswerForm form,
                        Matrix answer, List<WorkStep> hints, List<WorkStep> solution, List<Mistake> mistakes) {
+    /** How a mistake's text names a second mistake that gives the same numbers. */
+    private static final String TWIN = " (Another mistake gives the same numbers here: ";
 
     public Exercise {
         prompt = List.copyOf(prompt);
@@ -58,7 +60,7 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
                 kept.add(candidate);
             } else {
                 Mistake first = kept.get(twin);
-                kept.set(twin, new Mistake(first.key(), first.text() + " (Another mistake gives the same numbers here: "
+                kept.set(twin, new Mistake(first.key(), first.text() + TWIN
                         + lowerFirst(candidate.text()) + ")", first.result()));
             }
         }
@@ -68,6 +70,11 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
     /** True when a mistake with this key survived (its answer differs from the right one). */
     public boolean diagnoses(String mistakeKey) {
         return mistakes.stream().anyMatch(m -> m.key().equals(mistakeKey));
+    }
+
+    /** True when two of the mistakes give the same numbers, so the checker cannot say which one was made. */
+    public boolean hasTwins() {
+        return mistakes.stream().anyMatch(m -> m.text().contains(TWIN));
     }
 
     /** True when some cell of a and b differs by more than any rounding can explain. */

@@ -21,6 +21,11 @@ final class HeadShapes extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
         return List.of("more-heads-more-weights", "scores-head-width", "head-width-is-h", "no-split");
     }

@@ -13,6 +13,11 @@ final class KvCacheSize extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
         return List.of("only-keys", "cached-queries", "forgot-layers");
     }

@@ -17,6 +17,11 @@ final class ParameterCount extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
         return List.of("more-heads", "forgot-wo");
     }

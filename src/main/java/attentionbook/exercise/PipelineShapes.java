@@ -17,6 +17,11 @@ final class PipelineShapes extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
         return List.of("q-keeps-width", "scores-no-transpose", "scores-inner", "forgot-batch");
     }

@@ -22,7 +22,7 @@ final class Oracle {
 
     static Case of(Exercise e) {
         Map<String, double[][]> m = new LinkedHashMap<>();
-        String prompt = String.join(" ", e.prompt());
+        String prompt = plain(String.join(" ", e.prompt()));
         switch (e.kind()) {
             case "pipeline-shapes": {
                 int[] btd = ints(prompt, "\\[B, T, d_model\\] = \\[(\\d+), (\\d+), (\\d+)\\]");
@@ -239,6 +239,12 @@ final class Oracle {
             default:
                 throw new AssertionError("the oracle does not know the kind " + e.kind());
         }
+    }
+
+    /** The prompt as a learner reads it once the math is typeset: $d_\\text{model}$ is d_model, \\times is ×. */
+    static String plain(String text) {
+        return text.replace("$", "").replace("\\text{model}", "model").replace("\\times", "×").replace("\\cdot", "·")
+                .replace("\\sqrt", "√").replace("{", "").replace("}", "").replaceAll("\\\\[a-z]+ ?", "").replaceAll(" +", " ");
     }
 
     static double[][] table(Exercise e, String name) {
