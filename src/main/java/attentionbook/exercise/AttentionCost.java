@@ -54,7 +54,12 @@ final class AttentionCost extends Kind {
                 + " per head.";
         String all = "In all: " + batch + " × " + heads + " × (" + Numbers.count(perHeadScores) + " + " + Numbers.count(perHeadSum) + ") = "
                 + Numbers.count(madds) + " multiply-adds.";
-        List<WorkStep> hints = List.of(WorkStep.of(grid), WorkStep.of(scores));
+        // Hints give the method, never a count the answer asks for.
+        List<WorkStep> hints = List.of(
+                WorkStep.of("A score grid has one cell for every pair of tokens, T × T, and every head"
+                        + (batch == 1 ? "" : " of every sequence") + " has its own grid."),
+                WorkStep.of("A multiply-add is one product added to a sum. Q·Kᵀ: each score is a dot product of length d_k."
+                        + " A·V: each of the T × d_v outputs sums T products. Count one head, then multiply."));
         List<WorkStep> solution = List.of(WorkStep.of("Count one head, then every head and sequence:", grid, scores, sum, all));
 
         long linearCells = (long) batch * heads * tokens;

@@ -14,7 +14,8 @@ import java.util.List;
  * @param prompt   the question, a paragraph a string (plain text with Unicode math)
  * @param given    the matrices the prompt refers to
  * @param answer   the exact answer, computed by the core (−∞ in masked cells)
- * @param hints    steps that each reveal the next intermediate result
+ * @param hints    steps that guide: the method, then intermediate results, never the answer's own cells
+ *                 (a grid's hints may work its first rows as examples, never the last)
  * @param solution the full worked solution, cell by cell
  * @param mistakes the usual mistakes that give a different answer here, each with its answer
  */

@@ -75,7 +75,11 @@ final class HeadShapes extends Kind {
         String sLine = "S_h = Q_h·K_hᵀ = [" + qh.shape() + "]·[" + qh.transpose().shape() + "] = [" + scores.shape() + "].";
         String cLine = "Each head outputs " + trace.heads().get(0).output().shape() + "; " + heads + " of them side by side make "
                 + concat.shape() + ".";
-        List<WorkStep> hints = List.of(WorkStep.of(dkLine), WorkStep.of(wLine), WorkStep.of(qLine));
+        List<WorkStep> hints = List.of(
+                WorkStep.of("One head's width is d_k = d_model / h: the heads share Q's columns equally."),
+                WorkStep.of("Wq maps each token's d_model numbers to d_model numbers, however many heads there are;"
+                        + " the heads only split its columns."),
+                WorkStep.of("Q_h is head 1's block of Q's columns; S_h compares each of the T tokens with each."));
         List<WorkStep> solution = List.of(WorkStep.of("From the head width to the concat:", dkLine, wLine, qLine, sLine, cLine));
 
         List<Mistake> mistakes = List.of(

@@ -54,7 +54,9 @@ final class KvCacheSize extends Kind {
         String size = "At " + bytes + " bytes each: " + Numbers.count(values) + " × " + bytes + " = " + Numbers.count(total) + " bytes.";
         List<WorkStep> hints = List.of(
                 WorkStep.of("Only keys and values are cached: a new token needs its own query, but the keys and values of every earlier token."),
-                WorkStep.of(count));
+                WorkStep.of("Multiply 2 (a key and a value) × layers × sequences × tokens × heads × head width for the"
+                        + " numbers, then the bytes each takes: 2 × " + layers + " × " + batch + " × " + tokens + " × "
+                        + heads + " × " + headDim + " × " + bytes + "."));
         List<WorkStep> solution = List.of(WorkStep.of("Count the numbers, then the bytes:", count, size));
 
         List<Mistake> mistakes = new ArrayList<>();

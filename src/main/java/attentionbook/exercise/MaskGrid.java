@@ -35,8 +35,7 @@ final class MaskGrid extends Kind {
 
         List<WorkStep> hints = new ArrayList<>();
         hints.add(WorkStep.of("Row i is the query of token i. It may look at tokens j ≤ i, itself included; the"
-                + " tokens after it (j > i) are hidden. Row 1 sees only token 1:")
-                .with(Grids.vector("row 1, masked", "1", masked.row(0), 0)));
+                + " tokens after it (j > i) are hidden. Which cells of row 1 stay?"));
         for (int r = 1; r < t - 1; r++) {
             hints.add(new WorkStep("Row " + (r + 1) + " keeps columns 1–" + (r + 1) + ":", traced.rowLines(Step.MASKED, 0, r), null)
                     .with(Grids.vector("row " + (r + 1) + ", masked", Integer.toString(r + 1), masked.row(r), 0)));

@@ -64,7 +64,10 @@ final class ParameterCount extends Kind {
         String bias = biases ? "Biases: one per output column of each projection, 4 × " + dModel + " = " + Numbers.count(biasCount)
                 + ", so " + Numbers.count(perLayer) + " per layer." : "No biases, so " + Numbers.count(perLayer) + " per layer.";
         String all = layers + " × " + Numbers.count(perLayer) + " = " + Numbers.count(total) + ".";
-        List<WorkStep> hints = List.of(WorkStep.of(one), WorkStep.of(bias));
+        List<WorkStep> hints = List.of(
+                WorkStep.of("Each of Wq, Wk, Wv and Wo is d_model × d_model, whatever the number of heads."),
+                WorkStep.of(biases ? "A bias adds one number for each output column of each projection."
+                        : "There are no biases: count the weights only. Then count every layer."));
         List<WorkStep> solution = List.of(WorkStep.of("Count one layer, then multiply by the layers:", one, bias, all));
 
         List<Mistake> mistakes = new ArrayList<>();

@@ -70,8 +70,8 @@ final class PipelineShapes extends Kind {
         List<WorkStep> hints = List.of(
                 WorkStep.of("Work on one sequence, a " + xShape + " matrix, with the rule [A×B]·[B×C] = [A×C]. "
                         + "The weights are shared by all sequences, so every result starts with the batch size " + n + "."),
-                WorkStep.of(qLine),
-                WorkStep.of(sLine));
+                WorkStep.of("For Q: one sequence is " + xShape + " and Wq is " + w.shape() + "; the rule gives Q's rows and columns."),
+                WorkStep.of("For the scores: K has Q's shape, so Kᵀ swaps its rows and columns; apply the rule to Q·Kᵀ."));
         List<WorkStep> solution = List.of(
                 WorkStep.of("The shape rule on one sequence, with the batch riding along in front:", qLine, sLine, oLine));
 
