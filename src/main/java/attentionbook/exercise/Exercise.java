@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param kind     the kind's name, e.g. "score-grid"
  * @param seed     the seed it was generated from; the same seed gives the same exercise
- * @param prompt   the question, a paragraph a string (plain text with Unicode math)
+ * @param prompt   the question, a paragraph a string (Unicode text, math between $ signs as in the chapters)
  * @param given    the matrices the prompt refers to
  * @param answer   the exact answer, computed by the core (−∞ in masked cells)
  * @param hints    steps that guide: the method, then intermediate results, never the answer's own cells
@@ -45,7 +45,11 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
                               AnswerForm form, Matrix answer, List<WorkStep> hints, List<WorkStep> solution,
                               List<Mistake> candidates) {
         List<Mistake> kept = new ArrayList<>();
-        for (Mistake candidate : candidates) {
+        prompt = prompt.stream().map(Tex::mark).toList();
+        hints = hints.stream().map(Exercise::marked).toList();
+        solution = solution.stream().map(Exercise::marked).toList();
+        for (Mistake raw : candidates) {
+            Mistake candidate = new Mistake(raw.key(), Tex.mark(raw.text()), raw.result());
             if (!sameShape(candidate.result(), answer) || hasNaN(candidate.result())
                     || !apart(form.rounding(), candidate.result(), answer)) {
                 continue;
@@ -103,6 +107,10 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
             }
         }
         return false;
+    }
+
+    private static WorkStep marked(WorkStep step) {
+        return new WorkStep(Tex.mark(step.text()), step.lines(), step.table());
     }
 
     private static String lowerFirst(String text) {
