@@ -3,6 +3,7 @@
 // never in the page until the learner asks for the solution; the server checks and names mistakes.
 import { markSolved, noteChapterExercises, isSolved } from './progress.js';
 import { makeScrollersFocusable } from './scroll.js';
+import { typesetMath } from './math.js';
 
 const SEED_KEY = 'attentionbook.exercise-seed.';
 const STUDENT_KEY = 'attentionbook.student';
@@ -38,6 +39,22 @@ function make(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * A paragraph from the API: plain text with the math between $ signs, as in the chapters. The math
+ * goes into <span class="math"> as text and KaTeX typesets it (no innerHTML: the CSP blocks its styles).
+ */
+export function richText(tag, className, text) {
+  const node = make(tag, className);
+  const pieces = String(text).split('$');
+  pieces.forEach((piece, i) => {
+    const math = i % 2 === 1 && i < pieces.length - 1;
+    if (math) node.append(make('span', 'math', piece));
+    else if (piece) node.append(i % 2 === 1 ? `$${piece}` : piece);
+  });
+  typesetMath(node);
   return node;
 }
 
@@ -152,7 +169,7 @@ export function matrixTable(view) {
 
 function stepNode(step, tag) {
   const item = make(tag, 'exercise-step');
-  item.append(make('p', null, step.text));
+  item.append(richText('p', null, step.text));
   if (step.lines.length > 0) item.append(make('pre', 'worked-lines', step.lines.join('\n')));
   if (step.table) {
     const row = make('div', 'matrix-row');
@@ -283,7 +300,7 @@ class Exercise {
     const ex = this.exercise;
     this.body.append(this.seedLine());
     const prompt = make('div', 'exercise-prompt');
-    for (const paragraph of ex.prompt) prompt.append(make('p', null, paragraph));
+    for (const paragraph of ex.prompt) prompt.append(richText('p', null, paragraph));
     if (ex.given.length > 0) {
       const row = make('div', 'matrix-row');
       for (const table of ex.given) row.append(matrixTable(table));
@@ -507,9 +524,9 @@ class Exercise {
       if (isWrong) input.setAttribute('aria-invalid', 'true');
     }
     for (const diagnosis of verdict.diagnoses) {
-      const p = make('p', 'diagnosis');
+      const p = richText('p', 'diagnosis', diagnosis.text);
       p.dataset.mistake = diagnosis.key;
-      p.append(make('strong', null, 'Likely mistake: '), diagnosis.text);
+      p.prepend(make('strong', null, 'Likely mistake: '));
       this.feedback.append(p);
     }
     for (const note of verdict.notes) this.feedback.append(make('p', 'note', note));

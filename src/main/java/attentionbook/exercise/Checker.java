@@ -47,7 +47,7 @@ public final class Checker {
     static boolean resembles(Rounding rounding, Matrix given, Matrix mistaken) {
         for (int r = 0; r < mistaken.rows(); r++) {
             for (int c = 0; c < mistaken.cols(); c++) {
-                if (!rounding.resembles(given.get(r, c), mistaken.get(r, c))) {
+                if (!Mistake.cellMatches(rounding, given.get(r, c), mistaken.get(r, c))) {
                     return false;
                 }
             }

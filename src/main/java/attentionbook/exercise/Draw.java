@@ -51,6 +51,21 @@ final class Draw {
         }
     }
 
+    /**
+     * True when the sizes above 1 are all different. Two equal sizes in one exercise (B = d_model,
+     * h = d_k) leave a learner unable to tell which is which, and make two mistakes give one answer.
+     */
+    static boolean distinct(int... sizes) {
+        for (int a = 0; a < sizes.length; a++) {
+            for (int b = a + 1; b < sizes.length; b++) {
+                if (sizes[a] > 1 && sizes[a] == sizes[b]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Splits {@code units} into {@code parts} whole pieces (some may be 0), in random order. */
     int[] split(int units, int parts) {
         int[] out = new int[parts];

@@ -14,6 +14,11 @@ final class ElementCount extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
         return List.of("linear-in-t", "forgot-batch", "scores-like-q");
     }
@@ -42,9 +47,11 @@ final class ElementCount extends Kind {
                 + Arithmetic.shape(b, t, dk) + " and holds " + b + " × " + t + " × " + dk + " = " + Numbers.count(q) + " numbers.";
         String sLine = "scores: one " + t + "×" + t + " grid per sequence, " + Arithmetic.shape(b, t, t) + ", holding " + b + " × "
                 + t + " × " + t + " = " + Numbers.count(scores) + " numbers.";
+        // Hints lead to the shapes; the counts, which are the answer, are left to the learner.
         List<WorkStep> hints = List.of(
-                WorkStep.of("The count of a shape is the product of its sizes. " + xLine),
-                WorkStep.of(qLine));
+                WorkStep.of("The count of a shape is the product of its sizes: [a, b, c] holds a × b × c numbers."),
+                WorkStep.of("Q is [" + t + "×" + dModel + "]·[" + dModel + "×" + dk + "] for each of the " + b
+                        + " sequences; the scores Q·Kᵀ are one T × T grid for each sequence."));
         List<WorkStep> solution = List.of(WorkStep.of("Multiply the sizes of each shape:", xLine, qLine, sLine));
 
         List<Mistake> mistakes = List.of(

@@ -11,15 +11,18 @@ import java.util.List;
  *
  * @param kind     the kind's name, e.g. "score-grid"
  * @param seed     the seed it was generated from; the same seed gives the same exercise
- * @param prompt   the question, a paragraph a string (plain text with Unicode math)
+ * @param prompt   the question, a paragraph a string (Unicode text, math between $ signs as in the chapters)
  * @param given    the matrices the prompt refers to
  * @param answer   the exact answer, computed by the core (−∞ in masked cells)
- * @param hints    steps that each reveal the next intermediate result
+ * @param hints    steps that guide: the method, then intermediate results, never the answer's own cells
+ *                 (a grid's hints may work its first rows as examples, never the last)
  * @param solution the full worked solution, cell by cell
  * @param mistakes the usual mistakes that give a different answer here, each with its answer
  */
 public record Exercise(String kind, String title, long seed, List<String> prompt, List<Table> given, AnswerForm form,
                        Matrix answer, List<WorkStep> hints, List<WorkStep> solution, List<Mistake> mistakes) {
+    /** How a mistake's text names a second mistake that gives the same numbers. */
+    private static final String TWIN = " (Another mistake gives the same numbers here: ";
 
     public Exercise {
         prompt = List.copyOf(prompt);
@@ -42,7 +45,11 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
                               AnswerForm form, Matrix answer, List<WorkStep> hints, List<WorkStep> solution,
                               List<Mistake> candidates) {
         List<Mistake> kept = new ArrayList<>();
-        for (Mistake candidate : candidates) {
+        prompt = prompt.stream().map(Tex::mark).toList();
+        hints = hints.stream().map(Exercise::marked).toList();
+        solution = solution.stream().map(Exercise::marked).toList();
+        for (Mistake raw : candidates) {
+            Mistake candidate = new Mistake(raw.key(), Tex.mark(raw.text()), raw.result());
             if (!sameShape(candidate.result(), answer) || hasNaN(candidate.result())
                     || !apart(form.rounding(), candidate.result(), answer)) {
                 continue;
@@ -58,7 +65,7 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
                 kept.add(candidate);
             } else {
                 Mistake first = kept.get(twin);
-                kept.set(twin, new Mistake(first.key(), first.text() + " (Another mistake gives the same numbers here: "
+                kept.set(twin, new Mistake(first.key(), first.text() + TWIN
                         + lowerFirst(candidate.text()) + ")", first.result()));
             }
         }
@@ -68,6 +75,11 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
     /** True when a mistake with this key survived (its answer differs from the right one). */
     public boolean diagnoses(String mistakeKey) {
         return mistakes.stream().anyMatch(m -> m.key().equals(mistakeKey));
+    }
+
+    /** True when two of the mistakes give the same numbers, so the checker cannot say which one was made. */
+    public boolean hasTwins() {
+        return mistakes.stream().anyMatch(m -> m.text().contains(TWIN));
     }
 
     /** True when some cell of a and b differs by more than any rounding can explain. */
@@ -95,6 +107,10 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
             }
         }
         return false;
+    }
+
+    private static WorkStep marked(WorkStep step) {
+        return new WorkStep(Tex.mark(step.text()), step.lines(), step.table());
     }
 
     private static String lowerFirst(String text) {

@@ -21,8 +21,13 @@ final class HeadShapes extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
-        return List.of("more-heads-more-weights", "scores-head-width", "head-width-is-h");
+        return List.of("more-heads-more-weights", "scores-head-width", "head-width-is-h", "no-split");
     }
 
     @Override
@@ -70,7 +75,11 @@ final class HeadShapes extends Kind {
         String sLine = "S_h = Q_h·K_hᵀ = [" + qh.shape() + "]·[" + qh.transpose().shape() + "] = [" + scores.shape() + "].";
         String cLine = "Each head outputs " + trace.heads().get(0).output().shape() + "; " + heads + " of them side by side make "
                 + concat.shape() + ".";
-        List<WorkStep> hints = List.of(WorkStep.of(dkLine), WorkStep.of(wLine), WorkStep.of(qLine));
+        List<WorkStep> hints = List.of(
+                WorkStep.of("One head's width is d_k = d_model / h: the heads share Q's columns equally."),
+                WorkStep.of("Wq maps each token's d_model numbers to d_model numbers, however many heads there are;"
+                        + " the heads only split its columns."),
+                WorkStep.of("Q_h is head 1's block of Q's columns; S_h compares each of the T tokens with each."));
         List<WorkStep> solution = List.of(WorkStep.of("From the head width to the concat:", dkLine, wLine, qLine, sLine, cLine));
 
         List<Mistake> mistakes = List.of(
@@ -83,7 +92,10 @@ final class HeadShapes extends Kind {
                 new Mistake("scores-head-width", "You gave one head's scores the shape of its queries. S_h = Q_h·K_hᵀ"
                         + " compares every token with every token: T × T.", shapes(dModel, dModel, t, dk, t, dk, t, dModel)),
                 new Mistake("concat-one-head", "You gave the concat one head's width. It puts all " + heads + " head"
-                        + " outputs side by side: h·d_v = " + dModel + " columns.", shapes(dModel, dModel, t, dk, t, t, t, dk)));
+                        + " outputs side by side: h·d_v = " + dModel + " columns.", shapes(dModel, dModel, t, dk, t, t, t, dk)),
+                new Mistake("no-split", "You gave Q_h all of Q's " + dModel + " columns, as if there were no split. Head 1"
+                        + " keeps only its own block of d_k = d_model / h = " + dk + " columns.",
+                        shapes(dModel, dModel, t, dModel, t, t, t, dModel)));
         return exercise(seed, prompt, List.of(), form, answer, hints, solution, mistakes);
     }
 

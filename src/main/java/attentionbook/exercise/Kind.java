@@ -48,11 +48,19 @@ abstract class Kind implements ExerciseKind {
         Exercise exercise = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             exercise = build(draw, seed, settings);
-            if (required(settings).stream().allMatch(exercise::diagnoses)) {
+            if (required(settings).stream().allMatch(exercise::diagnoses) && !(sizesOnly() && exercise.hasTwins())) {
                 return exercise;
             }
         }
         return exercise;
+    }
+
+    /**
+     * True for the kinds about sizes (shapes, counts, costs), whose mistakes coincide only when two
+     * sizes do: such a draw is redrawn, so every mistake is named on its own.
+     */
+    boolean sizesOnly() {
+        return false;
     }
 
     /** The mistakes every exercise of this kind (with these settings) must be able to recognise. */

@@ -13,24 +13,37 @@ final class KvCacheSize extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
         return List.of("only-keys", "cached-queries", "forgot-layers");
     }
 
     @Override
     Exercise build(Draw draw, long seed, Settings settings) {
-        int layers = draw.between(2, 4);
-        int batch = draw.between(1, 2);
-        int tokens = draw.pick(List.of(8, 10, 12, 16, 20));
-        int heads = draw.pick(List.of(1, 2, 4));
-        int headDim = draw.pick(List.of(4, 8));
-        int bytes = draw.pick(List.of(2, 4));
+        int layers;
+        int batch;
+        int tokens;
+        int heads;
+        int headDim;
+        int bytes;
+        do {    // the cache's factor 2 (keys and values) is a size too: no other may be 2
+            layers = draw.between(3, 6);
+            batch = draw.pick(List.of(1, 3));
+            tokens = draw.pick(List.of(8, 10, 12, 16, 20));
+            heads = draw.pick(List.of(1, 4, 8));
+            headDim = draw.pick(List.of(4, 8, 16));
+            bytes = draw.pick(List.of(1, 4));
+        } while (!Draw.distinct(layers, batch, tokens, heads, headDim, bytes, 2));
         long values = Costs.kvCacheValues(layers, batch, tokens, heads, headDim);
         long total = Costs.kvCacheBytes(layers, batch, tokens, heads, headDim, bytes);
 
         List<String> prompt = List.of(
                 "A small decoder has " + layers + " layers, each with " + heads + (heads == 1 ? " key/value head" : " key/value heads")
-                        + " of width " + headDim + ". It stores every number in " + bytes + " bytes and generates "
+                        + " of width " + headDim + ". It stores every number in " + (bytes == 1 ? "1 byte" : bytes + " bytes") + " and generates "
                         + (batch == 1 ? "one sequence" : batch + " sequences at once") + ".",
                 "How many bytes does its KV cache hold after " + tokens + " tokens?");
         AnswerForm form = new AnswerForm("bytes in the cache", 1, 1, List.of("bytes"), List.of("bytes"), Rounding.exact(0), false);
@@ -41,7 +54,9 @@ final class KvCacheSize extends Kind {
         String size = "At " + bytes + " bytes each: " + Numbers.count(values) + " × " + bytes + " = " + Numbers.count(total) + " bytes.";
         List<WorkStep> hints = List.of(
                 WorkStep.of("Only keys and values are cached: a new token needs its own query, but the keys and values of every earlier token."),
-                WorkStep.of(count));
+                WorkStep.of("Multiply 2 (a key and a value) × layers × sequences × tokens × heads × head width for the"
+                        + " numbers, then the bytes each takes: 2 × " + layers + " × " + batch + " × " + tokens + " × "
+                        + heads + " × " + headDim + " × " + bytes + "."));
         List<WorkStep> solution = List.of(WorkStep.of("Count the numbers, then the bytes:", count, size));
 
         List<Mistake> mistakes = new ArrayList<>();

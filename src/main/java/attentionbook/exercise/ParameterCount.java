@@ -7,13 +7,18 @@ import java.util.List;
 
 /** Multi-head attention: how many parameters the attention projections of a model hold. */
 final class ParameterCount extends Kind {
-    /** {d_model, heads, layers}: GPT-2 small, medium, large and XL, BERT-base. */
-    private static final int[][] REAL = {{768, 12, 12}, {1024, 16, 24}, {1280, 20, 36}, {1600, 25, 48}};
+    /** {d_model, heads, layers}: GPT-2 medium, large and XL (GPT-2 small has 12 heads in 12 layers: ambiguous). */
+    private static final int[][] REAL = {{1024, 16, 24}, {1280, 20, 36}, {1600, 25, 48}};
 
     ParameterCount() {
         super("parameter-count", "Counting attention parameters", "Multi-head attention",
                 Option.words("size", "small: d_model up to 64, pen-and-paper sized; real: the sizes of GPT-2", "small",
                         "small", "real"));
+    }
+
+    @Override
+    boolean sizesOnly() {
+        return true;
     }
 
     @Override
@@ -32,9 +37,12 @@ final class ParameterCount extends Kind {
             heads = size[1];
             layers = size[2];
         } else {
-            dModel = draw.pick(List.of(8, 16, 32, 64));
-            heads = draw.pick(List.of(2, 4, 8).stream().filter(h -> h < dModel).toList());
-            layers = draw.between(1, 3);
+            do {    // heads ≠ layers, or multiplying by the wrong one would pass
+                dModel = draw.pick(List.of(8, 16, 32, 64));
+                int width = dModel;
+                heads = draw.pick(List.of(2, 4, 8).stream().filter(h -> h < width).toList());
+                layers = draw.between(1, 3);
+            } while (!Draw.distinct(dModel, heads, layers));
         }
         boolean biases = draw.coin();
         long weights = Costs.attentionWeightsPerLayer(dModel);
@@ -56,7 +64,10 @@ final class ParameterCount extends Kind {
         String bias = biases ? "Biases: one per output column of each projection, 4 × " + dModel + " = " + Numbers.count(biasCount)
                 + ", so " + Numbers.count(perLayer) + " per layer." : "No biases, so " + Numbers.count(perLayer) + " per layer.";
         String all = layers + " × " + Numbers.count(perLayer) + " = " + Numbers.count(total) + ".";
-        List<WorkStep> hints = List.of(WorkStep.of(one), WorkStep.of(bias));
+        List<WorkStep> hints = List.of(
+                WorkStep.of("Each of Wq, Wk, Wv and Wo is d_model × d_model, whatever the number of heads."),
+                WorkStep.of(biases ? "A bias adds one number for each output column of each projection."
+                        : "There are no biases: count the weights only. Then count every layer."));
         List<WorkStep> solution = List.of(WorkStep.of("Count one layer, then multiply by the layers:", one, bias, all));
 
         List<Mistake> mistakes = new ArrayList<>();

@@ -17,8 +17,13 @@ final class PipelineShapes extends Kind {
     }
 
     @Override
+    boolean sizesOnly() {
+        return true;
+    }
+
+    @Override
     List<String> required(Settings settings) {
-        return List.of("q-keeps-width", "scores-no-transpose", "scores-inner");
+        return List.of("q-keeps-width", "scores-no-transpose", "scores-inner", "forgot-batch");
     }
 
     @Override
@@ -65,8 +70,8 @@ final class PipelineShapes extends Kind {
         List<WorkStep> hints = List.of(
                 WorkStep.of("Work on one sequence, a " + xShape + " matrix, with the rule [A×B]·[B×C] = [A×C]. "
                         + "The weights are shared by all sequences, so every result starts with the batch size " + n + "."),
-                WorkStep.of(qLine),
-                WorkStep.of(sLine));
+                WorkStep.of("For Q: one sequence is " + xShape + " and Wq is " + w.shape() + "; the rule gives Q's rows and columns."),
+                WorkStep.of("For the scores: K has Q's shape, so Kᵀ swaps its rows and columns; apply the rule to Q·Kᵀ."));
         List<WorkStep> solution = List.of(
                 WorkStep.of("The shape rule on one sequence, with the batch riding along in front:", qLine, sLine, oLine));
 
@@ -84,7 +89,10 @@ final class PipelineShapes extends Kind {
                         + " value vectors, d_v wide.", shapes(n, t, dk, t, t, t, t)),
                 new Mistake("batch-mixed", "You made one score grid over all " + (n * t) + " tokens of the batch. Tokens"
                         + " only meet the tokens of their own sequence: each sequence has its own " + t + "×" + t + " grid.",
-                        shapes(n, t, dk, n * t, n * t, t, dk)));
+                        shapes(n, t, dk, n * t, n * t, t, dk)),
+                new Mistake("forgot-batch", "You left out the batch: your shapes are those of one sequence. X holds B = "
+                        + n + " sequences and every result keeps them, so each shape starts with " + n + ".",
+                        shapes(1, t, dk, t, t, t, dk)));
         return exercise(seed, prompt, List.of(), form, answer, hints, solution, mistakes);
     }
 

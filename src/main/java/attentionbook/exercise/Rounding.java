@@ -55,14 +55,30 @@ public record Rounding(int decimals, double tolerance, boolean exact) {
     }
 
     /**
-     * True when a learner's answer is what a mistaken procedure gives, rounded as the prompt asks:
-     * within the tolerance, or within half a unit when the mistaken value has more decimals than asked.
+     * True when a learner's answer is what a mistaken procedure gives, at the prompt's own rounding:
+     * as close to the mistaken value as a right answer must be to the right one, or the mistaken value
+     * rounded to the decimals asked for (a tie either way). On a whole-number exercise 2.6 is neither
+     * 3 nor 3 rounded, so it never passes for a mistake whose answer is 3.
      */
     public boolean resembles(double given, double mistaken) {
         if (Double.isInfinite(mistaken) || Double.isInfinite(given)) {
             return given == mistaken;
         }
-        return Math.abs(given - mistaken) <= Math.max(tolerance, halfUnit()) + FLOAT_SLACK;
+        if (Math.abs(given - mistaken) <= tolerance + FLOAT_SLACK) {
+            return true;
+        }
+        return written(given) && Math.abs(given - mistaken) <= halfUnit() + FLOAT_SLACK;
+    }
+
+    /** True when the value has no more decimals than asked for (2.6 is not a whole number). */
+    public boolean written(double value) {
+        double scaled = value * Math.pow(10, decimals);
+        return Math.abs(scaled - Math.rint(scaled)) <= 1e-6;   // in units of the last decimal: binary noise only
+    }
+
+    /** The value rounded half away from zero to the decimals asked for, as a learner rounds by hand. */
+    public double round(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     /** True when two values are far enough apart that no rounding of one can pass for the other. */

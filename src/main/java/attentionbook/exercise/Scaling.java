@@ -9,15 +9,15 @@ import java.util.List;
 
 /**
  * A model size for the scaling exercises, chosen so that √d_k and √d_model are whole numbers and
- * every usual mistake (√d_model, d_k, no scaling, multiplying) gives a different factor.
+ * every usual mistake (√d_model, √h, d_k, no scaling, multiplying) gives a different factor.
  */
 final class Scaling {
     /** {d_model, heads}: small ones have d_k = 4 (factor 1/2), medium ones add d_k = 9 (1/3, rounded). */
-    private static final int[][] SMALL = {{64, 16}, {36, 9}};
-    private static final int[][] MEDIUM = {{64, 16}, {36, 9}, {36, 4}, {144, 16}};
+    private static final int[][] SMALL = {{100, 25}, {36, 9}};
+    private static final int[][] MEDIUM = {{100, 25}, {36, 9}, {36, 4}, {144, 16}};
 
     /** The mistakes both scaling kinds always tell apart. */
-    static final List<String> REQUIRED = List.of("unscaled", "sqrt-d-model", "divided-by-dk");
+    static final List<String> REQUIRED = List.of("unscaled", "sqrt-d-model", "divided-by-dk", "sqrt-heads");
 
     final int dModel;
     final int heads;
@@ -67,6 +67,9 @@ final class Scaling {
                 + rootDk() + ".", raw.scale(Attention.scaleFactor(dModel))));
         mistakes.add(new Mistake("divided-by-dk", "You divided by d_k = " + dk + " itself. The scale is its square"
                 + " root: divide by √" + dk + " = " + rootDk() + ".", raw.scale(1.0 / dk)));
+        mistakes.add(new Mistake("sqrt-heads", "You divided by √h = √" + heads + " = " + (int) Math.round(Math.sqrt(heads))
+                + ", the square root of the number of heads. The scale depends on one head's width: divide by √d_k = √"
+                + dk + " = " + rootDk() + ".", raw.scale(1.0 / Math.sqrt(heads))));
         mistakes.add(new Mistake("multiplied", "You multiplied by √d_k instead of dividing by it.",
                 raw.scale(Math.sqrt(dk))));
         double factor = Attention.scaleFactor(dk);

@@ -3,15 +3,28 @@ package attentionbook.web;
 import java.util.List;
 
 /**
- * Model of worksheet.jte: a printable sheet of exercises with the seed (and student) that
- * regenerates it. {@code key} is true on the answer key, whose items carry their answers.
+ * Model of worksheet.jte: printable sheets of exercises, one for a single sheet or one per student
+ * for a class roster, each with the seed (and student) and the full address that regenerates it.
+ * {@code key} is true on answer keys, whose items carry their answers.
  *
- * @param selfHref     this sheet's address, printed so the sheet can be regenerated
- * @param otherHref    the answer key from a sheet, the sheet from an answer key
- * @param anotherHref  the same sheet with new numbers (null when the course fixes each student's numbers)
+ * @param otherHref   the answer key from a sheet, the sheet from an answer key (null for a roster)
+ * @param anotherHref the same sheet with new numbers (null for a roster, and when the course fixes each
+ *                    student's numbers)
  */
-public record WorksheetPage(Site site, boolean key, String heading, String scope, long seed, String student,
-                            List<Section> sections, String selfHref, String otherHref, String anotherHref) {
+public record WorksheetPage(Site site, boolean key, String title, String scope, List<Sheet> sheets, String otherHref,
+                            String anotherHref) {
+
+    public boolean roster() {
+        return otherHref == null;
+    }
+
+    /**
+     * One learner's sheet (or its key), printed on pages of its own.
+     *
+     * @param address the absolute address (scheme, host, base path, path and query) that regenerates it
+     */
+    public record Sheet(String heading, long seed, String student, List<Section> sections, String address) {
+    }
 
     /** One chapter's exercises. */
     public record Section(String title, String href, List<Item> items) {

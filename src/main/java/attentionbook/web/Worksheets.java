@@ -1,7 +1,5 @@
 package attentionbook.web;
 
-
-
 import attentionbook.book.MatrixTable;
 import attentionbook.exercise.AnswerForm;
 import attentionbook.exercise.Declaration;
@@ -26,7 +24,7 @@ import java.util.function.Consumer;
  * and the answer keys at {@code /worksheets/{slug}/answers?seed=N} and {@code /worksheets/answers?seed=N}.
  * {@code ?student=NAME} derives the seed from a name or ID. A sheet without a seed is redirected to
  * one with a fresh seed, so its address always regenerates it. When the course sets an instructor key,
- * the answer keys need it ({@code &key=...}).
+ * the answer keys need it ({@code &key=...}). {@code /worksheets/roster} prints one sheet per student.
  */
 public final class Worksheets implements Consumer<RoutesConfig> {
     private static final String BOOK = null;
@@ -45,6 +43,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
     public void accept(RoutesConfig routes) {
         // the fixed "answers" path first, so that it is not taken for a chapter's slug
         BookServer.getAndHead(routes, "/worksheets/answers", ctx -> serve(ctx, BOOK, true));
+        BookServer.getAndHead(routes, "/worksheets/roster", new Rosters(catalog, pages, instructor, this)::serve);
         BookServer.getAndHead(routes, "/worksheets", ctx -> serve(ctx, BOOK, false));
         BookServer.getAndHead(routes, "/worksheets/{slug}", ctx -> serve(ctx, ctx.pathParam("slug"), false));
         BookServer.getAndHead(routes, "/worksheets/{slug}/answers", ctx -> serve(ctx, ctx.pathParam("slug"), true));
@@ -92,25 +91,45 @@ public final class Worksheets implements Consumer<RoutesConfig> {
             }
             return;
         }
-        Pages.page("worksheet.jte", page(chapters, slug, key, choice)).send(ctx, "no-cache");
+        String heading = (key ? "Answer key: " : "Worksheet: ") + (slug == null ? pages.site().title() : chapters.get(0).chapter().title());
+        WorksheetPage.Sheet sheet = sheet(ctx, chapters, slug, key, choice.seed(), choice.student(), heading);
+        Pages.page("worksheet.jte", new WorksheetPage(pages.site(), key, heading, scope(chapters, slug), List.of(sheet),
+                href(slug, !key, choice.seed(), choice.student()),
+                policy.perStudent() ? null : href(slug, false, Seeds.random(), null))).send(ctx, "no-cache");
     }
 
-    private WorksheetPage page(List<ExerciseCatalog.ChapterExercises> chapters, String slug, boolean key, SeedChoice choice) {
+    /** One learner's sheet or key, headed with the address that regenerates it. */
+    WorksheetPage.Sheet sheet(Context ctx, List<ExerciseCatalog.ChapterExercises> chapters, String slug, boolean key,
+                              long seed, String student, String heading) {
         List<WorksheetPage.Section> sections = new ArrayList<>();
         int number = 0;
         for (ExerciseCatalog.ChapterExercises chapter : chapters) {
             List<WorksheetPage.Item> items = new ArrayList<>();
             for (Declaration declared : chapter.exercises()) {
-                items.add(item(++number, declared.generate(choice.seed()), key));
+                items.add(item(++number, declared.generate(seed), key));
             }
             sections.add(new WorksheetPage.Section(chapterTitle(chapter), pages.site().href("/chapters/" + chapter.chapter().slug()),
                     items));
         }
-        String scope = slug == null ? "Every chapter" : chapterTitle(chapters.get(0));
-        String heading = (key ? "Answer key: " : "Worksheet: ") + (slug == null ? pages.site().title() : chapters.get(0).chapter().title());
-        return new WorksheetPage(pages.site(), key, heading, scope, choice.seed(), choice.student(), sections,
-                href(slug, key, choice.seed(), choice.student()), href(slug, !key, choice.seed(), choice.student()),
-                pages.site().seeds().perStudent() ? null : href(slug, false, Seeds.random(), null));
+        return new WorksheetPage.Sheet(heading, seed, student, sections, origin(ctx) + href(slug, key, seed, student));
+    }
+
+    String scope(List<ExerciseCatalog.ChapterExercises> chapters, String slug) {
+        return slug == null ? "Every chapter" : chapterTitle(chapters.get(0));
+    }
+
+    /**
+     * "https://host:port" as the reader reached the server. The scheme a proxy reports in
+     * X-Forwarded-Proto is used when it is http or https; the Host header is used when it looks like one.
+     */
+    static String origin(Context ctx) {
+        String proto = ctx.header("X-Forwarded-Proto");
+        String scheme = "https".equals(proto) || "http".equals(proto) ? proto : ctx.scheme();
+        String host = ctx.host();
+        if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+            host = "localhost";
+        }
+        return scheme + "://" + host;
     }
 
     private String chapterTitle(ExerciseCatalog.ChapterExercises chapter) {
@@ -151,7 +170,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
                 MatrixTable.Scale.SIGNED, t.digits()));
     }
 
-    private String href(String slug, boolean key, long seed, String student) {
+    String href(String slug, boolean key, long seed, String student) {
         String path = "/worksheets" + (slug == null ? "" : "/" + slug) + (key ? "/answers" : "");
         String query = "?seed=" + seed + (student == null ? "" : "&student=" + URLEncoder.encode(student, StandardCharsets.UTF_8));
         return pages.site().href(path + query);

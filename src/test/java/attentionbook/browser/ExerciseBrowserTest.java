@@ -81,7 +81,10 @@ class ExerciseBrowserTest {
                 Locator section = exercise(page, kind.name());
                 String where = kind.name() + ": ";
                 assertTrue(section.locator(".exercise-seed").innerText().contains(String.valueOf(SEED)), where + "the seed from the URL");
-                assertEquals(e.prompt().get(0), section.locator(".exercise-prompt p").first().innerText(), where + "the prompt");
+                // the prompt as shown, each typeset formula read back as its TeX between $ signs
+                assertEquals(e.prompt().get(0), section.locator(".exercise-prompt p").first().evaluate("p => [...p.childNodes]"
+                        + ".map(n => n.nodeType === 3 ? n.textContent : '$' + n.querySelector('annotation').textContent + '$').join('')"),
+                        where + "the prompt");
 
                 type(section, e, e.answer().toArray());
                 section.locator(".check-button").click();

@@ -81,8 +81,8 @@ class ExerciseGenerationTest {
                 throw new AssertionError(kindName + " " + options + " seed " + seed + ": " + failure.getMessage(), failure);
             }
         }
-        // the size kinds have few combinations (parameter-count's real models are 4 × 2); the rest have thousands
-        assertTrue(prompts.size() >= Math.min(8, seeds), "seeds give different exercises: only " + prompts.size() + " of " + seeds);
+        // the size kinds have few combinations (parameter-count's real models are 3 × 2); the rest have thousands
+        assertTrue(prompts.size() >= Math.min(6, seeds), "seeds give different exercises: only " + prompts.size() + " of " + seeds);
     }
 
     @Test
@@ -127,8 +127,7 @@ class ExerciseGenerationTest {
                 }
             }
         }
-        if (e.kind().equals("parameter-count") && !e.prompt().get(0).contains("d_model = 768")
-                && !e.prompt().get(0).matches(".*d_model = (1024|1280|1600).*")) {
+        if (e.kind().equals("parameter-count") && !Oracle.plain(e.prompt().get(0)).matches(".*d_model = (1024|1280|1600).*")) {
             assertTrue(e.answer().get(0, 0) <= 4 * 64 * 64 * 3 + 4 * 64 * 3, "a small model's count");
         }
         assertFalse(e.hints().isEmpty(), "hints");

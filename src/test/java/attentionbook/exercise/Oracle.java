@@ -22,7 +22,7 @@ final class Oracle {
 
     static Case of(Exercise e) {
         Map<String, double[][]> m = new LinkedHashMap<>();
-        String prompt = String.join(" ", e.prompt());
+        String prompt = plain(String.join(" ", e.prompt()));
         switch (e.kind()) {
             case "pipeline-shapes": {
                 int[] btd = ints(prompt, "\\[B, T, d_model\\] = \\[(\\d+), (\\d+), (\\d+)\\]");
@@ -31,6 +31,7 @@ final class Oracle {
                 m.put("q-keeps-width", new double[][]{{b, t, d}, {b, t, t}, {b, t, d}});
                 m.put("scores-no-transpose", new double[][]{{b, t, dk}, {b, t, dk}, {b, t, dk}});
                 m.put("scores-inner", new double[][]{{b, t, dk}, {b, dk, dk}, {b, t, dk}});
+                m.put("forgot-batch", new double[][]{{1, t, dk}, {1, t, t}, {1, t, dk}});
                 return new Case(new double[][]{{b, t, dk}, {b, t, t}, {b, t, dk}}, m);
             }
             case "element-count": {
@@ -97,6 +98,7 @@ final class Oracle {
                 m.put("unscaled", raw);
                 m.put("sqrt-d-model", divide(raw, Math.sqrt(d)));
                 m.put("divided-by-dk", divide(raw, dk));
+                m.put("sqrt-heads", divide(raw, Math.sqrt(h)));
                 return new Case(divide(raw, Math.sqrt(dk)), m);
             }
             case "causal-mask": {
@@ -105,6 +107,7 @@ final class Oracle {
                 m.put("wrong-side", mask(s, (i, j) -> j < i, NEG));
                 m.put("zeros", mask(s, (i, j) -> j > i, 0));
                 m.put("no-mask", s);
+                m.put("large-negative", mask(s, (i, j) -> j > i, -1e9));
                 return new Case(mask(s, (i, j) -> j > i, NEG), m);
             }
             case "masked-softmax": {
@@ -173,6 +176,7 @@ final class Oracle {
                 int dk = d / h;
                 m.put("more-heads-more-weights", new double[][]{{d, h * d}, {t, d}, {t, t}, {t, h * d}});
                 m.put("scores-head-width", new double[][]{{d, d}, {t, dk}, {t, dk}, {t, d}});
+                m.put("no-split", new double[][]{{d, d}, {t, d}, {t, t}, {t, d}});
                 return new Case(new double[][]{{d, d}, {t, dk}, {t, t}, {t, d}}, m);
             }
             case "head-scores": {
@@ -205,13 +209,16 @@ final class Oracle {
                 double layers = ints(prompt, "(\\d+) layers")[0];
                 double heads = ints(prompt, "(\\d+) key/value heads?")[0];
                 double width = ints(prompt, "of width (\\d+)")[0];
-                double bytes = ints(prompt, "in (\\d+) bytes")[0];
+                double bytes = ints(prompt, "in (\\d+) bytes?")[0];
                 double tokens = ints(prompt, "after (\\d+) tokens")[0];
                 double batch = prompt.contains("one sequence") ? 1 : ints(prompt, "(\\d+) sequences at once")[0];
                 double total = 2 * layers * batch * tokens * heads * width * bytes;
                 m.put("only-keys", new double[][]{{total / 2}});
                 m.put("cached-queries", new double[][]{{total * 3 / 2}});
                 m.put("forgot-layers", new double[][]{{total / layers}});
+                if (batch > 1) {
+                    m.put("forgot-batch", new double[][]{{total / batch}});
+                }
                 return new Case(new double[][]{{total}}, m);
             }
             case "attention-cost": {
@@ -223,11 +230,21 @@ final class Oracle {
                 m.put("linear-in-t", new double[][]{{batch * heads * tokens, batch * heads * tokens * 2 * width}});
                 m.put("only-scores", new double[][]{{cells, cells * width}});
                 m.put("forgot-heads", new double[][]{{cells / heads, cells / heads * 2 * width}});
+                m.put("flops", new double[][]{{cells, cells * 2 * width * 2}});
+                if (batch > 1) {
+                    m.put("forgot-batch", new double[][]{{cells / batch, cells / batch * 2 * width}});
+                }
                 return new Case(new double[][]{{cells, cells * 2 * width}}, m);
             }
             default:
                 throw new AssertionError("the oracle does not know the kind " + e.kind());
         }
+    }
+
+    /** The prompt as a learner reads it once the math is typeset: $d_\\text{model}$ is d_model, \\times is ×. */
+    static String plain(String text) {
+        return text.replace("$", "").replace("\\text{model}", "model").replace("\\times", "×").replace("\\cdot", "·")
+                .replace("\\sqrt", "√").replace("{", "").replace("}", "").replaceAll("\\\\[a-z]+ ?", "").replaceAll(" +", " ");
     }
 
     static double[][] table(Exercise e, String name) {
