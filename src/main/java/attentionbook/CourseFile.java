@@ -1,14 +1,12 @@
 package attentionbook;
 
+import attentionbook.book.Mappers;
 import attentionbook.book.ContentError;
 import attentionbook.book.NodeLines;
 import attentionbook.exercise.Seeds;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,8 +48,6 @@ public record CourseFile(String source, String title, String welcome, int welcom
     public static final String KEY_VARIABLE = "ATTENTION_INSTRUCTOR_KEY";
     static final int MIN_KEY_LENGTH = 8;
     private static final Set<String> KEYS = Set.of("title", "welcome", "chapters", "instructor_key", "seed_policy", "class_seed");
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** No course file: the whole book, open seeds, no instructor key unless the environment sets one. */
     public static CourseFile none(Map<String, String> env) {
@@ -70,13 +66,13 @@ public record CourseFile(String source, String title, String welcome, int welcom
     }
 
     static CourseFile parse(String source, String text, Map<String, String> env) {
-        ObjectMapper mapper = source.endsWith(".json") ? JSON : YAML;
+        ObjectMapper mapper = source.endsWith(".json") ? Mappers.JSON : Mappers.YAML;
         JsonNode root;
         try {
             root = mapper.readTree(text);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ContentError(source, line, "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
+            throw new ContentError(source, line, "not valid " + (mapper == Mappers.JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new ContentError(source, 1, "a course file is a list of \"key: value\" lines (keys: " + String.join(", ", sorted()) + ")");

@@ -7,8 +7,6 @@ import attentionbook.attention.HeadTrace;
 import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +28,6 @@ import java.util.Set;
  * conventions side by side with the same numbers.
  */
 public final class ExampleDirective implements Directive {
-    public static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "causal", "scale",
             "show", "head", "digits", "transpose", "caption");
     private static final List<String> STEPS = List.of("x", "wq", "wk", "wv", "wo", "q", "k", "v", "scores", "scaled",
@@ -68,7 +64,7 @@ public final class ExampleDirective implements Directive {
 
     public static JsonNode parse(String body) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Mappers.JSON.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw new DirectiveException("the block is empty: it needs a JSON object such as {\"preset\": \"journey\"}", 1);
             }

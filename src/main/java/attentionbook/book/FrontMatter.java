@@ -2,9 +2,7 @@ package attentionbook.book;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.util.Iterator;
 import java.util.List;
@@ -18,9 +16,6 @@ import java.util.Set;
 public record FrontMatter(String title, String summary, boolean reference, String body, int bodyFirstLine) {
 
     static final Set<String> KEYS = Set.of("title", "summary", "kind");
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     /** Splits a chapter file into its front matter and its markdown body. */
     public static FrontMatter parse(String file, String text) {
@@ -51,7 +46,7 @@ public record FrontMatter(String title, String summary, boolean reference, Strin
     private static JsonNode readYaml(String file, String yaml) {
         JsonNode root;
         try {
-            root = YAML.readTree(yaml);
+            root = Mappers.YAML.readTree(yaml);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             int line = at == null || at.getLineNr() < 1 ? 2 : at.getLineNr() + 1;
@@ -98,6 +93,6 @@ public record FrontMatter(String title, String summary, boolean reference, Strin
 
     /** The 1-based file line of a top-level key (front matter starts on line 2 of the file). */
     private static int lineOfKey(String yaml, String key) {
-        return NodeLines.of(YAML, yaml).keyLine(key, 1) + 1;
+        return NodeLines.of(Mappers.YAML, yaml).keyLine(key, 1) + 1;
     }
 }

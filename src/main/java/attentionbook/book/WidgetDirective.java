@@ -33,7 +33,7 @@ public final class WidgetDirective implements Directive {
         if (kind == null) {
             throw new DirectiveException("unknown widget \"" + name + "\"; the widgets are " + String.join(", ", NAMES));
         }
-        JsonNode state = block.body().isBlank() ? ExampleDirective.JSON.createObjectNode() : ExampleDirective.parse(block.body());
+        JsonNode state = block.body().isBlank() ? Mappers.JSON.createObjectNode() : ExampleDirective.parse(block.body());
         if (!state.isObject()) {
             throw new DirectiveException("a widget's state must be a JSON object such as {\"preset\": \"journey\"}", 1);
         }

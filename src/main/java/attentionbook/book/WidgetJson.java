@@ -12,11 +12,11 @@ final class WidgetJson {
     }
 
     static ObjectNode object() {
-        return ExampleDirective.JSON.createObjectNode();
+        return Mappers.JSON.createObjectNode();
     }
 
     static ArrayNode matrix(double[][] rows) {
-        ArrayNode out = ExampleDirective.JSON.createArrayNode();
+        ArrayNode out = Mappers.JSON.createArrayNode();
         for (double[] row : rows) {
             out.add(vector(row));
         }
@@ -24,7 +24,7 @@ final class WidgetJson {
     }
 
     static ArrayNode vector(double[] values) {
-        ArrayNode out = ExampleDirective.JSON.createArrayNode();
+        ArrayNode out = Mappers.JSON.createArrayNode();
         for (double value : values) {
             out.add(value);
         }
@@ -32,13 +32,13 @@ final class WidgetJson {
     }
 
     static ArrayNode ints(List<Integer> values) {
-        ArrayNode out = ExampleDirective.JSON.createArrayNode();
+        ArrayNode out = Mappers.JSON.createArrayNode();
         values.forEach(out::add);
         return out;
     }
 
     static ArrayNode strings(List<String> values) {
-        ArrayNode out = ExampleDirective.JSON.createArrayNode();
+        ArrayNode out = Mappers.JSON.createArrayNode();
         values.forEach(out::add);
         return out;
     }

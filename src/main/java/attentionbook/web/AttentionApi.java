@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.attention.Explanation;
 import attentionbook.attention.Term;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,7 +75,7 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
         // (the answers carry "×" in their shapes, which puts String.getBytes on its slow path)
         byte[] json;
         try {
-            json = Json.MAPPER.writeValueAsBytes(result);
+            json = Mappers.JSON.writeValueAsBytes(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer could not be written as JSON", e);
         }
@@ -94,7 +95,7 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
                 || explanation.terms().stream().anyMatch(AttentionApi::notFinite)) {
             throw new ArithmeticException("the explanation of this cell holds a number too large for a double");
         }
-        ObjectNode json = Json.MAPPER.valueToTree(explanation);
+        ObjectNode json = Mappers.JSON.valueToTree(explanation);
         if (batch >= 0) {
             json.put("batch", batch);
         }

@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.book.Book;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -55,7 +56,7 @@ public final class BookServer {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
                 server.insertHandler(new GracefulHandler());
             });
-            cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
+            cfg.jsonMapper(new io.javalin.json.JavalinJackson(Mappers.JSON, false));
             // the time to a tenth of a millisecond, rounded by hand: String.format builds a Formatter each call
             cfg.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
                     Math.round(ms * 10) / 10.0));

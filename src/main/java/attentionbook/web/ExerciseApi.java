@@ -2,6 +2,7 @@ package attentionbook.web;
 
 
 
+import attentionbook.book.Mappers;
 import attentionbook.exercise.Checker;
 import attentionbook.exercise.Declaration;
 import attentionbook.exercise.ExerciseCatalog;
@@ -142,7 +143,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
             throw new BadRequest("the body is empty: send {\"seed\": N, \"answer\": ...}");
         }
         try {
-            return Json.MAPPER.readTree(bytes);
+            return Mappers.JSON.readTree(bytes);
         } catch (JacksonException e) {
             String problem = e.getOriginalMessage();
             if (problem != null && problem.contains("exceeds the maximum")) {

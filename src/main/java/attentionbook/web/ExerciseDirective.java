@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.book.MatrixJson;
 import attentionbook.book.MatrixTable;
 import attentionbook.book.ExampleDirective;
@@ -51,7 +52,7 @@ public final class ExerciseDirective implements Directive {
 
     /** Reads the block's JSON options and checks them with the kind, so a mistake stops the book at start-up. */
     static Declaration declare(String kindName, String body) {
-        JsonNode options = body.isBlank() ? ExampleDirective.JSON.createObjectNode() : ExampleDirective.parse(body);
+        JsonNode options = body.isBlank() ? Mappers.JSON.createObjectNode() : ExampleDirective.parse(body);
         if (!options.isObject()) {
             throw new DirectiveException("an exercise's options must be a JSON object such as {\"tokens\": 3}, or nothing", 1);
         }
@@ -111,7 +112,7 @@ public final class ExerciseDirective implements Directive {
     }
 
     private static ObjectNode json(Map<String, Object> written) {
-        ObjectNode node = ExampleDirective.JSON.createObjectNode();
+        ObjectNode node = Mappers.JSON.createObjectNode();
         written.forEach((name, value) -> {
             if (value instanceof Integer number) {
                 node.put(name, number);

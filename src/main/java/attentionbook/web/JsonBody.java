@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -36,7 +37,7 @@ final class JsonBody {
                     + "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]]}");
         }
         try {
-            return Json.MAPPER.readTree(bytes);
+            return Mappers.JSON.readTree(bytes);
         } catch (StreamConstraintsException e) {
             throw new RejectedRequest(400, tooDeepOrTooLong(e));
         } catch (JsonProcessingException e) {
@@ -75,7 +76,7 @@ final class JsonBody {
 
     private static String tooDeepOrTooLong(StreamConstraintsException e) {
         if (e.getOriginalMessage().contains("nesting depth")) {
-            return "the body nests lists and objects more than " + Json.MAX_NESTING + " deep: "
+            return "the body nests lists and objects more than " + Mappers.MAX_NESTING + " deep: "
                     + "the deepest field, a batched x, is a list of matrices (3 lists deep)";
         }
         return "the body is not acceptable JSON" + where(e) + ": " + e.getOriginalMessage().replaceAll(" \\(.*\\)$", "");

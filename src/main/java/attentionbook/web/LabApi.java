@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.model.Lab;
 import attentionbook.model.LabRun;
 import attentionbook.model.RunConfig;
@@ -249,7 +250,7 @@ public final class LabApi implements Consumer<RoutesConfig> {
 
     private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return Mappers.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a lab answer could not be written as JSON", e);
         }

@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.attention.AttentionTrace;
 import attentionbook.attention.Explanation;
 import attentionbook.attention.SoftmaxExplainer;
@@ -134,7 +135,7 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         }
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(text);
+            body = Mappers.JSON.readTree(text);
         } catch (JacksonException e) {
             throw new MatrixJson.Invalid("the body is not valid JSON: " + e.getOriginalMessage());
         }

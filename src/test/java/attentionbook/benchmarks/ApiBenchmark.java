@@ -1,8 +1,8 @@
 package attentionbook.benchmarks;
 
+import attentionbook.book.Mappers;
 import attentionbook.web.AttentionApi;
 import attentionbook.web.AttentionLimits;
-import attentionbook.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,7 +59,7 @@ public class ApiBenchmark {
 
     private static byte[] body(int batch, int tokens, int width, int heads) throws JsonProcessingException {
         SplittableRandom random = new SplittableRandom(2024);
-        ObjectNode json = Json.MAPPER.createObjectNode();
+        ObjectNode json = Mappers.JSON.createObjectNode();
         ArrayNode x = json.putArray("x");
         for (int b = 0; b < batch; b++) {
             fill(batch == 1 ? x : x.addArray(), random, tokens, width, 1.0);
@@ -69,7 +69,7 @@ public class ApiBenchmark {
         }
         json.put("heads", heads);
         json.put("causal", true);
-        return Json.MAPPER.writeValueAsBytes(json);
+        return Mappers.JSON.writeValueAsBytes(json);
     }
 
     private static void fill(ArrayNode matrix, SplittableRandom random, int rows, int cols, double bound) {
@@ -83,7 +83,7 @@ public class ApiBenchmark {
 
     @Benchmark
     public byte[] request() throws IOException {
-        return Json.MAPPER.writeValueAsBytes(AttentionApi.attention(Json.MAPPER.readTree(body)));
+        return Mappers.JSON.writeValueAsBytes(AttentionApi.attention(Mappers.JSON.readTree(body)));
     }
 
     /**

@@ -43,7 +43,7 @@ class WidgetDirectiveTest {
         Matcher m = Pattern.compile("data-state=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), html);
         String json = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        return ExampleDirective.JSON.readTree(json);
+        return Mappers.JSON.readTree(json);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,7 +142,7 @@ class WidgetDirectiveTest {
 
     @Test
     void lineOfFindsTheFieldTheMessageNames() throws IOException {
-        JsonNode state = ExampleDirective.JSON.readTree("{\"a\": 1,\n\"wk\": 2,\n\"x\": 3}");
+        JsonNode state = Mappers.JSON.readTree("{\"a\": 1,\n\"wk\": 2,\n\"x\": 3}");
         String body = "{\"a\": 1,\n\"wk\": 2,\n\"x\": 3}";
         assertEquals(3, WidgetDirective.lineOf("\"x\" row 2 is wrong", state, body));
         assertEquals(2, WidgetDirective.lineOf("wk is 3×3 but wq is 2×2", state, body));

@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ final class ApiTesting {
 
     static JsonNode parse(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Mappers.JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

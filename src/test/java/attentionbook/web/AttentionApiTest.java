@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import static attentionbook.web.ApiTesting.fieldNames;
 import static attentionbook.web.ApiTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +36,7 @@ class AttentionApiTest {
     static List<JsonNode> referenceCases() {
         try (InputStream in = AttentionApiTest.class.getResourceAsStream("/attention-cases.json")) {
             List<JsonNode> cases = new ArrayList<>();
-            Json.MAPPER.readTree(in).forEach(cases::add);
+            Mappers.JSON.readTree(in).forEach(cases::add);
             return cases;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,7 +113,7 @@ class AttentionApiTest {
             int tokens = random.nextInt(1, AttentionLimits.MAX_TOKENS / batch + 1);
             int dModel = random.nextInt(1, 6);
             int heads = random.nextInt(1, 4);
-            ObjectNode layer = Json.MAPPER.createObjectNode();
+            ObjectNode layer = Mappers.JSON.createObjectNode();
             layer.set("wq", matrix(random, dModel, heads * 2));
             layer.set("wk", matrix(random, dModel, heads * 2));
             layer.set("wv", matrix(random, dModel, heads * 3));
@@ -150,7 +151,7 @@ class AttentionApiTest {
 
     /** The request body for a reference case: its inputs without name, note and expected. */
     static String requestOf(JsonNode reference) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = Mappers.JSON.createObjectNode();
         for (String field : INPUTS) {
             if (reference.has(field)) {
                 body.set(field, reference.get(field));
@@ -167,7 +168,7 @@ class AttentionApiTest {
     }
 
     private static ArrayNode matrix(SplittableRandom random, int rows, int cols) {
-        ArrayNode matrix = Json.MAPPER.createArrayNode();
+        ArrayNode matrix = Mappers.JSON.createArrayNode();
         for (int r = 0; r < rows; r++) {
             ArrayNode row = matrix.addArray();
             for (int c = 0; c < cols; c++) {

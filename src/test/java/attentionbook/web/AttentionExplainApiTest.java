@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import static attentionbook.web.ApiTesting.assertError;
 import static attentionbook.web.ApiTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -176,7 +177,7 @@ class AttentionExplainApiTest {
     }
 
     private JsonNode explain(String x, String step, int head, int row, int col, int batch) {
-        ObjectNode cell = Json.MAPPER.createObjectNode().put("step", step).put("head", head).put("row", row).put("col", col);
+        ObjectNode cell = Mappers.JSON.createObjectNode().put("step", step).put("head", head).put("row", row).put("col", col);
         if (batch >= 0) {
             cell.put("batch", batch);
         }

@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.RunningBook;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.ExerciseKind;
@@ -46,7 +47,7 @@ class ExerciseHttpTest {
 
     static JsonNode json(HttpResponse<String> response) {
         try {
-            return Json.MAPPER.readTree(response.body());
+            return Mappers.JSON.readTree(response.body());
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + response.body(), e);
         }

@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.RunningBook;
 import attentionbook.exercise.Exercise;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -205,7 +206,7 @@ class HostingHttpTest {
             assertTrue(response.startsWith("HTTP/1.1 200"), response);
             // X = Wq = Wk = Wv = I: row 1 of the weights is softmax([1/√2, 0]) = [e^(1/√2), 1] / (e^(1/√2) + 1).
             double e = Math.exp(1 / Math.sqrt(2));
-            var output = Json.MAPPER.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).get("output");
+            var output = Mappers.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).get("output");
             assertEquals(e / (e + 1), output.get(0).get(0).doubleValue(), 1e-12, "the answer is complete: " + response);
             assertEquals(1 / (e + 1), output.get(0).get(1).doubleValue(), 1e-12);
             stopper.join(15_000);

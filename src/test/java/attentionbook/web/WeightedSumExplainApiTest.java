@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.RunningBook;
 import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionSpec;
@@ -41,7 +42,7 @@ class WeightedSumExplainApiTest {
         HttpResponse<String> response = book.post("/api/weighted-sum/explain", "{" + INPUTS + ", \"row\": 1" + extra
                 + ", \"explain\": {\"matrix\": \"" + matrix + "\", \"row\": " + row + ", \"col\": " + col + "}}");
         assertEquals(200, response.statusCode(), response.body());
-        return Json.MAPPER.readTree(response.body());
+        return Mappers.JSON.readTree(response.body());
     }
 
     private static double termSum(JsonNode explanation) {

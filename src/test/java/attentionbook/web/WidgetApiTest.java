@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Mappers;
 import attentionbook.RunningBook;
 import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionSpec;
@@ -45,7 +46,7 @@ class WidgetApiTest {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertFalse(java.util.regex.Pattern.compile("[:\\[,]\\s*-?(NaN|Infinity)").matcher(response.body()).find(),
                 "a bare NaN or Infinity: " + response.body());
-        return Json.MAPPER.readTree(response.body());
+        return Mappers.JSON.readTree(response.body());
     }
 
     @Test
@@ -168,8 +169,8 @@ class WidgetApiTest {
     void aWeightedSumIsTheCoresProductsAndTheirSum() throws IOException {
         double[][] x = {{1, 2, 0, 1}, {0, 1, 1, 0}, {2, 0, 1, 1}};
         double[][] w = {{1, 0, 0, 1}, {0, 1, 1, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}};
-        JsonNode answer = ok("/api/weighted-sum", "{\"x\": " + Json.MAPPER.writeValueAsString(x) + ", \"wq\": " + Json.MAPPER.writeValueAsString(w)
-                + ", \"wk\": " + Json.MAPPER.writeValueAsString(w) + ", \"wv\": " + Json.MAPPER.writeValueAsString(w)
+        JsonNode answer = ok("/api/weighted-sum", "{\"x\": " + Mappers.JSON.writeValueAsString(x) + ", \"wq\": " + Mappers.JSON.writeValueAsString(w)
+                + ", \"wk\": " + Mappers.JSON.writeValueAsString(w) + ", \"wv\": " + Mappers.JSON.writeValueAsString(w)
                 + ", \"heads\": 2, \"causal\": true, \"row\": 1, \"head\": 1}");
         var trace = Attention.run(Matrix.of(x), new AttentionSpec(Matrix.of(w), Matrix.of(w), Matrix.of(w), null, 2, true, true));
         Matrix weights = trace.heads().get(1).weights();
@@ -232,7 +233,7 @@ class WidgetApiTest {
     void mistakesAnswer400NamingTheField(String path, String body, String expected) throws IOException {
         HttpResponse<String> response = book.post(path, body == null ? "" : body);
         assertEquals(400, response.statusCode(), response.body());
-        String error = Json.MAPPER.readTree(response.body()).get("error").asText();
+        String error = Mappers.JSON.readTree(response.body()).get("error").asText();
         assertTrue(error.startsWith(expected), error);
     }
 }
