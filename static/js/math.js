@@ -6,11 +6,9 @@ export function typesetMath(root) {
   for (const el of root.querySelectorAll('.math:not([data-typeset])')) {
     const tex = el.textContent;
     try {
-      katex.render(tex, el, {
-        displayMode: el.classList.contains('display'),
-        throwOnError: true,
-        output: 'htmlAndMathml',
-      });
+      const display = el.classList.contains('display');
+      render(el, tex, display);
+      if (display) el.dataset.tex = tex;
       el.dataset.typeset = 'true';
     } catch (err) {
       // Leave the TeX readable and say what is wrong, rather than showing nothing.
@@ -20,4 +18,26 @@ export function typesetMath(root) {
       console.warn('math could not be typeset:', tex, err.message);
     }
   }
+}
+
+/**
+ * A display equation too wide for its box, typeset so that it may break: KaTeX breaks text-style
+ * math after a relation (=, ∈) or an operator (+, ·) at its top level, as it does in a paragraph;
+ * display style keeps its fractions and sums full size.
+ */
+export function breakEquation(el) {
+  if (!el.dataset.tex || el.dataset.broken) return;
+  render(el, '\\displaystyle ' + el.dataset.tex, false);
+  el.dataset.broken = 'true';
+}
+
+/** The equation on one line again, so it can be measured afresh (after the window changes width). */
+export function unbreakEquation(el) {
+  if (!el.dataset.broken) return;
+  render(el, el.dataset.tex, true);
+  delete el.dataset.broken;
+}
+
+function render(el, tex, displayMode) {
+  katex.render(tex, el, { displayMode, throwOnError: true, output: 'htmlAndMathml' });
 }
