@@ -9,6 +9,7 @@ export function typesetMath(root) {
       const display = el.classList.contains('display');
       render(el, tex, display);
       if (display) el.dataset.tex = tex;
+      else holdLastBox(el);
       el.dataset.typeset = 'true';
     } catch (err) {
       // Leave the TeX readable and say what is wrong, rather than showing nothing.
@@ -36,6 +37,21 @@ export function unbreakEquation(el) {
   if (!el.dataset.broken) return;
   render(el, el.dataset.tex, true);
   delete el.dataset.broken;
+}
+
+/**
+ * Keeps the punctuation after inline math on the math's line. KaTeX's line breaks fall after its
+ * top-level boxes, and Chromium lets the box's parent, not the .math-run around it, decide whether
+ * a line may break after a box; so the last box gets a nowrap parent of its own (.math-tail).
+ */
+function holdLastBox(el) {
+  if (!el.parentElement?.classList.contains('math-run') || !el.nextSibling) return;
+  const last = el.querySelector('.katex-html')?.lastElementChild;
+  if (!last) return;
+  const tail = document.createElement('span');
+  tail.className = 'math-tail';
+  last.before(tail);
+  tail.append(last);
 }
 
 function render(el, tex, displayMode) {

@@ -16,8 +16,6 @@ import java.util.List;
  * by the math before it; and a table gets a box of its own that scrolls sideways on a phone.
  */
 final class PageLayout {
-    static final String WORD_JOINER = "\u2060";
-
     private PageLayout() {
     }
 
@@ -75,9 +73,7 @@ final class PageLayout {
         run.appendChild(math);
         if (!after.isEmpty()) {
             Text following = (Text) next;
-            // nowrap alone leaves a break after the math: browsers let the math's own (breakable)
-            // style decide the gap after its last box. A word joiner forbids a break there.
-            run.appendChild(new Text(WORD_JOINER + after));
+            run.appendChild(new Text(after));
             shorten(following, following.getLiteral().substring(after.length()));
         }
     }
