@@ -75,10 +75,11 @@ public final class ExampleDirective implements Directive {
 
     /**
      * The steps of the computation an example's matrices belong to. The matrices of one stage sit in
-     * one row that wraps as a unit, so a phone never splits Q, K and V across a line with X in it.
+     * one row that starts a new line and wraps as a unit: X, then W_Q W_K W_V, then Q K V, and so on.
      */
     private enum Stage {
         INPUTS("inputs", "Inputs"),
+        PARAMETERS("parameters", "Projection matrices"),
         PROJECTIONS("projections", "Queries, keys and values"),
         SCORES("scores", "Scores"),
         WEIGHTS("weights", "Weights"),
@@ -94,7 +95,8 @@ public final class ExampleDirective implements Directive {
 
         static Stage of(String step) {
             return switch (step) {
-                case "x", "wq", "wk", "wv" -> INPUTS;
+                case "x" -> INPUTS;
+                case "wq", "wk", "wv" -> PARAMETERS;
                 case "q", "k", "v" -> PROJECTIONS;
                 case "scores", "scaled", "masked" -> SCORES;
                 case "weights" -> WEIGHTS;

@@ -39,9 +39,9 @@ class ExampleGroupsTest {
     }
 
     @Test
-    void theInputsTheProjectionsAndTheScoresEachFormAGroup() {
+    void theInputsTheWeightsTheProjectionsAndTheScoresEachFormAGroup() {
         String html = render("{\"preset\": \"hand4\", \"show\": [\"x\", \"wq\", \"wk\", \"wv\", \"q\", \"k\", \"v\", \"scores\", \"weights\", \"output\"]}");
-        assertEquals(List.of("inputs: x wq wk wv", "projections: q k v", "scores: scores", "weights: weights", "outputs: output"),
+        assertEquals(List.of("inputs: x", "parameters: wq wk wv", "projections: q k v", "scores: scores", "weights: weights", "outputs: output"),
                 groups(html));
     }
 
