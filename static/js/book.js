@@ -1,15 +1,16 @@
 // The page's own behaviour: typeset math, open and close the chapter menu on small screens,
-// give keyboard access to anything that scrolls sideways, and start widgets and exercises.
+// fit wide equations, code and tables to the screen (and mark what still scrolls sideways), and
+// start widgets and exercises.
 import { typesetMath } from './math.js';
 import { setUpMenu } from './menu.js';
-import { makeScrollersFocusable } from './scroll.js';
+import { keepPageFitted } from './fit.js';
 import { mountWidgets } from './mount.js';
 import './progress.js';
 
 typesetMath(document);
 setUpMenu(document);
-const refreshScrollers = makeScrollersFocusable(document);
+const fit = keepPageFitted(document);
 mountWidgets(document).then(() => {
   typesetMath(document);
-  refreshScrollers();
+  fit();
 });

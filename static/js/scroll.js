@@ -1,25 +1,15 @@
-// A box that scrolls sideways (a wide equation or matrix on a phone) must be reachable with the
-// keyboard, or its hidden part cannot be read without a mouse. Only boxes that really overflow get
-// a tab stop, so a wide screen has no extra stops.
-const SCROLLERS = '.math.display, .matrix, .chapter-body table, .chapter-body pre, .widget-scroll';
+// Anything wider than its box scrolls sideways inside that box, never the page. A box that really
+// overflows says so: book.css shows a "scroll →" cue and fades the edge that hides more, until the
+// reader reaches the end (data-scroll = start, middle or end). It also gets a tab stop, or its hidden
+// part could not be read without a mouse. A box that fits gets none of this.
+const SCROLLERS = '.math.display, .matrix, .table-scroll, .chapter-body table, .chapter-body pre, .widget-scroll';
 
-/** Gives a tab stop to every scroller under root that overflows now, and takes it back from those that no longer do. */
+/** Marks every scroller under root that overflows now, and unmarks those that no longer do. */
 export function updateScrollers(root) {
-  for (const el of root.querySelectorAll(SCROLLERS)) {
-    // Even a 1px overflow scrolls, and axe-core (rightly) asks for keyboard access to it.
-    const overflows = el.scrollWidth > el.clientWidth;
-    if (overflows && !el.hasAttribute('tabindex')) {
-      el.setAttribute('tabindex', '0');
-      el.setAttribute('role', 'region');
-      el.setAttribute('aria-label', labelFor(el));
-      el.dataset.scrollFocus = 'true';
-    } else if (!overflows && el.dataset.scrollFocus === 'true') {
-      el.removeAttribute('tabindex');
-      el.removeAttribute('role');
-      el.removeAttribute('aria-label');
-      delete el.dataset.scrollFocus;
-    }
-  }
+  const boxes = [...root.querySelectorAll(SCROLLERS)];
+  // Measure everything first, then write: one layout, however many boxes.
+  const overflowing = boxes.map(overflows);
+  boxes.forEach((el, i) => mark(el, overflowing[i]));
 }
 
 export function makeScrollersFocusable(root) {
@@ -35,6 +25,46 @@ export function makeScrollersFocusable(root) {
   });
   return update;
 }
+
+/** True when el hides part of its content sideways (even 1px scrolls, and axe-core asks for keyboard access to it). */
+export function overflows(el) {
+  return el.scrollWidth > el.clientWidth;
+}
+
+function mark(el, overflowing) {
+  if (overflowing) {
+    el.classList.add('is-scrollable');
+    placeOf(el);
+    if (!el.hasAttribute('tabindex')) {
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', labelFor(el));
+      el.dataset.scrollFocus = 'true';
+    }
+  } else {
+    el.classList.remove('is-scrollable');
+    delete el.dataset.scroll;
+    if (el.dataset.scrollFocus === 'true') {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+      delete el.dataset.scrollFocus;
+    }
+  }
+}
+
+/** Where the reader is in a scrolling box: at its start, its end, or in the middle. */
+function placeOf(el) {
+  const hidden = el.scrollWidth - el.clientWidth;
+  const at = Math.abs(el.scrollLeft);
+  el.dataset.scroll = at <= 1 ? 'start' : at >= hidden - 1 ? 'end' : 'middle';
+}
+
+// Scroll events do not bubble, but the document sees them all while they are captured.
+document.addEventListener('scroll', (event) => {
+  const el = event.target;
+  if (el instanceof Element && el.classList.contains('is-scrollable')) placeOf(el);
+}, { capture: true, passive: true });
 
 function labelFor(el) {
   if (el.classList.contains('math')) return 'Equation (scrolls sideways)';

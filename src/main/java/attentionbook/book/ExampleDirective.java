@@ -46,19 +46,58 @@ public final class ExampleDirective implements Directive {
             }
             List<Integer> heads = headsToShow(body, in.spec().heads());
             boolean transpose = MatrixJson.bool(body.get("transpose"), "transpose", false);
-            StringBuilder html = new StringBuilder("<figure class=\"worked-example\">\n<div class=\"matrix-row\">");
+            StringBuilder html = new StringBuilder("<figure class=\"worked-example\">\n<div class=\"matrix-groups\">");
+            Stage open = null;
             for (String step : stepsToShow(body)) {
+                Stage stage = Stage.of(step);
+                if (stage != open) {
+                    html.append(open == null ? "" : "</div>").append("\n<div class=\"matrix-row\" role=\"group\" data-group=\"")
+                            .append(stage.key).append("\" aria-label=\"").append(stage.label).append("\">");
+                    open = stage;
+                }
                 for (MatrixTable.Spec table : tables(step, in, trace, heads, digits)) {
                     html.append(MatrixTable.html(transpose ? transposed(table) : table));
                 }
             }
-            html.append("</div>\n");
+            html.append("</div>\n</div>\n");
             if (body.hasNonNull("caption")) {
                 html.append("<figcaption>").append(block.markdown().toHtml(body.get("caption").asText())).append("</figcaption>\n");
             }
             return html.append("</figure>").toString();
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new DirectiveException(e.getMessage());
+        }
+    }
+
+    /**
+     * The steps of the computation an example's matrices belong to. The matrices of one stage sit in
+     * one row that starts a new line and wraps as a unit: X, then W_Q W_K W_V, then Q K V, and so on.
+     */
+    private enum Stage {
+        INPUTS("inputs", "Inputs"),
+        PARAMETERS("parameters", "Projection matrices"),
+        PROJECTIONS("projections", "Queries, keys and values"),
+        SCORES("scores", "Scores"),
+        WEIGHTS("weights", "Weights"),
+        OUTPUTS("outputs", "Outputs");
+
+        final String key;
+        final String label;
+
+        Stage(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        static Stage of(String step) {
+            return switch (step) {
+                case "x" -> INPUTS;
+                case "wq", "wk", "wv" -> PARAMETERS;
+                case "q", "k", "v" -> PROJECTIONS;
+                case "scores", "scaled", "masked" -> SCORES;
+                case "weights" -> WEIGHTS;
+                default -> OUTPUTS; // head_output, concat, wo (it multiplies the concatenation), output
+            };
         }
     }
 

@@ -60,6 +60,7 @@ public final class MarkdownRenderer {
         Map<org.commonmark.node.Heading, String> ids = new IdentityHashMap<>();
         List<Heading> outline = new ArrayList<>();
         document.accept(new Checker(file, bodyFirstLine, ids, outline));
+        PageLayout.arrange(document);
 
         HtmlRenderer html = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
@@ -101,6 +102,7 @@ public final class MarkdownRenderer {
                     }
                 }
             });
+            PageLayout.arrange(document);
             return HtmlRenderer.builder().extensions(EXTENSIONS).nodeRendererFactory(BookNodes::new).build().render(document);
         } catch (ContentError e) {
             throw new DirectiveException(e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.line());
@@ -225,20 +227,38 @@ public final class MarkdownRenderer {
 
     /** HTML for the book's own nodes. */
     private static final class BookNodes implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
         private final HtmlWriter out;
 
         BookNodes(HtmlNodeRendererContext context) {
+            this.context = context;
             this.out = context.getWriter();
         }
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(MathNodes.InlineMath.class, MathNodes.DisplayMath.class, MathNodes.RenderedDirective.class);
+            return Set.of(MathNodes.InlineMath.class, MathNodes.DisplayMath.class, MathNodes.RenderedDirective.class,
+                    PageLayout.MathRun.class, PageLayout.TableScroll.class);
         }
 
         @Override
         public void render(Node node) {
-            if (node instanceof MathNodes.InlineMath math) {
+            if (node instanceof PageLayout.MathRun || node instanceof PageLayout.TableScroll) {
+                boolean block = node instanceof PageLayout.TableScroll;
+                if (block) {
+                    out.line();
+                }
+                out.tag(block ? "div" : "span", Map.of("class", block ? "table-scroll" : "math-run"));
+                for (Node child = node.getFirstChild(); child != null; ) {
+                    Node next = child.getNext();
+                    context.render(child);
+                    child = next;
+                }
+                out.tag(block ? "/div" : "/span");
+                if (block) {
+                    out.line();
+                }
+            } else if (node instanceof MathNodes.InlineMath math) {
                 out.tag("span", Map.of("class", "math"));
                 out.text(math.tex);
                 out.tag("/span");
