@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -46,17 +49,29 @@ public final class ExampleDirective implements Directive {
             }
             List<Integer> heads = headsToShow(body, in.spec().heads());
             boolean transpose = MatrixJson.bool(body.get("transpose"), "transpose", false);
+            Map<String, List<MatrixTable.Spec>> shown = new LinkedHashMap<>();
+            Map<String, Double> ranges = new HashMap<>();
+            for (String step : stepsToShow(body)) {
+                List<MatrixTable.Spec> tables = tables(step, in, trace, heads, digits);
+                shown.put(step, tables);
+                for (MatrixTable.Spec table : tables) {
+                    ranges.merge(kind(step), MatrixTable.largestMagnitude(table.values()), Math::max);
+                }
+            }
             StringBuilder html = new StringBuilder("<figure class=\"worked-example\">\n<div class=\"matrix-groups\">");
             Stage open = null;
-            for (String step : stepsToShow(body)) {
-                Stage stage = Stage.of(step);
+            for (Map.Entry<String, List<MatrixTable.Spec>> step : shown.entrySet()) {
+                Stage stage = Stage.of(step.getKey());
                 if (stage != open) {
                     html.append(open == null ? "" : "</div>").append("\n<div class=\"matrix-row\" role=\"group\" data-group=\"")
                             .append(stage.key).append("\" aria-label=\"").append(stage.label).append("\">");
                     open = stage;
                 }
-                for (MatrixTable.Spec table : tables(step, in, trace, heads, digits)) {
-                    html.append(MatrixTable.html(transpose ? transposed(table) : table));
+                double range = ranges.get(kind(step.getKey()));
+                for (MatrixTable.Spec table : step.getValue()) {
+                    MatrixTable.Spec shared = new MatrixTable.Spec(table.name(), table.key(), table.values(), table.rowLabels(),
+                            table.colLabels(), table.scale(), table.digits(), range);
+                    html.append(MatrixTable.html(transpose ? transposed(shared) : shared));
                 }
             }
             html.append("</div>\n</div>\n");
@@ -186,6 +201,20 @@ public final class ExampleDirective implements Directive {
         return out;
     }
 
+    /**
+     * Matrices of one kind of quantity share a colour scale, so one value has one colour side by side:
+     * the inputs and weights, the vectors made from them (Q, K, V, the outputs), the scores. The
+     * weights keep their own 0-to-1 scale.
+     */
+    static String kind(String step) {
+        return switch (step) {
+            case "x", "wq", "wk", "wv", "wo" -> "inputs";
+            case "scores", "scaled", "masked" -> "scores";
+            case "weights" -> "weights";
+            default -> "vectors";
+        };
+    }
+
     /** The table as a column-vector text prints it: values transposed, labels swapped, the name with a ᵀ. */
     static MatrixTable.Spec transposed(MatrixTable.Spec t) {
         double[][] v = t.values();
@@ -195,7 +224,8 @@ public final class ExampleDirective implements Directive {
                 out[c][r] = v[r][c];
             }
         }
-        return new MatrixTable.Spec("(" + t.name() + ")ᵀ", t.key() + "-t", out, t.colLabels(), t.rowLabels(), t.scale(), t.digits());
+        return new MatrixTable.Spec("(" + t.name() + ")ᵀ", t.key() + "-t", out, t.colLabels(), t.rowLabels(), t.scale(), t.digits(),
+                t.range());
     }
 
     private static MatrixTable.Spec table(String name, String key, Matrix m, List<String> rows, List<String> cols,

@@ -58,4 +58,29 @@ class ExampleGroupsTest {
         String html = render("{\"preset\": \"hand4\", \"show\": [\"q\", \"x\", \"k\"]}");
         assertEquals(List.of("projections: q", "inputs: x", "projections: k"), groups(html));
     }
+
+    /** The legend under each matrix, keyed by the matrix. */
+    private static java.util.Map<String, String> legends(String html) {
+        Matcher m = Pattern.compile("data-matrix=\"([a-z0-9_-]+)\".*?<span class=\"legend-low\">([^<]*)</span>.*?"
+                + "<span class=\"legend-high\">([^<]*)</span>", Pattern.DOTALL).matcher(html);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        while (m.find()) {
+            out.put(m.group(1), m.group(2) + " to " + m.group(3));
+        }
+        return out;
+    }
+
+    @Test
+    void matricesOfOneKindShareOneScaleSoOneValueHasOneColour() {
+        // the journey preset: Q, K and V have different largest entries (0.87, 0.89, 0.89) but one scale
+        String html = render("{\"preset\": \"journey\", \"wq\": [[1, 0], [0, 1], [0, 0]], \"wk\": [[0, 0], [1, 0], [0, 1]],"
+                + " \"wv\": [[1, 0], [0, 0], [0, 1]], \"show\": [\"x\", \"wq\", \"wk\", \"wv\", \"q\", \"k\", \"v\", \"scores\", \"scaled\"]}");
+        java.util.Map<String, String> legends = legends(html);
+        assertEquals(legends.get("q"), legends.get("k"));
+        assertEquals(legends.get("q"), legends.get("v"));
+        assertEquals("−0.89 to 0.89", legends.get("q"));
+        assertEquals(legends.get("x"), legends.get("wq"));
+        assertEquals(legends.get("wq"), legends.get("wv"));
+        assertEquals(legends.get("scores"), legends.get("scaled"));
+    }
 }
