@@ -7,6 +7,7 @@ import { startWidget } from '../widget.js';
 import { el, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
 import { formatNumber, largestMagnitude, placeMatrix } from '../matrix.js';
+import { explainCell } from '../explain.js';
 
 /** The slider's stops: powers of two, so both 4 and 1024 are a few key presses away. */
 const STOPS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
@@ -72,16 +73,24 @@ export function mount(element) {
     body.replaceChildren(stats(answer), histograms(answer));
     const row = el('div', 'matrix-row');
     const labels = answer.row.raw.map((_, j) => String(j + 1));
+    // Each computed entry explains itself through the softmax endpoint: dividing the drawn scores by
+    // √d_k is softmax's s/τ at τ = √d_k. The drawn scores are the row's inputs, as X is elsewhere.
+    const tau = Math.sqrt(answer.dk);
+    const explain = (temperature, matrix, title) => (r, c, cell) => explainCell(`${title}, entry ${c + 1}`,
+      '/api/softmax/explain', { scores: answer.row.raw, temperature, explain: { matrix, col: c } }, cell, 2);
     const rows = [
-      ['scores q·k', 'row-raw', answer.row.raw, 'signed'],
-      ['softmax without scaling', 'weights-raw', answer.row.weights_raw, 'weights'],
-      ['scores q·k / √d_k', 'row-scaled', answer.row.scaled, 'signed'],
-      ['softmax with 1/√d_k', 'weights-scaled', answer.row.weights_scaled, 'weights'],
+      ['scores q·k', 'row-raw', answer.row.raw, 'signed', undefined],
+      ['softmax without scaling', 'weights-raw', answer.row.weights_raw, 'weights', explain(1, 'weights', 'softmax weight (τ = 1)')],
+      ['scores q·k / √d_k', 'row-scaled', answer.row.scaled, 'signed',
+        explain(tau, 'divided', `q·k / √d_k (τ = √${answer.dk})`)],
+      ['softmax with 1/√d_k', 'weights-scaled', answer.row.weights_scaled, 'weights',
+        explain(tau, 'weights', `softmax weight with 1/√d_k (τ = √${answer.dk})`)],
     ];
     // the scores with and without 1/√d_k on one scale: the division shows as paler colours
     const range = largestMagnitude([answer.row.raw], [answer.row.scaled]);
-    for (const [name, key, values, scale] of rows) {
-      placeMatrix(row, { name, key, values: [values], rowLabels: ['1'], colLabels: labels, scale, digits: 2, range });
+    for (const [name, key, values, scale, explainEntry] of rows) {
+      placeMatrix(row, { name, key, values: [values], rowLabels: ['1'], colLabels: labels, scale, digits: 2, range,
+        explain: explainEntry });
     }
     const softmax = el('div', 'widget-group');
     softmax.append(el('h3', 'widget-group-title', `One query against ${labels.length} keys, at d_k = ${answer.dk}`), row);

@@ -45,7 +45,7 @@ class ExplanationsBrowserTest {
     void everyCellOfEveryWidgetExplainsItsOwnValue() {
         List<String> wrong = new ArrayList<>();
         int opened = 0;
-        for (String name : List.of("softmax", "qkv", "scores", "masking", "weighted-sum", "multi-head", "pipeline")) {
+        for (String name : List.of("softmax", "scaling", "qkv", "scores", "masking", "weighted-sum", "multi-head", "pipeline")) {
             try (Browsers.Tab tab = open("try-" + name, 390)) {
                 LiveWidget w = LiveWidget.on(tab.page(), name);
                 if (name.equals("pipeline")) {
@@ -111,8 +111,8 @@ class ExplanationsBrowserTest {
         return opened;
     }
 
-    /** Matrices whose cells are made without a product: a mask added (masked), a division (the reader's weights, s/τ). */
-    private static final List<String> NO_PRODUCTS = List.of("masked", "weights-row", "divided");
+    /** Matrices whose cells are made without a product: a mask added (masked), a division (the reader's weights, s/τ, q·k/√d_k). */
+    private static final List<String> NO_PRODUCTS = List.of("masked", "weights-row", "divided", "row-scaled");
 
     @SuppressWarnings("unchecked")
     private static void check(Page page, Locator cell, Locator dialog, String shown, String at, List<String> wrong) {
