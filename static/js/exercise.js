@@ -4,6 +4,7 @@
 import { markSolved, noteChapterExercises, isSolved } from './progress.js';
 import { makeScrollersFocusable } from './scroll.js';
 import { typesetMath } from './math.js';
+import { formatNumber } from './matrix.js';
 
 const SEED_KEY = 'attentionbook.exercise-seed.';
 const STUDENT_KEY = 'attentionbook.student';
@@ -105,13 +106,6 @@ async function getJson(url, options) {
     body = { error: `the server answered ${response.status} without a readable body` };
   }
   return { ok: response.ok, status: response.status, body };
-}
-
-/** "−1.50": fixed decimals, a true minus sign, never "−0". */
-export function formatNumber(value, digits) {
-  let text = Number(value).toFixed(digits);
-  if (/^-0\.?0*$/.test(text)) text = text.slice(1);
-  return text.replace('-', '−');
 }
 
 function heatClass(value, maxAbs) {
