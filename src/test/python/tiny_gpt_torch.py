@@ -7,7 +7,7 @@ Weights are stored [in x out] as in the book (y = x @ W).
 
 Usage:  python3 src/test/python/tiny_gpt_torch.py [copy|sort|induction ...]
 Prints steps a second for forward + backward (what TinyGptBenchmark times) and for a whole step with AdamW.
-Needs `pip install torch` (a CPU build is enough); the book never depends on it.
+Needs PyTorch: Debian's python3-torch (apt-get install python3-torch) or `pip install torch`; the book never depends on it.
 """
 import math
 import sys
@@ -24,7 +24,7 @@ CONFIGS = {
     "reverse": (11, 16, 1, 2, 32, True, 32),
     "sort": (11, 16, 2, 2, 32, True, 32),
     "previous-token": (10, 16, 1, 1, 16, False, 32),
-    "induction": (16, 24, 2, 2, 32, False, 32),
+    "induction": (16, 16, 2, 2, 32, False, 32),
 }
 
 
