@@ -105,6 +105,14 @@ public final class Lab implements AutoCloseable {
         return queue.indexOf(run) + 1;
     }
 
+    /** A run's status and its place in the queue, read together (a run leaves the queue as it starts). */
+    public record Place(LabRun.Status status, int position) {
+    }
+
+    public synchronized Place place(LabRun run) {
+        return new Place(run.status(), position(run));
+    }
+
     private int running() {
         int count = 0;
         for (LabRun run : runs.values()) {
@@ -126,8 +134,8 @@ public final class Lab implements AutoCloseable {
     private void train(LabRun run) {
         synchronized (this) {
             queue.remove(run);
+            run.started();
         }
-        run.started();
         Trainer trainer = null;
         try {
             trainer = new Trainer(run.config(), cpuLimit);

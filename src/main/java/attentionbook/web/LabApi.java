@@ -105,8 +105,8 @@ public final class LabApi implements Consumer<RoutesConfig> {
         }
         try {
             LabRun run = lab.start(config);
-            int position = lab.position(run);
-            return new LabJson.Created(run.id(), run.status().key(), position > 0 ? position : null);
+            Lab.Place place = lab.place(run);
+            return new LabJson.Created(run.id(), place.status().key(), place.position() > 0 ? place.position() : null);
         } catch (Lab.LabBusyException e) {
             throw new RejectedRequest(503, e.getMessage());
         }

@@ -44,8 +44,8 @@ final class LabJson {
                 }
             }
             Snapshot latest = run.latest().orElse(null);
-            int position = lab.position(run);
-            return new Status(run.id(), run.status().key(), position > 0 ? position : null, Config.of(run.config()),
+            Lab.Place place = lab.place(run);
+            return new Status(run.id(), place.status().key(), place.position() > 0 ? place.position() : null, Config.of(run.config()),
                     latest == null ? 0 : latest.step(), run.config().steps(), latest == null ? null : latest.loss(),
                     latest == null ? null : latest.accuracy(), run.failure().orElse(null), after);
         }

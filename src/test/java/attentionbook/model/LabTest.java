@@ -70,6 +70,8 @@ class LabTest {
             assertEquals(0, lab.position(first));
             assertEquals(LabRun.Status.QUEUED, second.status());
             assertEquals(1, lab.position(second));
+            assertEquals(new Lab.Place(LabRun.Status.QUEUED, 1), lab.place(second));
+            assertEquals(new Lab.Place(LabRun.Status.TRAINING, 0), lab.place(first));
             Lab.LabBusyException busy = assertThrows(Lab.LabBusyException.class, () -> lab.start(long_(3)));
             assertTrue(busy.getMessage().contains("1 runs are training and 1 are waiting"), busy.getMessage());
         }
