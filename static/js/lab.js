@@ -81,14 +81,32 @@ form.addEventListener('submit', async (event) => {
   KNOBS.forEach(clearError);
   $('lab-form-error').textContent = '';
   let created;
+  let request;
   try {
-    created = await postJson('/api/lab/runs', body());
+    request = body();
+    created = await postJson('/api/lab/runs', request);
   } catch (err) {
     showError(err.message);
     return;
   }
+  // the address keeps the run's settings, so a reload or a shared link reopens the same run
+  const { snapshot_every: _, ...settings } = request;
+  history.replaceState(null, '', `#${new URLSearchParams(settings)}`);
   await follow(created.id);
 });
+
+/** Settings from the address (#task=induction&steps=400), as a Train press left them: train (or reopen) that run. */
+function restoreFromAddress() {
+  const settings = new URLSearchParams(location.hash.slice(1));
+  const radio = settings.has('task') && form.querySelector(`input[name="task"][value="${CSS.escape(settings.get('task'))}"]`);
+  if (!radio) return;
+  radio.checked = true;
+  fillDefaults();
+  for (const knob of KNOBS) {
+    if (settings.has(knob)) $(`knob-${knob}`).value = settings.get(knob);
+  }
+  form.requestSubmit();
+}
 form.addEventListener('change', (event) => {
   if (event.target.name === 'task') fillDefaults();
 });
@@ -212,3 +230,5 @@ $('lab-predict-form').addEventListener('submit', async (event) => {
 });
 
 fillDefaults();
+
+restoreFromAddress();

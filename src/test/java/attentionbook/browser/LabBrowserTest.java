@@ -219,4 +219,22 @@ class LabBrowserTest {
             assertEquals(300, ((Number) heads.get(1).get("induction")).intValue(), "layer 2's head is an induction head from step 300");
         }
     }
+
+    @Test
+    void theAddressKeepsTheRunSoAReloadReopensIt() throws Exception {
+        try (Browsers.Tab tab = Browsers.open(1280, 900)) {
+            Page page = tab.page();
+            train(page, 11);
+            String id = status(page).get("id").asText();
+            String address = page.url();
+            assertTrue(address.endsWith("#task=previous-token&seed=11&steps=" + STEPS), address);
+            page.reload();
+            page.waitForSelector("#lab-status[data-status=done]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertEquals(id, status(page).get("id").asText(), "the same run, not a new one");
+            assertEquals("11", page.inputValue("#knob-seed"));
+            assertEquals(String.valueOf(STEPS), page.inputValue("#knob-steps"));
+            assertTrue(page.textContent("#lab-step").startsWith("Step " + STEPS + " of " + STEPS + ":"), page.textContent("#lab-step"));
+            assertEquals(List.of(), tab.errors());
+        }
+    }
 }
