@@ -135,6 +135,7 @@ class LabApiTest {
         assertError(book.post("/api/lab/runs", "{\"task\": \"copy\", \"epochs\": 3}"), 400, List.of("epochs", "task, seed"));
         assertError(book.post("/api/lab/runs", "[1]"), 400, List.of("JSON object"));
         assertError(book.post("/api/lab/runs", ""), 400, List.of("empty"));
+        assertError(book.post("/api/lab/runs", "{\"task\": \"copy\", \"seed\": 1" + " ".repeat(5000) + "}"), 413, List.of("4096 bytes"));
     }
 
     @Test
