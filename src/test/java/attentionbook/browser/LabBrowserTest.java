@@ -234,7 +234,7 @@ class LabBrowserTest {
             assertEquals("11", page.inputValue("#knob-seed"));
             assertEquals(String.valueOf(STEPS), page.inputValue("#knob-steps"));
             assertTrue(page.textContent("#lab-step").startsWith("Step " + STEPS + " of " + STEPS + ":"), page.textContent("#lab-step"));
-            assertEquals(List.of(), tab.errors());
+            assertEquals(List.of(), unexpected(tab.errors()), "console errors");
         }
     }
 }
