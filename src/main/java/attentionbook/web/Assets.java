@@ -2,7 +2,6 @@ package attentionbook.web;
 
 import io.javalin.http.Context;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +16,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The book's CSS, JavaScript and fonts, held in memory and served under a fingerprinted prefix
@@ -39,10 +37,10 @@ public final class Assets {
             "json", "application/json",
             "txt", "text/plain; charset=utf-8");
 
-    private final Map<String, Response> files;
+    private final Map<String, PreparedBody> files;
     private final String version;
 
-    private Assets(Map<String, Response> files, String version) {
+    private Assets(Map<String, PreparedBody> files, String version) {
         this.files = files;
         this.version = version;
     }
@@ -75,11 +73,11 @@ public final class Assets {
             throw new UncheckedIOException(e);
         }
         MessageDigest digest = sha256();
-        Map<String, Response> files = new TreeMap<>();
+        Map<String, PreparedBody> files = new TreeMap<>();
         raw.forEach((path, bytes) -> {
             digest.update(path.getBytes(StandardCharsets.UTF_8));
             digest.update(bytes);
-            files.put(path, Response.of(bytes, typeOf(path)));
+            files.put(path, PreparedBody.of(bytes, typeOf(path)));
         });
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         return new Assets(Map.copyOf(files), version);
@@ -96,7 +94,7 @@ public final class Assets {
 
     /** GET /static/{version}/{path}. */
     public void serve(Context ctx, String requestedVersion, String path) {
-        Response file = files.get(path);
+        PreparedBody file = files.get(path);
         if (file == null) {
             ctx.status(404);
             return;
@@ -135,55 +133,6 @@ public final class Assets {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * A response body prepared once: its bytes, a gzip copy when that is smaller, and an ETag.
-     * Pages and assets both use it, so nothing is compressed per request.
-     */
-    public record Response(byte[] identity, byte[] gzip, String contentType, String etag) {
-
-        public static Response of(byte[] bytes, String contentType) {
-            byte[] gz = contentType.startsWith("text/") || contentType.contains("json") || contentType.contains("svg")
-                    ? gzip(bytes) : null;
-            if (gz != null && gz.length >= bytes.length) {
-                gz = null;
-            }
-            String etag = "\"" + HexFormat.of().formatHex(sha256().digest(bytes)).substring(0, 20) + "\"";
-            return new Response(bytes, gz, contentType, etag);
-        }
-
-        public void send(Context ctx, String cacheControl) {
-            String accept = ctx.header("Accept-Encoding");
-            boolean zipped = gzip != null && accept != null && accept.contains("gzip");
-            // Each encoding is its own representation, so each gets its own strong ETag.
-            String tag = zipped ? etag.replace("\"", "") : etag;
-            tag = zipped ? "\"" + tag + "-gz\"" : tag;
-            ctx.header("Cache-Control", cacheControl);
-            ctx.header("ETag", tag);
-            ctx.header("Vary", "Accept-Encoding");
-            ctx.contentType(contentType);
-            String match = ctx.header("If-None-Match");
-            if (match != null && (match.contains(tag) || match.strip().equals("*"))) {
-                ctx.status(304);
-                return;
-            }
-            byte[] body = zipped ? gzip : identity;
-            if (zipped) {
-                ctx.header("Content-Encoding", "gzip");
-            }
-            BookServer.sendWhole(ctx, body);
-        }
-
-        private static byte[] gzip(byte[] bytes) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                gz.write(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
         }
     }
 }

@@ -3,15 +3,12 @@ package attentionbook.web;
 import attentionbook.book.Mappers;
 import attentionbook.attention.Explanation;
 import attentionbook.attention.Term;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * POST /api/attention (every step of attention for the posted x and weights) and
@@ -22,11 +19,12 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
 
     static final String ATTENTION = "/api/attention";
     static final String EXPLAIN = "/api/attention/explain";
+    static final String EXAMPLE = "{\"x\": [[1, 0], [0, 1]], \"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]]}";
 
     @Override
     public void accept(RoutesConfig routes) {
-        routes.post(ATTENTION, ctx -> answer(ctx, () -> attention(JsonBody.read(ctx, AttentionLimits.MAX_BODY_BYTES))));
-        routes.post(EXPLAIN, ctx -> answer(ctx, () -> explain(JsonBody.read(ctx, AttentionLimits.MAX_BODY_BYTES))));
+        routes.post(ATTENTION, ctx -> ApiResponses.ok(ctx, attention(JsonBody.object(ctx, EXAMPLE))));
+        routes.post(EXPLAIN, ctx -> ApiResponses.ok(ctx, explain(JsonBody.object(ctx, EXAMPLE))));
         refuseOtherMethods(routes, ATTENTION, EXPLAIN);
     }
 
@@ -44,7 +42,7 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
     /** The answer of POST /api/attention to a body already parsed as JSON (public for the benchmark). */
     public static Object attention(JsonNode body) {
         AttentionRequest request = AttentionRequest.from(body);
-        return AttentionAnswer.of(request, request.run());
+        return AttentionResponse.of(request, request.run());
     }
 
     /** The answer of POST /api/attention/explain to a body already parsed as JSON. */
@@ -53,39 +51,9 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
         return explanationJson(request.explain(), request.batch());
     }
 
-    /** Runs the work and answers its result, or the 4xx that the failure calls for (WidgetApi answers the same way). */
-    static void answer(Context ctx, Supplier<Object> work) {
-        Object result;
-        try {
-            result = work.get();
-        } catch (RejectedRequest e) {
-            ApiError.send(ctx, e.status(), e.getMessage());
-            return;
-        } catch (ArithmeticException e) {
-            // NonFiniteResultException names the step that overflowed: the request is well formed but not computable
-            ApiError.send(ctx, 422, "these inputs cannot be computed in double precision: " + e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            // MatrixJson.Invalid (fields), ShapeException (both shapes), the spec's own checks
-            ApiError.send(ctx, 400, e.getMessage());
-            return;
-        }
-        ctx.header("Cache-Control", "no-store");
-        // bytes straight from Jackson's UTF-8 writer: ctx.json would make a String and then encode it again
-        // (the answers carry "×" in their shapes, which puts String.getBytes on its slow path)
-        byte[] json;
-        try {
-            json = Mappers.JSON.writeValueAsBytes(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an answer could not be written as JSON", e);
-        }
-        ctx.contentType(ContentType.APPLICATION_JSON);
-        BookServer.sendWhole(ctx, json);
-    }
-
     private static void postOnly(Context ctx) {
         ctx.header("Allow", "POST");
-        ApiError.send(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()
+        throw new RejectedRequest(405, ctx.method() + " is not allowed on " + ctx.path()
                 + ": POST a JSON body (see the API section of the README)");
     }
 

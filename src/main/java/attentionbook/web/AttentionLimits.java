@@ -23,15 +23,15 @@ public final class AttentionLimits {
     /** h: attention heads. */
     public static final int MAX_HEADS = 8;
     /**
-     * The body in bytes, below the server's 256 KiB for any request ({@link ServerSettings#MAX_BODY_BYTES}):
-     * every matrix at its limit, written in full, takes about 26 KiB, and more than twice that pretty-printed.
+     * The body in bytes: the limit of every JSON API ({@link JsonBody#MAX_BYTES}). Every matrix at its limit,
+     * written in full, takes about 26 KiB, and more than twice that pretty-printed.
      */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = JsonBody.MAX_BYTES;
 
     /** Rejects a count above its limit, e.g. "x": 20 rows (tokens, T), more than the API's limit of 16. */
     static void require(String field, String what, int count, int limit) {
         if (count > limit) {
-            throw new RejectedRequest(400, "\"" + field + "\": " + count + " " + what + ", more than the API's limit of "
+            throw RejectedRequest.badRequest("\"" + field + "\": " + count + " " + what + ", more than the API's limit of "
                     + limit + " (the limits keep every request fast; see the API section of the README)");
         }
     }

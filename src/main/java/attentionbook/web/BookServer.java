@@ -49,7 +49,7 @@ public final class BookServer {
             cfg.events.serverStopped(onStopped::run);
             cfg.router.contextPath = base.isEmpty() ? "/" : base;
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are compressed once, ahead of time
-            cfg.http.maxRequestSize = ServerSettings.MAX_BODY_BYTES;
+            cfg.http.maxRequestSize = JsonBody.MAX_BYTES;     // for a body read by ctx.body(); the API reads through JsonBody
             cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             cfg.jetty.modifyServer(server -> {
                 // Finish requests in flight on stop instead of cutting them off.
@@ -84,40 +84,14 @@ public final class BookServer {
             apiModules.forEach(module -> module.accept(routes));
 
             routes.error(404, ctx -> {
-                if (isApi(ctx, base)) {
-                    if (!ApiError.alreadySent(ctx)) {
-                        ApiError.send(ctx, 404, "no such API endpoint: " + ctx.method() + " " + ctx.path());
-                    }
-                } else {
+                if (!isApi(ctx, base)) {
                     pages.notFound().send(ctx, "no-cache");
                     ctx.status(404);
+                } else if (!ApiResponses.errorSent(ctx)) {
+                    ApiResponses.error(ctx, new RejectedRequest(404, "no such API endpoint: " + ctx.method() + " " + ctx.path()));
                 }
             });
-            routes.exception(HttpResponseException.class, (e, ctx) -> {
-                // Javalin's own refusals (413 for a body over the limit, 400 for bad input): our JSON, no stack trace.
-                String message = switch (e.getStatus()) {
-                    case 413 -> "the request body is larger than the limit of " + ServerSettings.MAX_BODY_BYTES / 1024 + " KiB";
-                    case 404 -> "no such API endpoint: " + ctx.method() + " " + ctx.path();
-                    default -> e.getMessage();
-                };
-                if (e.getStatus() == 404 && !isApi(ctx, base)) {
-                    pages.notFound().send(ctx, "no-cache");
-                    ctx.status(404);
-                } else if (isApi(ctx, base)) {
-                    ApiError.send(ctx, e.getStatus(), message);
-                } else {
-                    ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(message);
-                }
-            });
-            routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                if (isApi(ctx, base)) {
-                    ApiError.send(ctx, 500, "the server failed to answer this request; the problem has been logged");
-                } else {
-                    pages.serverError().send(ctx, "no-store");
-                    ctx.status(500);
-                }
-            });
+            routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, isApi(ctx, base), pages));
         });
     }
 
@@ -145,12 +119,36 @@ public final class BookServer {
         return path.startsWith(base + "/api/") || path.equals(base + "/api");
     }
 
+    /**
+     * The one answer to every exception a handler throws: on the API, a refusal as its JSON error (a failure of
+     * the server's own as a logged 500 JSON error); on a page, the HTML error page.
+     */
+    private static void failed(Exception e, Context ctx, boolean api, Pages pages) {
+        RejectedRequest refused = api ? ApiResponses.refusal(e) : null;
+        if (refused != null) {
+            ApiResponses.error(ctx, refused);
+        } else if (e instanceof HttpResponseException http && http.getStatus() == 404) {
+            pages.notFound().send(ctx, "no-cache");
+            ctx.status(404);
+        } else if (e instanceof HttpResponseException http) {
+            // Javalin's own refusal of a page request (a bad header, say): its status and words, no stack trace
+            ctx.status(http.getStatus()).contentType("text/plain; charset=utf-8").result(http.getMessage());
+        } else {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            if (api) {
+                ApiResponses.error(ctx, new RejectedRequest(500, "the server failed to answer this request; the problem has been logged"));
+            } else {
+                pages.serverError().send(ctx, "no-store");
+                ctx.status(500);
+            }
+        }
+    }
+
     private static void limit(Context ctx, RateLimiter limiter, boolean trustProxy) {
         long wait = limiter.acquire(clientOf(ctx, trustProxy));
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
-            ApiError.send(ctx, 429, "too many requests: wait " + wait + (wait == 1 ? " second" : " seconds") + " and try again");
-            ctx.skipRemainingHandlers();
+            throw new RejectedRequest(429, "too many requests: wait " + wait + (wait == 1 ? " second" : " seconds") + " and try again");
         }
     }
 

@@ -1,13 +1,9 @@
 package attentionbook.web;
 
-
-
-import attentionbook.book.Mappers;
 import attentionbook.exercise.Checker;
 import attentionbook.exercise.Declaration;
 import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.exercise.Exercise;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,6 +31,7 @@ import java.util.function.Consumer;
 public final class ExerciseApi implements Consumer<RoutesConfig> {
     /** A check body is a seed and at most 16 numbers; this leaves room for whitespace. */
     static final int MAX_BODY = 16 * 1024;
+    static final String CHECK_EXAMPLE = "{\"seed\": 1, \"answer\": [[1, 2]]}";
     private static final int CACHE = 512;
 
     private final ExerciseCatalog catalog;
@@ -54,34 +51,42 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
     @Override
     public void accept(RoutesConfig routes) {
         BookServer.getAndHead(routes, "/api/exercises", ctx -> ctx.json(summaries()));
-        BookServer.getAndHead(routes, "/api/exercises/{id}", ctx -> answer(ctx, () -> {
-            Declaration declared = declared(ctx);
-            SeedChoice choice = SeedChoice.from(ctx);
-            return ExerciseViews.exercise(declared, exercise(declared, choice.seed()), choice.student(), instructor.unlocks(ctx));
-        }));
-        BookServer.getAndHead(routes, "/api/exercises/{id}/hints", ctx -> answer(ctx, () -> {
-            Declaration declared = declared(ctx);
-            Exercise e = exercise(declared, SeedChoice.from(ctx).seed());
-            int step = step(ctx.queryParam("step"), e.hints().size());
-            return new ExerciseViews.HintView(declared.id(), e.seed(), step, e.hints().size(),
-                    ExerciseViews.step(e.hints().get(step - 1)));
-        }));
-        BookServer.getAndHead(routes, "/api/exercises/{id}/solution", ctx -> answer(ctx, () -> {
-            Declaration declared = declared(ctx);
-            if (!instructor.unlocks(ctx)) {
-                throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours,"
-                        + " or use the hints, which show every step but the last");
-            }
-            return ExerciseViews.solution(declared.id(), exercise(declared, SeedChoice.from(ctx).seed()));
-        }));
-        routes.post("/api/exercises/{id}/check", ctx -> answer(ctx, () -> {
-            Declaration declared = declared(ctx);
-            JsonNode body = body(ctx);
-            long seed = AnswerJson.seed(body);
-            Exercise e = exercise(declared, seed);
-            double[][] cells = AnswerJson.answer(body, e.form());
-            return ExerciseViews.verdict(declared.id(), seed, Checker.check(e, cells));
-        }));
+        BookServer.getAndHead(routes, "/api/exercises/{id}", ctx -> ApiResponses.ok(ctx, exercise(ctx)));
+        BookServer.getAndHead(routes, "/api/exercises/{id}/hints", ctx -> ApiResponses.ok(ctx, hint(ctx)));
+        BookServer.getAndHead(routes, "/api/exercises/{id}/solution", ctx -> ApiResponses.ok(ctx, solution(ctx)));
+        routes.post("/api/exercises/{id}/check", ctx -> ApiResponses.ok(ctx, check(ctx)));
+    }
+
+    private ExerciseViews.ExerciseView exercise(Context ctx) {
+        Declaration declared = declared(ctx);
+        SeedChoice choice = SeedChoice.from(ctx);
+        return ExerciseViews.exercise(declared, exercise(declared, choice.seed()), choice.student(), instructor.unlocks(ctx));
+    }
+
+    private ExerciseViews.HintView hint(Context ctx) {
+        Declaration declared = declared(ctx);
+        Exercise e = exercise(declared, SeedChoice.from(ctx).seed());
+        int step = step(ctx.queryParam("step"), e.hints().size());
+        return new ExerciseViews.HintView(declared.id(), e.seed(), step, e.hints().size(), ExerciseViews.step(e.hints().get(step - 1)));
+    }
+
+    private ExerciseViews.SolutionView solution(Context ctx) {
+        Declaration declared = declared(ctx);
+        if (!instructor.unlocks(ctx)) {
+            throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours,"
+                    + " or use the hints, which show every step but the last");
+        }
+        return ExerciseViews.solution(declared.id(), exercise(declared, SeedChoice.from(ctx).seed()));
+    }
+
+    /** The verdict on a learner's answer: the body is the seed and the answer ({@link CheckRequest}). */
+    private ExerciseViews.VerdictView check(Context ctx) {
+        Declaration declared = declared(ctx);
+        JsonNode body = JsonBody.object(ctx, MAX_BODY, CHECK_EXAMPLE);
+        long seed = CheckRequest.seed(body);
+        Exercise e = exercise(declared, seed);
+        double[][] cells = CheckRequest.answer(body, e.form());
+        return ExerciseViews.verdict(declared.id(), seed, Checker.check(e, cells));
     }
 
     /** The exercise for a seed, generated once and kept while it is in use. */
@@ -100,59 +105,10 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         return out;
     }
 
-    private interface Answer {
-        Object get();
-    }
-
-    /** Runs a handler: its result as JSON, a BadRequest as 400, an unknown id as 404. Never cached. */
-    private static void answer(Context ctx, Answer handler) {
-        ctx.header("Cache-Control", "no-store");
-        try {
-            ctx.json(handler.get());
-        } catch (NotFound e) {
-            ApiError.send(ctx, 404, e.getMessage());
-        } catch (RejectedRequest e) {
-            ApiError.send(ctx, e.status(), e.getMessage());
-        } catch (BadRequest e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", e.getMessage());
-            if (e.row != null) {
-                error.put("row", e.row);
-            }
-            if (e.col != null) {
-                error.put("col", e.col);
-            }
-            ctx.status(400);
-            ctx.json(error);
-        }
-    }
-
     private Declaration declared(Context ctx) {
         String id = ctx.pathParam("id");
-        return catalog.find(id).orElseThrow(() -> new NotFound("no exercise \"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
+        return catalog.find(id).orElseThrow(() -> new RejectedRequest(404, "no exercise \"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
                 + "\": GET /api/exercises lists them"));
-    }
-
-    private static JsonNode body(Context ctx) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BODY) {
-            throw new RejectedRequest(413, "the body is " + bytes.length + " bytes but a checked answer takes at most "
-                    + MAX_BODY + " bytes");
-        }
-        if (bytes.length == 0) {
-            throw new BadRequest("the body is empty: send {\"seed\": N, \"answer\": ...}");
-        }
-        try {
-            return Mappers.JSON.readTree(bytes);
-        } catch (JacksonException e) {
-            String problem = e.getOriginalMessage();
-            if (problem != null && problem.contains("exceeds the maximum")) {
-                throw new BadRequest("a number in the body is too long");
-            }
-            throw new BadRequest("the body is not valid JSON: " + (problem == null ? "it cannot be read" : shorten(problem)));
-        } catch (java.io.IOException e) {
-            throw new BadRequest("the body cannot be read");
-        }
     }
 
     private static int step(String text, int hints) {
@@ -167,18 +123,11 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new BadRequest("\"step\" must be a whole number from 1 to " + hints + " (this exercise has " + hints
+        throw RejectedRequest.badRequest("\"step\" must be a whole number from 1 to " + hints + " (this exercise has " + hints
                 + (hints == 1 ? " hint" : " hints") + "), not \"" + shorten(text) + "\"");
     }
 
     private static String shorten(String text) {
         return text.length() > 120 ? text.substring(0, 120) + "…" : text;
-    }
-
-    /** An unknown exercise id: 404 with a JSON error. */
-    static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
-        }
     }
 }

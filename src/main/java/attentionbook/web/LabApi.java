@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class LabApi implements Consumer<RoutesConfig> {
+    /** Stricter than the API's limit: a run's config is a dozen small fields. */
     static final int MAX_BODY_BYTES = 4 * 1024;
+    private static final String RUN_EXAMPLE = "{\"task\": \"reverse\"}";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
     private static final List<String> FIELDS = List.of("task", "seed", "layers", "heads", "d_model", "mlp", "steps", "lr",
             "length", "batch", "snapshot_every");
@@ -51,44 +53,39 @@ public final class LabApi implements Consumer<RoutesConfig> {
 
     @Override
     public void accept(RoutesConfig routes) {
-        routes.post("/api/lab/runs", ctx -> AttentionApi.answer(ctx, () -> start(JsonBody.read(ctx, MAX_BODY_BYTES))));
-        routes.get("/api/lab/runs/{id}", ctx -> AttentionApi.answer(ctx, () ->
-                LabJson.Status.of(lab, run(ctx), since(ctx.queryParam("since")))));
-        routes.get("/api/lab/runs/{id}/weights", ctx -> AttentionApi.answer(ctx, () -> {
+        routes.post("/api/lab/runs", ctx -> ApiResponses.ok(ctx, start(JsonBody.object(ctx, MAX_BODY_BYTES, RUN_EXAMPLE))));
+        routes.get("/api/lab/runs/{id}", ctx -> ApiResponses.ok(ctx, LabJson.Status.of(lab, run(ctx), since(ctx.queryParam("since")))));
+        routes.get("/api/lab/runs/{id}/weights", ctx -> {
             LabRun run = run(ctx);
-            return LabJson.Weights.of(run, finished(run));
-        }));
-        routes.post("/api/lab/runs/{id}/predict", ctx -> AttentionApi.answer(ctx, () -> {
+            ApiResponses.ok(ctx, LabJson.Weights.of(run, finished(run)));
+        });
+        routes.post("/api/lab/runs/{id}/predict", ctx -> {
             LabRun run = run(ctx);
             TinyGpt model = finished(run);
-            JsonNode body = JsonBody.read(ctx, MAX_BODY_BYTES);
-            return LabJson.Prediction.of(run.config().task(), model, tokens(body, run.config()));
-        }));
+            JsonNode body = JsonBody.object(ctx, MAX_BODY_BYTES, "{\"tokens\": \"" + example(run.config().task()) + "\"}");
+            ApiResponses.ok(ctx, LabJson.Prediction.of(run.config().task(), model, tokens(body, run.config())));
+        });
         SseHandler events = new SseHandler(this::stream);
         routes.get("/api/lab/runs/{id}/events", ctx -> {
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
-                ApiError.send(ctx, 406, "this address is an event stream: ask with \"Accept: text/event-stream\""
+                throw new RejectedRequest(406, "this address is an event stream: ask with \"Accept: text/event-stream\""
                         + " (a browser's EventSource does), or poll GET /api/lab/runs/{id}");
-                return;
             }
             events.handle(ctx);
         });
     }
 
     private LabJson.Created start(JsonNode body) {
-        if (!body.isObject()) {
-            throw new RejectedRequest(400, "the body must be a JSON object such as {\"task\": \"reverse\"}");
-        }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new RejectedRequest(400, "unknown field \"" + name + "\": a run takes " + String.join(", ", FIELDS));
+                throw RejectedRequest.badRequest("unknown field \"" + name + "\": a run takes " + String.join(", ", FIELDS));
             }
         }
         JsonNode taskNode = body.get("task");
         if (taskNode == null || !taskNode.isTextual()) {
-            throw new RejectedRequest(400, "\"task\" is missing or not text: use one of copy, reverse, sort, previous-token, induction");
+            throw RejectedRequest.badRequest("\"task\" is missing or not text: use one of copy, reverse, sort, previous-token, induction");
         }
         RunConfig config;
         try {
@@ -101,15 +98,11 @@ public final class LabApi implements Consumer<RoutesConfig> {
                     .withSeed(integer(body, "seed", (int) d.seed()))
                     .withSnapshotEvery(integer(body, "snapshot_every", d.snapshotEvery()));
         } catch (IllegalArgumentException e) {     // ConfigException names the field, Task.fromKey the tasks
-            throw new RejectedRequest(400, e.getMessage());
+            throw RejectedRequest.badRequest(e.getMessage());
         }
-        try {
-            LabRun run = lab.start(config);
-            Lab.Place place = lab.place(run);
-            return new LabJson.Created(run.id(), place.status().key(), place.position() > 0 ? place.position() : null);
-        } catch (Lab.LabBusyException e) {
-            throw new RejectedRequest(503, e.getMessage());
-        }
+        LabRun run = lab.start(config);     // LabBusyException answers 503 (ApiResponses.refusal)
+        Lab.Place place = lab.place(run);
+        return new LabJson.Created(run.id(), place.status().key(), place.position() > 0 ? place.position() : null);
     }
 
     private LabRun run(Context ctx) {
@@ -133,7 +126,7 @@ public final class LabApi implements Consumer<RoutesConfig> {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new RejectedRequest(400, "\"since\" must be a whole number of steps, got \"" + text + "\"");
+            throw RejectedRequest.badRequest("\"since\" must be a whole number of steps, got \"" + text + "\"");
         }
     }
 
@@ -141,13 +134,13 @@ public final class LabApi implements Consumer<RoutesConfig> {
     private static int[] tokens(JsonNode body, RunConfig config) {
         JsonNode node = body.get("tokens");
         if (node == null || !node.isTextual()) {
-            throw new RejectedRequest(400, "\"tokens\" is missing or not text: send the sequence as one string, such as \""
+            throw RejectedRequest.badRequest("\"tokens\" is missing or not text: send the sequence as one string, such as \""
                     + example(config.task()) + "\"");
         }
         String text = node.textValue().replaceAll("\\s+", "");
         Task task = config.task();
         if (text.isEmpty() || text.length() > config.context()) {
-            throw new RejectedRequest(400, "\"tokens\" must hold 1 to " + config.context() + " tokens (the model's context), got "
+            throw RejectedRequest.badRequest("\"tokens\" must hold 1 to " + config.context() + " tokens (the model's context), got "
                     + text.length());
         }
         int[] tokens = new int[text.length()];
@@ -167,7 +160,7 @@ public final class LabApi implements Consumer<RoutesConfig> {
         for (int t = 0; t < task.vocabulary(); t++) {
             vocabulary.append(t == 0 ? "" : " ").append(task.tokenText(t));
         }
-        throw new RejectedRequest(400, "token " + (position + 1) + ", \"" + text + "\", is not in the " + task.key()
+        throw RejectedRequest.badRequest("token " + (position + 1) + ", \"" + text + "\", is not in the " + task.key()
                 + " task's vocabulary: " + vocabulary);
     }
 
@@ -185,7 +178,7 @@ public final class LabApi implements Consumer<RoutesConfig> {
             return fallback;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new RejectedRequest(400, "\"" + field + "\" must be a whole number, got " + node);
+            throw RejectedRequest.badRequest("\"" + field + "\" must be a whole number, got " + node);
         }
         return node.intValue();
     }
@@ -196,7 +189,7 @@ public final class LabApi implements Consumer<RoutesConfig> {
             return fallback;
         }
         if (!node.isNumber()) {
-            throw new RejectedRequest(400, "\"" + field + "\" must be a number, got " + node);
+            throw RejectedRequest.badRequest("\"" + field + "\" must be a number, got " + node);
         }
         return node.doubleValue();
     }
@@ -207,7 +200,7 @@ public final class LabApi implements Consumer<RoutesConfig> {
             return fallback;
         }
         if (!node.isBoolean()) {
-            throw new RejectedRequest(400, "\"" + field + "\" must be true or false, got " + node);
+            throw RejectedRequest.badRequest("\"" + field + "\" must be true or false, got " + node);
         }
         return node.booleanValue();
     }

@@ -12,7 +12,7 @@ public final class LabPages implements Consumer<RoutesConfig> {
     /** The chapter that explains the lab, linked from it when the book has it. */
     static final String CHAPTER = "training-the-weights";
 
-    private final Assets.Response page;
+    private final PreparedBody page;
 
     public LabPages(Pages pages) {
         List<LabTask> tasks = new ArrayList<>();

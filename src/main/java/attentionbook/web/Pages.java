@@ -21,10 +21,10 @@ public final class Pages {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
     private final Site site;
-    private final Assets.Response index;
-    private final Map<String, Assets.Response> chapters = new HashMap<>();
-    private final Assets.Response notFound;
-    private final Assets.Response serverError;
+    private final PreparedBody index;
+    private final Map<String, PreparedBody> chapters = new HashMap<>();
+    private final PreparedBody notFound;
+    private final PreparedBody serverError;
 
     /**
      * @param courseTitle the course's title, shown instead of the book's (null for none)
@@ -58,19 +58,19 @@ public final class Pages {
         return site;
     }
 
-    public Assets.Response index() {
+    public PreparedBody index() {
         return index;
     }
 
-    public Optional<Assets.Response> chapter(String slug) {
+    public Optional<PreparedBody> chapter(String slug) {
         return Optional.ofNullable(chapters.get(slug));
     }
 
-    public Assets.Response notFound() {
+    public PreparedBody notFound() {
         return notFound;
     }
 
-    public Assets.Response serverError() {
+    public PreparedBody serverError() {
         return serverError;
     }
 
@@ -78,9 +78,9 @@ public final class Pages {
         return site.toc().stream().filter(l -> l.slug().equals(slug)).findFirst();
     }
 
-    static Assets.Response page(String template, Object model) {
+    static PreparedBody page(String template, Object model) {
         StringOutput out = new StringOutput();
         TEMPLATES.render(template, model, out);
-        return Assets.Response.of(out.toString().getBytes(StandardCharsets.UTF_8), HTML);
+        return PreparedBody.of(out.toString().getBytes(StandardCharsets.UTF_8), HTML);
     }
 }

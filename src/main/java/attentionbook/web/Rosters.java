@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /worksheets/roster}: an instructor pastes the class's names, one a line, and gets one
@@ -29,16 +30,15 @@ final class Rosters {
 
     void serve(Context ctx) {
         String names = ctx.queryParam("names");
-        String chapter = blankToNull(ctx.queryParam("chapter"));
+        Optional<String> chapter = Optional.ofNullable(ctx.queryParam("chapter")).map(String::strip).filter(c -> !c.isEmpty());
         boolean key = "1".equals(ctx.queryParam("answers"));
         if (names == null) {
             form(ctx, 200, null, "", chapter, key);
             return;
         }
-        List<ExerciseCatalog.ChapterExercises> chapters = chapter == null ? catalog.chapters()
-                : catalog.chapter(chapter).map(List::of).orElse(List.of());
+        List<ExerciseCatalog.ChapterExercises> chapters = worksheets.chapters(chapter);
         if (chapters.isEmpty()) {
-            form(ctx, 400, "There is no chapter with exercises called \"" + shorten(chapter) + "\": pick one from the list.", names, null, key);
+            form(ctx, 400, "There is no chapter with exercises called \"" + shorten(chapter.orElse("")) + "\": pick one from the list.", names, Optional.empty(), key);
             return;
         }
         List<String> students;
@@ -86,18 +86,14 @@ final class Rosters {
         return students;
     }
 
-    private void form(Context ctx, int status, String error, String names, String chapter, boolean key) {
+    private void form(Context ctx, int status, String error, String names, Optional<String> chapter, boolean key) {
         List<RosterPage.Choice> choices = new ArrayList<>();
         for (ExerciseCatalog.ChapterExercises c : catalog.chapters()) {
-            choices.add(new RosterPage.Choice(c.chapter().slug(), c.chapter().title(), c.chapter().slug().equals(chapter)));
+            choices.add(new RosterPage.Choice(c.chapter().slug(), c.chapter().title(), chapter.filter(c.chapter().slug()::equals).isPresent()));
         }
         Pages.page("roster.jte", new RosterPage(pages.site(), error, names, choices, key, instructor.locks()))
                 .send(ctx, "no-store");
         ctx.status(status);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String shorten(String text) {

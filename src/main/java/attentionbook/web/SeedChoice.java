@@ -18,14 +18,14 @@ record SeedChoice(long seed, String student, boolean chosen) {
             try {
                 student = Seeds.normalStudent(studentText);
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("\"student\": " + e.getMessage());
+                throw RejectedRequest.badRequest("\"student\": " + e.getMessage());
             }
         }
         if (seedText != null) {
             try {
                 return new SeedChoice(Seeds.parse(seedText), student, true);
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("\"seed\": " + e.getMessage());
+                throw RejectedRequest.badRequest("\"seed\": " + e.getMessage());
             }
         }
         if (student != null) {
@@ -45,12 +45,12 @@ record SeedChoice(long seed, String student, boolean chosen) {
             return choice;
         }
         if (choice.student() == null) {
-            throw new BadRequest("this course gives each student their own numbers, made from their name or ID:"
+            throw RejectedRequest.badRequest("this course gives each student their own numbers, made from their name or ID:"
                     + " give ?student=NAME instead of a seed");
         }
         long theirs = Seeds.forStudent(choice.student());
         if (choice.seed() != theirs) {
-            throw new BadRequest("the numbers " + choice.seed() + " are not " + choice.student() + "'s (theirs are "
+            throw RejectedRequest.badRequest("the numbers " + choice.seed() + " are not " + choice.student() + "'s (theirs are "
                     + theirs + "): this course gives each student their own numbers, so leave the seed out");
         }
         return choice;

@@ -10,9 +10,6 @@ package attentionbook.web;
  */
 public record ServerSettings(String basePath, int rateLimit, boolean trustProxy, String version) {
 
-    /** Bodies are JSON of at most a few matrices: anything larger is refused with 413. */
-    public static final long MAX_BODY_BYTES = 256 * 1024;
-
     public static ServerSettings defaults(String version) {
         return new ServerSettings("", 20, false, version);
     }

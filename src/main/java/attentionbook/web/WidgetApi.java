@@ -1,6 +1,5 @@
 package attentionbook.web;
 
-import attentionbook.book.Mappers;
 import attentionbook.attention.AttentionTrace;
 import attentionbook.attention.Explanation;
 import attentionbook.attention.SoftmaxExplainer;
@@ -8,7 +7,6 @@ import attentionbook.book.SoftmaxComparison;
 import attentionbook.book.MatrixJson;
 import attentionbook.book.WeightedSum;
 import attentionbook.book.Widgets;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -21,8 +19,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Endpoints that only widgets need. Each answers like the attention API (AttentionApi.answer: 400
- * naming the field, 422 for inputs that overflow, never NaN or Infinity in a body).
+ * Endpoints that only widgets need. Each answers like the attention API (ApiResponses: 400 naming the
+ * field, 422 for inputs that overflow, never NaN or Infinity in a body).
  * <ul>
  *   <li>{@code POST /api/softmax} {"scores": [..], "temperature": τ}: the stable softmax and the naive
  *       one beside it; a naive number that overflows is null with "overflow" or "NaN" as its text.</li>
@@ -47,12 +45,12 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
 
     @Override
     public void accept(RoutesConfig routes) {
-        routes.post("/api/softmax", ctx -> answer(ctx, SOFTMAX_EXAMPLE, Widgets::softmax));
-        routes.post("/api/softmax/explain", ctx -> answer(ctx, SOFTMAX_EXAMPLE, WidgetApi::explainSoftmax));
-        routes.post("/api/scaling", ctx -> answer(ctx, "{\"dk\": 64, \"samples\": 1000, \"seed\": 1}", Widgets::scaling));
-        routes.post("/api/shapes", ctx -> answer(ctx, "{\"batch\": 4, \"ctx\": 16, \"d_model\": 512, \"heads\": 8}", Widgets::shapes));
-        routes.post("/api/weighted-sum", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, body -> weightedSum(body, WEIGHTED_SUM_FIELDS)));
-        routes.post("/api/weighted-sum/explain", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
+        routes.post("/api/softmax", ctx -> respond(ctx, SOFTMAX_EXAMPLE, Widgets::softmax));
+        routes.post("/api/softmax/explain", ctx -> respond(ctx, SOFTMAX_EXAMPLE, WidgetApi::explainSoftmax));
+        routes.post("/api/scaling", ctx -> respond(ctx, "{\"dk\": 64, \"samples\": 1000, \"seed\": 1}", Widgets::scaling));
+        routes.post("/api/shapes", ctx -> respond(ctx, "{\"batch\": 4, \"ctx\": 16, \"d_model\": 512, \"heads\": 8}", Widgets::shapes));
+        routes.post("/api/weighted-sum", ctx -> respond(ctx, WEIGHTED_SUM_EXAMPLE, body -> weightedSum(body, WEIGHTED_SUM_FIELDS)));
+        routes.post("/api/weighted-sum/explain", ctx -> respond(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
     }
@@ -123,26 +121,9 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         return index;
     }
 
-    private static void answer(Context ctx, String example, Function<JsonNode, Object> compute) {
-        AttentionApi.answer(ctx, () -> compute.apply(object(ctx, example)));
-    }
-
-    /** The body as a JSON object; the server's size limit applies (413) as it reads it. */
-    private static JsonNode object(Context ctx, String example) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new MatrixJson.Invalid("the body is empty: send a JSON object such as " + example);
-        }
-        JsonNode body;
-        try {
-            body = Mappers.JSON.readTree(text);
-        } catch (JacksonException e) {
-            throw new MatrixJson.Invalid("the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new MatrixJson.Invalid("the body must be a JSON object such as " + example);
-        }
-        return body;
+    /** Reads the body (the one limit of every JSON API), computes, and writes the result. */
+    private static void respond(Context ctx, String example, Function<JsonNode, Object> compute) {
+        ApiResponses.ok(ctx, compute.apply(JsonBody.object(ctx, example)));
     }
 
     private static Set<String> with(Set<String> base, String... more) {

@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
  * the answer keys need it ({@code &key=...}). {@code /worksheets/roster} prints one sheet per student.
  */
 public final class Worksheets implements Consumer<RoutesConfig> {
-    private static final String BOOK = null;
+    /** The scope of a sheet of every chapter; a chapter's sheet has Optional.of(its slug). */
+    static final Optional<String> WHOLE_BOOK = Optional.empty();
 
     private final ExerciseCatalog catalog;
     private final Pages pages;
@@ -42,16 +44,15 @@ public final class Worksheets implements Consumer<RoutesConfig> {
     @Override
     public void accept(RoutesConfig routes) {
         // the fixed "answers" path first, so that it is not taken for a chapter's slug
-        BookServer.getAndHead(routes, "/worksheets/answers", ctx -> serve(ctx, BOOK, true));
+        BookServer.getAndHead(routes, "/worksheets/answers", ctx -> serve(ctx, WHOLE_BOOK, true));
         BookServer.getAndHead(routes, "/worksheets/roster", new Rosters(catalog, pages, instructor, this)::serve);
-        BookServer.getAndHead(routes, "/worksheets", ctx -> serve(ctx, BOOK, false));
-        BookServer.getAndHead(routes, "/worksheets/{slug}", ctx -> serve(ctx, ctx.pathParam("slug"), false));
-        BookServer.getAndHead(routes, "/worksheets/{slug}/answers", ctx -> serve(ctx, ctx.pathParam("slug"), true));
+        BookServer.getAndHead(routes, "/worksheets", ctx -> serve(ctx, WHOLE_BOOK, false));
+        BookServer.getAndHead(routes, "/worksheets/{slug}", ctx -> serve(ctx, Optional.of(ctx.pathParam("slug")), false));
+        BookServer.getAndHead(routes, "/worksheets/{slug}/answers", ctx -> serve(ctx, Optional.of(ctx.pathParam("slug")), true));
     }
 
-    private void serve(Context ctx, String slug, boolean key) {
-        List<ExerciseCatalog.ChapterExercises> chapters = slug == null ? catalog.chapters()
-                : catalog.chapter(slug).map(List::of).orElse(List.of());
+    private void serve(Context ctx, Optional<String> slug, boolean key) {
+        List<ExerciseCatalog.ChapterExercises> chapters = chapters(slug);
         if (chapters.isEmpty()) {
             ctx.status(404);
             pages.notFound().send(ctx, "no-cache");
@@ -62,7 +63,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         SeedChoice choice;
         try {
             choice = SeedChoice.forSheet(ctx, policy, instructor.identifies(ctx));
-        } catch (BadRequest e) {
+        } catch (RejectedRequest e) {
             if (policy.perStudent()) {
                 String message = e.getMessage();
                 badRequest(ctx, "Each student has their own sheet", Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".");
@@ -91,7 +92,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
             }
             return;
         }
-        String heading = (key ? "Answer key: " : "Worksheet: ") + (slug == null ? pages.site().title() : chapters.get(0).chapter().title());
+        String heading = (key ? "Answer key: " : "Worksheet: ") + (slug.isEmpty() ? pages.site().title() : chapters.get(0).chapter().title());
         WorksheetPage.Sheet sheet = sheet(ctx, chapters, slug, key, choice.seed(), choice.student(), heading);
         Pages.page("worksheet.jte", new WorksheetPage(pages.site(), key, heading, scope(chapters, slug), List.of(sheet),
                 href(slug, !key, choice.seed(), choice.student()),
@@ -99,7 +100,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
     }
 
     /** One learner's sheet or key, headed with the address that regenerates it. */
-    WorksheetPage.Sheet sheet(Context ctx, List<ExerciseCatalog.ChapterExercises> chapters, String slug, boolean key,
+    WorksheetPage.Sheet sheet(Context ctx, List<ExerciseCatalog.ChapterExercises> chapters, Optional<String> slug, boolean key,
                               long seed, String student, String heading) {
         List<WorksheetPage.Section> sections = new ArrayList<>();
         int number = 0;
@@ -114,8 +115,13 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         return new WorksheetPage.Sheet(heading, seed, student, sections, origin(ctx) + href(slug, key, seed, student));
     }
 
-    String scope(List<ExerciseCatalog.ChapterExercises> chapters, String slug) {
-        return slug == null ? "Every chapter" : chapterTitle(chapters.get(0));
+    String scope(List<ExerciseCatalog.ChapterExercises> chapters, Optional<String> slug) {
+        return slug.isEmpty() ? "Every chapter" : chapterTitle(chapters.get(0));
+    }
+
+    /** The chapters a sheet covers: every one with exercises, or the one named (none when it has no exercises). */
+    List<ExerciseCatalog.ChapterExercises> chapters(Optional<String> slug) {
+        return slug.isEmpty() ? catalog.chapters() : catalog.chapter(slug.get()).map(List::of).orElse(List.of());
     }
 
     /**
@@ -170,8 +176,8 @@ public final class Worksheets implements Consumer<RoutesConfig> {
                 MatrixTable.Scale.SIGNED, t.digits()));
     }
 
-    String href(String slug, boolean key, long seed, String student) {
-        String path = "/worksheets" + (slug == null ? "" : "/" + slug) + (key ? "/answers" : "");
+    String href(Optional<String> slug, boolean key, long seed, String student) {
+        String path = "/worksheets" + slug.map(s -> "/" + s).orElse("") + (key ? "/answers" : "");
         String query = "?seed=" + seed + (student == null ? "" : "&student=" + URLEncoder.encode(student, StandardCharsets.UTF_8));
         return pages.site().href(path + query);
     }

@@ -217,7 +217,7 @@ class WidgetApiTest {
             /api/softmax | {"scores": [1], "temperature": -1} | "temperature" must be from 0.01 to 100, not -1
             /api/softmax | {"score": [1]}                    | unknown field "score" (did you mean "scores"?); known fields: scores, temperature
             /api/softmax | [1, 2]                            | the body must be a JSON object such as {"scores": [2, 1, 0.1], "temperature": 1}
-            /api/softmax | {"scores": [NaN]}                 | the body is not valid JSON: Non-standard token 'NaN'
+            /api/softmax | {"scores": [NaN]}                 | the body is not valid JSON at line 1, column 13 (in "scores"): NaN and Infinity are not JSON numbers
             /api/scaling | {"dk": 0}                         | "dk" must be from 1 to 1024, not 0
             /api/scaling | {"dk": 8, "samples": 2}           | "samples" must be from 6 to 10000, not 2
             /api/scaling | {"dk": 8.5}                       | "dk" must be a whole number, not 8.5

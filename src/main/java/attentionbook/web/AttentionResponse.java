@@ -16,14 +16,14 @@ import java.util.function.Function;
  * for a batched x each matrix gains a leading batch index (double[B][T][..]); masked cells are null.
  * Added fields: dk and dv (one head's widths) and shapes, each step's shape ("6×3", or "2×6×3").
  */
-record AttentionAnswer(Object q, Object k, Object v, List<Head> heads, Object concat, Object output,
+record AttentionResponse(Object q, Object k, Object v, List<Head> heads, Object concat, Object output,
                        int dk, int dv, Map<String, String> shapes) {
 
     /** One head's steps; every matrix is T×T except output (T×d_v), with the batch index first when batched. */
     record Head(Object scores, Object scaled, Object masked, Object weights, Object output) {
     }
 
-    static AttentionAnswer of(AttentionRequest request, List<AttentionTrace> traces) {
+    static AttentionResponse of(AttentionRequest request, List<AttentionTrace> traces) {
         Steps steps = new Steps(traces, request.batched());
         List<Head> heads = new ArrayList<>();
         for (int h = 0; h < request.spec().heads(); h++) {
@@ -40,7 +40,7 @@ record AttentionAnswer(Object q, Object k, Object v, List<Head> heads, Object co
         for (Step step : Step.values()) {
             shapes.put(step.key(), steps.shape(first.matrix(step, 0)));
         }
-        return new AttentionAnswer(steps.cells(AttentionTrace::q), steps.cells(AttentionTrace::k),
+        return new AttentionResponse(steps.cells(AttentionTrace::q), steps.cells(AttentionTrace::k),
                 steps.cells(AttentionTrace::v), heads, steps.cells(AttentionTrace::concat),
                 steps.cells(AttentionTrace::output), request.spec().headWidth(), request.spec().valueHeadWidth(), shapes);
     }

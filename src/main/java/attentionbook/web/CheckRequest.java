@@ -11,25 +11,25 @@ import java.util.Set;
 /**
  * Reads the body of {@code POST /api/exercises/{id}/check}: {@code {"seed": N, "answer": ...}}. The
  * answer is a number, a list (a vector) or a list of rows (a matrix), shaped as the exercise asks;
- * a masked cell may be the text "-inf". Anything else is a {@link BadRequest} naming the field,
+ * a masked cell may be the text "-inf". Anything else is a {@link RejectedRequest} naming the field,
  * never a verdict.
  */
-final class AnswerJson {
+final class CheckRequest {
     static final int MAX_TEXT = 32;
     private static final Set<String> KEYS = Set.of("seed", "answer");
     private static final Set<String> MINUS_INFINITY = Set.of("-inf", "−inf", "-∞", "−∞", "-infinity", "−infinity");
 
-    private AnswerJson() {
+    private CheckRequest() {
     }
 
     static long seed(JsonNode body) {
         requireObject(body);
         JsonNode seed = body.get("seed");
         if (seed == null || seed.isNull()) {
-            throw new BadRequest("\"seed\" is missing: send the seed the exercise was generated with");
+            throw RejectedRequest.badRequest("\"seed\" is missing: send the seed the exercise was generated with");
         }
         if (!seed.isIntegralNumber() || !seed.canConvertToLong() || seed.longValue() < 0 || seed.longValue() > Seeds.MAX) {
-            throw new BadRequest("\"seed\" must be a whole number from 0 to " + Seeds.MAX + ", not " + MatrixJson.describe(seed));
+            throw RejectedRequest.badRequest("\"seed\" must be a whole number from 0 to " + Seeds.MAX + ", not " + MatrixJson.describe(seed));
         }
         return seed.longValue();
     }
@@ -39,30 +39,30 @@ final class AnswerJson {
         JsonNode answer = body.get("answer");
         String shape = form.rows() + "×" + form.cols();
         if (answer == null || answer.isNull()) {
-            throw new BadRequest("\"answer\" is missing: " + expected(form));
+            throw RejectedRequest.badRequest("\"answer\" is missing: " + expected(form));
         }
         if (form.type().equals("number") && !answer.isArray()) {
             return new double[][]{{cell(answer, form, 0, 0)}};
         }
         if (!answer.isArray()) {
-            throw new BadRequest("\"answer\" must be " + expected(form) + ", not " + MatrixJson.describe(answer));
+            throw RejectedRequest.badRequest("\"answer\" must be " + expected(form) + ", not " + MatrixJson.describe(answer));
         }
         boolean flat = answer.size() > 0 && !answer.get(0).isArray();
         if (flat && form.rows() == 1) {
             return new double[][]{row(answer, form, 0)};
         }
         if (flat) {
-            throw new BadRequest("\"answer\" must be a list of " + form.rows() + " rows (a " + shape + " matrix), not a flat list");
+            throw RejectedRequest.badRequest("\"answer\" must be a list of " + form.rows() + " rows (a " + shape + " matrix), not a flat list");
         }
         if (answer.size() != form.rows()) {
-            throw new BadRequest("\"answer\" has " + answer.size() + (answer.size() == 1 ? " row" : " rows") + " but the answer is "
+            throw RejectedRequest.badRequest("\"answer\" has " + answer.size() + (answer.size() == 1 ? " row" : " rows") + " but the answer is "
                     + shape + ": it needs " + form.rows() + (form.rows() == 1 ? " row" : " rows"));
         }
         double[][] cells = new double[form.rows()][];
         for (int r = 0; r < form.rows(); r++) {
             JsonNode row = answer.get(r);
             if (!row.isArray()) {
-                throw new BadRequest("\"answer\" row " + (r + 1) + " must be a list of " + form.cols() + " numbers, not "
+                throw RejectedRequest.badCell("\"answer\" row " + (r + 1) + " must be a list of " + form.cols() + " numbers, not "
                         + MatrixJson.describe(row), r + 1, null);
             }
             cells[r] = row(row, form, r);
@@ -72,7 +72,7 @@ final class AnswerJson {
 
     private static double[] row(JsonNode row, AnswerForm form, int r) {
         if (row.size() != form.cols()) {
-            throw new BadRequest("\"answer\" row " + (r + 1) + " has " + row.size() + (row.size() == 1 ? " number" : " numbers")
+            throw RejectedRequest.badCell("\"answer\" row " + (r + 1) + " has " + row.size() + (row.size() == 1 ? " number" : " numbers")
                     + " but the answer is " + form.rows() + "×" + form.cols() + ": each row needs " + form.cols(), r + 1, null);
         }
         double[] out = new double[form.cols()];
@@ -86,37 +86,37 @@ final class AnswerJson {
         String where = "\"answer\" " + (form.type().equals("number") ? "" : form.cellName(r, c) + " ");
         where = where.strip();
         if (node == null || node.isNull() || node.isTextual() && node.textValue().isBlank()) {
-            throw new BadRequest(where + " is empty: fill in every cell", r + 1, c + 1);
+            throw RejectedRequest.badCell(where + " is empty: fill in every cell", r + 1, c + 1);
         }
         if (node.isTextual()) {
             String text = node.textValue().strip();
             if (text.length() > MAX_TEXT) {
-                throw new BadRequest(where + " is too long: at most " + MAX_TEXT + " characters", r + 1, c + 1);
+                throw RejectedRequest.badCell(where + " is too long: at most " + MAX_TEXT + " characters", r + 1, c + 1);
             }
             if (form.minusInfinity() && MINUS_INFINITY.contains(text.toLowerCase(java.util.Locale.ROOT))) {
                 return Double.NEGATIVE_INFINITY;
             }
-            throw new BadRequest(where + " must be a number" + (form.minusInfinity() ? " or -inf" : "") + ", not the text \""
+            throw RejectedRequest.badCell(where + " must be a number" + (form.minusInfinity() ? " or -inf" : "") + ", not the text \""
                     + text + "\"", r + 1, c + 1);
         }
         if (!node.isNumber()) {
-            throw new BadRequest(where + " must be a number, not " + MatrixJson.describe(node), r + 1, c + 1);
+            throw RejectedRequest.badCell(where + " must be a number, not " + MatrixJson.describe(node), r + 1, c + 1);
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            throw new BadRequest(where + " is too large: numbers must be finite", r + 1, c + 1);
+            throw RejectedRequest.badCell(where + " is too large: numbers must be finite", r + 1, c + 1);
         }
         return value;
     }
 
     private static void requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new BadRequest("the body must be a JSON object such as {\"seed\": 1, \"answer\": [[1, 2]]}");
+            throw RejectedRequest.badRequest("the body must be a JSON object such as {\"seed\": 1, \"answer\": [[1, 2]]}");
         }
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new BadRequest("unknown field \"" + key + "\": the body has \"seed\" and \"answer\"");
+                throw RejectedRequest.badRequest("unknown field \"" + key + "\": the body has \"seed\" and \"answer\"");
             }
         }
     }
