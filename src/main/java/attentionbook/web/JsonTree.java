@@ -138,10 +138,13 @@ final class JsonTree {
                 ? " (the request's Content-Type is " + contentType + "; send application/json)" : "";
     }
 
-    /** " at line 1, column 17 (in "x")", as far as the parser knows. */
+    /** " at line 1, column 17 (in "x")", as far as the parser knows; location may be null. */
     private String where(JsonLocation location) {
         StringBuilder at = new StringBuilder();
-        if (location != null && location.getLineNr() > 0) {
+        if (location == null || location.getLineNr() <= 0) {
+            location = parser.currentLocation();     // a StreamConstraintsException carries none
+        }
+        if (location.getLineNr() > 0) {
             at.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
         }
         String pointer = parser.getParsingContext().pathAsPointer().toString();
