@@ -1,9 +1,9 @@
 package attentionbook.browser;
 
+import attentionbook.BookServerExtension;
 import attentionbook.RunningBook;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every page of the bundled book in a real Chromium, at a phone's size and a laptop's. */
 class BookPagesBrowserTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension();
 
     static List<String> pages() {
         List<String> paths = new ArrayList<>(List.of("/"));

@@ -1,13 +1,10 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.book.MatrixTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * at once, and matrices of one kind of quantity share one scale, so one number has one colour.
  */
 class ColourScalesBrowserTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        Path pages = Path.of(ColourScalesBrowserTest.class.getResource("/books/widgets").toURI());
-        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--content", BookServerExtension.resource("/books/widgets"),
+            "--rate-limit", "0");
 
     /** Every cell of these matrices as {value, class}, and their legends: read from the page. */
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.exercise.Checker;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.ExerciseKind;
@@ -11,15 +11,12 @@ import attentionbook.exercise.Verdict;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
@@ -34,17 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExerciseBrowserTest {
     static final long SEED = 2024;
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        book = RunningBook.start("--rate-limit", "0", "--content", Path.of(ExerciseBrowserTest.class.getResource("/books/exercises").toURI()).toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0",
+            "--content", BookServerExtension.resource("/books/exercises"));
 
     static Exercise local(String kind, long seed) {
         ExerciseKind k = ExerciseKinds.find(kind).orElseThrow();

@@ -1,14 +1,11 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * to that value, it names no head where there is only one, and it leaves the cell in sight.
  */
 class ExplanationsBrowserTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        Path pages = Path.of(ExplanationsBrowserTest.class.getResource("/books/widgets").toURI());
-        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--content", BookServerExtension.resource("/books/widgets"),
+            "--rate-limit", "0");
 
     static Browsers.Tab open(String slug, int width) {
         Browsers.Tab tab = Browsers.open(width, 844);

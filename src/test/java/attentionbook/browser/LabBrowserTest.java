@@ -1,12 +1,11 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,17 +23,8 @@ class LabBrowserTest {
     /** previous-token at its defaults but for 200 steps: a few seconds of training, learnt by the end. */
     static final int STEPS = 200;
     static final Pattern LABEL = Pattern.compile("token (\\d+) '(.)' attends to token (\\d+) '(.)': (\\d\\.\\d\\d)");
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start("--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0");
 
     /** Opens /lab, asks for the short previous-token run with this seed, and waits until it is done. */
     static void train(Page page, int seed) {

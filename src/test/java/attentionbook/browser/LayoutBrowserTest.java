@@ -1,9 +1,8 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the chapters fit a phone and a laptop: nothing cut off without a cue, math kept with its punctuation. */
 class LayoutBrowserTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension();
 
     static List<String> pages() {
         return BookPagesBrowserTest.pages().stream().filter(p -> !p.equals("/")).toList();

@@ -1,10 +1,9 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.book.MatrixTable;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,21 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (halves, −0, huge numbers, masked cells, labels that need escaping).
  */
 class MatrixMarkupBrowserTest {
-    static RunningBook book;
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension();
     /** The start of a script that has static/js/matrix.js as m (its fingerprinted address is book.js's, renamed). */
     static final String WITH_MATRIX_JS = "async (cases) => {"
             + " const url = document.querySelector('script[type=module]').src.replace('js/book.js', 'js/matrix.js');"
             + " const m = await import(url);";
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
 
     /** A value that tests rounding: a random scale, or a tie, −0, 0 or a masked −∞. */
     private static double awkward(Random random) {

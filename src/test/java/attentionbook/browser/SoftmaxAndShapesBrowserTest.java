@@ -1,14 +1,11 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.attention.Softmax;
 import attentionbook.book.MatrixTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,18 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the shapes widget never leaves a message about older numbers on the page, and counts in the singular.
  */
 class SoftmaxAndShapesBrowserTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        Path pages = Path.of(SoftmaxAndShapesBrowserTest.class.getResource("/books/widgets").toURI());
-        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--content", BookServerExtension.resource("/books/widgets"),
+            "--rate-limit", "0");
 
     private static List<String> bars(double[] weights) {
         return Arrays.stream(weights).mapToObj(p -> MatrixTable.number(p, 3)).toList();

@@ -1,6 +1,6 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.AttentionTrace;
@@ -15,14 +15,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,20 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * book in src/test/resources/books/widgets, one widget a page, so the chapters can change freely.
  */
 class WidgetsBrowserTest {
-    static RunningBook book;
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--content", BookServerExtension.resource("/books/widgets"),
+            "--rate-limit", "0");
     static final Presets.Preset JOURNEY = Presets.get("journey");
     static final Presets.Preset HAND4 = Presets.get("hand4");
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        Path pages = Path.of(WidgetsBrowserTest.class.getResource("/books/widgets").toURI());
-        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
 
     static Browsers.Tab open(String slug, int width) {
         Browsers.Tab tab = Browsers.open(width, 900);

@@ -1,11 +1,10 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.exercise.Seeds;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,17 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WorksheetPrintBrowserTest {
     /** A page with less text than this is near-empty: a title alone, or a stray line. */
     static final int NEAR_EMPTY = 150;
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start("--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0");
 
     @Test
     void anExercisePromptTypesetsDModelAsMath() {

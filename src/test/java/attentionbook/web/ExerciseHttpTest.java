@@ -1,7 +1,7 @@
 package attentionbook.web;
 
 import attentionbook.book.Mappers;
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.ExerciseKind;
 import attentionbook.exercise.ExerciseKinds;
@@ -9,8 +9,7 @@ import attentionbook.exercise.Mistake;
 import attentionbook.exercise.Seeds;
 import attentionbook.exercise.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,17 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The exercise API and the worksheets over a real port, with a fixture chapter holding every kind. */
 class ExerciseHttpTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        book = RunningBook.start("--rate-limit", "0", "--content", fixture().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0",
+            "--content", BookServerExtension.resource("/books/exercises"));
 
     static Path fixture() throws URISyntaxException {
         return Path.of(ExerciseHttpTest.class.getResource("/books/exercises").toURI());

@@ -1,15 +1,12 @@
 package attentionbook.web;
 
-import attentionbook.RunningBook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import attentionbook.BookServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,18 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A course with an instructor key keeps answer keys and worked solutions from learners. */
 class InstructorKeyHttpTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        Path course = Path.of(InstructorKeyHttpTest.class.getResource("/courses/locked-answers.yaml").toURI());
-        book = RunningBook.start("--rate-limit", "0", "--course", course.toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0",
+            "--course", BookServerExtension.resource("/courses/locked-answers.yaml"));
 
     @Test
     void solutionsNeedTheKey() {

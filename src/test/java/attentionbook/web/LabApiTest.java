@@ -1,9 +1,8 @@
 package attentionbook.web;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -22,17 +21,8 @@ class LabApiTest {
     /** A run that trains in well under a second: previous-token on 6 digits, one layer, one head, d_model 8. */
     static final String TINY = "{\"task\": \"previous-token\", \"length\": 6, \"layers\": 1, \"heads\": 1, \"d_model\": 8,"
             + " \"mlp\": false, \"steps\": 40, \"batch\": 8, \"lr\": 0.01, \"snapshot_every\": 10, \"seed\": %d}";
-    private static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start("--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();    // also stops any run still training
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0");
 
     private static String startRun(long seed) {
         HttpResponse<String> started = book.post("/api/lab/runs", String.format(TINY, seed));

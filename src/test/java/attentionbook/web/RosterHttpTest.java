@@ -1,9 +1,8 @@
 package attentionbook.web;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.exercise.Seeds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -17,17 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The class roster document, and the full address a sheet prints to regenerate itself. */
 class RosterHttpTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start("--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0");
 
     private static String names(String... names) {
         return URLEncoder.encode(String.join("\n", names), StandardCharsets.UTF_8);

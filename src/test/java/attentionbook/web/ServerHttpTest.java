@@ -1,8 +1,7 @@
 package attentionbook.web;
 
-import attentionbook.RunningBook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import attentionbook.BookServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every route over a real port, as a browser or curl would see it. */
 class ServerHttpTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension();
 
     @Test
     void healthSaysTheBookIsLoaded() {

@@ -1,14 +1,13 @@
 package attentionbook.web;
 
 import attentionbook.book.Mappers;
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.AttentionTrace;
 import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,20 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * products aⱼ·V[j][c] and the cells made from the reader's own weights included.
  */
 class WeightedSumExplainApiTest {
-    static RunningBook book;
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0");
     static final double[][] X = {{1, 2}, {3, 4}, {5, 6}};
     static final double[][] W = {{1, 0}, {0, 1}};
     static final String INPUTS = "\"x\": [[1, 2], [3, 4], [5, 6]], \"wq\": [[1, 0], [0, 1]], \"wk\": [[1, 0], [0, 1]], \"wv\": [[1, 0], [0, 1]]";
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start("--rate-limit", "0");   // a test sends bursts no reader would
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
 
     private static JsonNode explain(String extra, String matrix, int row, int col) throws IOException {
         HttpResponse<String> response = book.post("/api/weighted-sum/explain", "{" + INPUTS + ", \"row\": 1" + extra

@@ -1,7 +1,7 @@
 package attentionbook.web;
 
 import attentionbook.book.Mappers;
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.Matrix;
@@ -9,8 +9,7 @@ import attentionbook.attention.DotProductStats;
 import attentionbook.attention.ScalingExperiment;
 import attentionbook.attention.Softmax;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,17 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The widgets' own endpoints over a real port: numbers from the core, mistakes named, never NaN or Infinity. */
 class WidgetApiTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start("--rate-limit", "0");   // a test sends bursts no reader would
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--rate-limit", "0");
 
     private static JsonNode ok(String path, String body) throws IOException {
         HttpResponse<String> response = book.post(path, body);
