@@ -1,6 +1,7 @@
 package attentionbook.web;
 
 import attentionbook.book.Mappers;
+import attentionbook.book.MatrixJson;
 import attentionbook.model.Lab;
 import attentionbook.model.LabRun;
 import attentionbook.model.RunConfig;
@@ -42,6 +43,7 @@ public final class LabApi implements Consumer<RoutesConfig> {
     static final int MAX_BODY_BYTES = 4 * 1024;
     private static final String RUN_EXAMPLE = "{\"task\": \"reverse\"}";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
+    /** In the order a run's config is written, which is the order the message lists them in. */
     private static final List<String> FIELDS = List.of("task", "seed", "layers", "heads", "d_model", "mlp", "steps", "lr",
             "length", "batch", "snapshot_every");
 
@@ -87,20 +89,16 @@ public final class LabApi implements Consumer<RoutesConfig> {
         if (taskNode == null || !taskNode.isTextual()) {
             throw RejectedRequest.badRequest("\"task\" is missing or not text: use one of copy, reverse, sort, previous-token, induction");
         }
-        RunConfig config;
-        try {
-            Task task = Task.fromKey(taskNode.textValue());
-            RunConfig d = RunConfig.defaults(task);
-            config = d.withLength(integer(body, "length", d.length()))
-                    .withModel(integer(body, "layers", d.layers()), integer(body, "heads", d.heads()),
-                            integer(body, "d_model", d.dModel()), bool(body, "mlp", d.mlp()))
-                    .withTraining(integer(body, "steps", d.steps()), integer(body, "batch", d.batch()), number(body, "lr", d.lr()))
-                    .withSeed(integer(body, "seed", (int) d.seed()))
-                    .withSnapshotEvery(integer(body, "snapshot_every", d.snapshotEvery()));
-        } catch (IllegalArgumentException e) {     // ConfigException names the field, Task.fromKey the tasks
-            throw RejectedRequest.badRequest(e.getMessage());
-        }
-        LabRun run = lab.start(config);     // LabBusyException answers 503 (ApiResponses.refusal)
+        // Task.fromKey names the tasks, ConfigException the setting out of range: both answer 400 (ApiResponses.refusal)
+        Task task = Task.fromKey(taskNode.textValue());
+        RunConfig d = RunConfig.defaults(task);
+        RunConfig config = d.withLength(integer(body, "length", d.length()))
+                .withModel(integer(body, "layers", d.layers()), integer(body, "heads", d.heads()),
+                        integer(body, "d_model", d.dModel()), MatrixJson.bool(body.get("mlp"), "mlp", d.mlp()))
+                .withTraining(integer(body, "steps", d.steps()), integer(body, "batch", d.batch()), lr(body, d.lr()))
+                .withSeed(integer(body, "seed", (int) d.seed()))
+                .withSnapshotEvery(integer(body, "snapshot_every", d.snapshotEvery()));
+        LabRun run = lab.start(config);     // LabBusyException answers 503
         Lab.Place place = lab.place(run);
         return new LabJson.Created(run.id(), place.status().key(), place.position() > 0 ? place.position() : null);
     }
@@ -173,36 +171,12 @@ public final class LabApi implements Consumer<RoutesConfig> {
     }
 
     private static int integer(JsonNode body, String field, int fallback) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw RejectedRequest.badRequest("\"" + field + "\" must be a whole number, got " + node);
-        }
-        return node.intValue();
+        return MatrixJson.integer(body.get(field), field, fallback);
     }
 
-    private static double number(JsonNode body, String field, double fallback) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isNumber()) {
-            throw RejectedRequest.badRequest("\"" + field + "\" must be a number, got " + node);
-        }
-        return node.doubleValue();
-    }
-
-    private static boolean bool(JsonNode body, String field, boolean fallback) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isBoolean()) {
-            throw RejectedRequest.badRequest("\"" + field + "\" must be true or false, got " + node);
-        }
-        return node.booleanValue();
+    private static double lr(JsonNode body, double fallback) {
+        JsonNode lr = body.get("lr");
+        return lr == null || lr.isNull() ? fallback : MatrixJson.number(lr, "\"lr\"");
     }
 
     /** Sends what the run has, then each snapshot as it comes, until the run ends or the reader leaves. */
