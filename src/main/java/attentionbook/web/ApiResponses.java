@@ -23,7 +23,7 @@ final class ApiResponses {
 
     /**
      * Writes a result. The bytes come straight from Jackson's UTF-8 writer: ctx.json would make a String and
-     * encode it again, and the answers carry "×" in their shapes, which puts String.getBytes on its slow path.
+     * encode it again, and the results carry "×" in their shapes, which puts String.getBytes on its slow path.
      */
     static void ok(Context ctx, Object result) {
         byte[] json;

@@ -39,13 +39,13 @@ public final class AttentionApi implements Consumer<RoutesConfig> {
         }
     }
 
-    /** The answer of POST /api/attention to a body already parsed as JSON (public for the benchmark). */
+    /** The response of POST /api/attention to a body already parsed as JSON (public for the benchmark). */
     public static Object attention(JsonNode body) {
         AttentionRequest request = AttentionRequest.from(body);
         return AttentionResponse.of(request, request.run());
     }
 
-    /** The answer of POST /api/attention/explain to a body already parsed as JSON. */
+    /** The response of POST /api/attention/explain to a body already parsed as JSON. */
     public static Object explain(JsonNode body) {
         ExplainRequest request = ExplainRequest.from(body);
         return explanationJson(request.explain(), request.batch());

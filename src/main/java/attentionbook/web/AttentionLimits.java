@@ -2,9 +2,9 @@ package attentionbook.web;
 
 /**
  * The largest request the attention API computes, so that one request at every limit at once (parse,
- * compute, write the answer) stays well under 10 ms: the measured figure is in
+ * compute, write the response) stays well under 10 ms: the measured figure is in
  * src/test/java/attentionbook/benchmarks/README.md, and README.md ("API") documents the limits.
- * The answer holds about B·h·4·T² numbers (scores, scaled, masked and weights of every head of every
+ * The response holds about B·h·4·T² numbers (scores, scaled, masked and weights of every head of every
  * sequence) and writing them is most of the cost, so the tokens are counted over the whole batch:
  * a batch never costs more than the longest single sequence. The body's cost is parsing the
  * weights, 4·d² numbers at most. The book's widgets use T = 6, d = 3; its batch examples are 2 to 4

@@ -19,7 +19,7 @@ import java.util.Set;
  * together is checked by the core ({@link AttentionSpec}, {@link Attention#run}), which names both shapes.
  *
  * @param sequences x: one T×d_model matrix, or B of them when batched
- * @param batched   true when x was sent as a list of matrices, so every answer gains a leading batch index
+ * @param batched   true when x was sent as a list of matrices, so every result gains a leading batch index
  */
 record AttentionRequest(List<Matrix> sequences, boolean batched, AttentionSpec spec) {
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The 200 answer of POST /api/attention, as in DESIGN.md ("The JSON API"): every step of the trace;
+ * The 200 response of POST /api/attention, as in DESIGN.md ("The JSON API"): every step of the trace;
  * for a batched x each matrix gains a leading batch index (double[B][T][..]); masked cells are null.
  * Added fields: dk and dv (one head's widths) and shapes, each step's shape ("6×3", or "2×6×3").
  */

@@ -98,7 +98,7 @@ public final class BookServer {
     /**
      * Registers a handler for GET and for HEAD. Left alone, Javalin answers HEAD on a GET route with an empty
      * 200 without running the handler, so a chapter that does not exist would look present to a link checker.
-     * Jetty sends a HEAD answer's headers (its length included) and drops the body.
+     * Jetty sends a HEAD response's headers (its length included) and drops the body.
      */
     static void getAndHead(RoutesConfig routes, String path, Handler handler) {
         routes.get(path, handler);
@@ -120,13 +120,19 @@ public final class BookServer {
     }
 
     /**
-     * The one answer to every exception a handler throws: on the API, a refusal as its JSON error (a failure of
-     * the server's own as a logged 500 JSON error); on a page, the HTML error page.
+     * What every exception a handler throws comes to: on the API, a refusal as its JSON error (a failure of
+     * the server's own as a logged 500 JSON error); on a page, the HTML error page with the refusal's status.
      */
     private static void failed(Exception e, Context ctx, boolean api, Pages pages) {
         RejectedRequest refused = api ? ApiResponses.refusal(e) : null;
         if (refused != null) {
             ApiResponses.error(ctx, refused);
+        } else if (e instanceof RejectedRequest page) {
+            // a page's refusal (a sheet's seed, say) as the HTML error page, with its status
+            String message = page.getMessage();
+            Pages.page("error.jte", new ErrorPage(pages.site(), page.status(), "This address cannot be answered",
+                    Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".")).send(ctx, "no-store");
+            ctx.status(page.status());
         } else if (e instanceof HttpResponseException http && http.getStatus() == 404) {
             pages.notFound().send(ctx, "no-cache");
             ctx.status(404);

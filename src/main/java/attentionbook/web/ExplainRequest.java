@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The body of POST /api/attention/explain: an attention body plus the cell to explain. Indexes are
- * 0-based, as in the JSON arrays of /api/attention's answer; every message says so.
+ * 0-based, as in the JSON arrays of /api/attention's response; every message says so.
  *
  * @param head  the head for the per-head steps; 0 when not given
  * @param batch the sequence of a batched x; -1 when x is one sequence
