@@ -121,18 +121,13 @@ public final class BookServer {
 
     /**
      * What every exception a handler throws comes to: on the API, a refusal as its JSON error (a failure of
-     * the server's own as a logged 500 JSON error); on a page, the HTML error page with the refusal's status.
+     * the server's own as a logged 500 JSON error); on a page, the HTML error page. Pages answer their own
+     * refusals, in words for a reader, as Worksheets does.
      */
     private static void failed(Exception e, Context ctx, boolean api, Pages pages) {
         RejectedRequest refused = api ? ApiResponses.refusal(e) : null;
         if (refused != null) {
             ApiResponses.error(ctx, refused);
-        } else if (e instanceof RejectedRequest page) {
-            // a page's refusal (a sheet's seed, say) as the HTML error page, with its status
-            String message = page.getMessage();
-            Pages.page("error.jte", new ErrorPage(pages.site(), page.status(), "This address cannot be answered",
-                    Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".")).send(ctx, "no-store");
-            ctx.status(page.status());
         } else if (e instanceof HttpResponseException http && http.getStatus() == 404) {
             pages.notFound().send(ctx, "no-cache");
             ctx.status(404);

@@ -48,16 +48,16 @@ record ExplainRequest(AttentionRequest attention, Step step, int head, int row, 
 
     private static Step step(JsonNode node) {
         if (node == null || node.isNull()) {
-            throw new MatrixJson.Invalid("\"step\" is missing: it names the matrix of the cell, one of " + Step.validKeys());
+            throw RejectedRequest.badRequest("\"step\" is missing: it names the matrix of the cell, one of " + Step.validKeys());
         }
         if (!node.isTextual()) {
-            throw new MatrixJson.Invalid("\"step\" must be text, one of " + Step.validKeys() + ", not " + node);
+            throw RejectedRequest.badRequest("\"step\" must be text, one of " + Step.validKeys() + ", not " + node);
         }
         String key = node.textValue();
         if (Arrays.stream(Step.values()).noneMatch(s -> s.key().equals(key))) {
             Set<String> keys = new LinkedHashSet<>(Arrays.stream(Step.values()).map(Step::key).toList());
             String hint = MatrixJson.closest(key, keys);
-            throw new MatrixJson.Invalid("\"step\" is \"" + key + "\", which is not a step"
+            throw RejectedRequest.badRequest("\"step\" is \"" + key + "\", which is not a step"
                     + (hint == null ? "" : " (did you mean \"" + hint + "\"?)") + "; the steps are " + Step.validKeys());
         }
         return Step.fromKey(key);
@@ -67,13 +67,13 @@ record ExplainRequest(AttentionRequest attention, Step step, int head, int row, 
         boolean given = node != null && !node.isNull();
         if (!attention.batched()) {
             if (given) {
-                throw new MatrixJson.Invalid("\"batch\" is only for a batched x (a list of matrices); this x is one "
+                throw RejectedRequest.badRequest("\"batch\" is only for a batched x (a list of matrices); this x is one "
                         + attention.sequences().get(0).shape() + " sequence, so leave \"batch\" out");
             }
             return -1;
         }
         if (!given) {
-            throw new MatrixJson.Invalid("\"batch\" is missing: x is a batch of " + sequences(attention)
+            throw RejectedRequest.badRequest("\"batch\" is missing: x is a batch of " + sequences(attention)
                     + ", so say which one (" + ZERO_BASED + ")");
         }
         int batch = MatrixJson.integer(node, "batch", 0);
@@ -89,7 +89,7 @@ record ExplainRequest(AttentionRequest attention, Step step, int head, int row, 
     private static int required(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            throw new MatrixJson.Invalid("\"" + field + "\" is missing: the " + (field.equals("row") ? "row" : "column")
+            throw RejectedRequest.badRequest("\"" + field + "\" is missing: the " + (field.equals("row") ? "row" : "column")
                     + " of the cell to explain (" + ZERO_BASED + ")");
         }
         return MatrixJson.integer(node, field, 0);
@@ -99,7 +99,7 @@ record ExplainRequest(AttentionRequest attention, Step step, int head, int row, 
     private static void inRange(String field, int index, int size, String why) {
         if (index < 0 || index >= size) {
             String range = size == 1 ? "0" : "0–" + (size - 1);
-            throw new MatrixJson.Invalid("\"" + field + "\" is " + index + " but " + why + ": " + field + " must be "
+            throw RejectedRequest.badRequest("\"" + field + "\" is " + index + " but " + why + ": " + field + " must be "
                     + range + " (" + ZERO_BASED + ")");
         }
     }

@@ -59,7 +59,7 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
     static Explanation explainSoftmax(JsonNode body) {
         JsonNode cell = body.get("explain");
         if (cell == null || !cell.isObject() || !cell.path("matrix").isTextual() || !SOFTMAX_MATRICES.contains(cell.get("matrix").textValue())) {
-            throw new MatrixJson.Invalid("\"explain\" must name the entry, such as {\"matrix\": \"weights\", \"col\": 0}: matrix is "
+            throw RejectedRequest.badRequest("\"explain\" must name the entry, such as {\"matrix\": \"weights\", \"col\": 0}: matrix is "
                     + "divided (s/τ) or weights, col counts from 0");
         }
         MatrixJson.onlyKnownKeys(cell, Set.of("matrix", "row", "col"), "\"explain\"");
@@ -76,13 +76,13 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
     static Object explainWeightedSum(JsonNode body) {
         JsonNode cell = body.get("explain");
         if (cell == null || !cell.isObject()) {
-            throw new MatrixJson.Invalid("\"explain\" must name the cell, such as {\"matrix\": \"weighted\", \"row\": 2, \"col\": 0}: "
+            throw RejectedRequest.badRequest("\"explain\" must name the cell, such as {\"matrix\": \"weighted\", \"row\": 2, \"col\": 0}: "
                     + "matrix is one of " + String.join(", ", WeightedSum.MATRICES) + ", row and col count from 0");
         }
         MatrixJson.onlyKnownKeys(cell, Set.of("matrix", "row", "col"), "\"explain\"");
         JsonNode matrix = cell.get("matrix");
         if (matrix == null || !matrix.isTextual()) {
-            throw new MatrixJson.Invalid("\"explain\".\"matrix\" must be one of " + String.join(", ", WeightedSum.MATRICES));
+            throw RejectedRequest.badRequest("\"explain\".\"matrix\" must be one of " + String.join(", ", WeightedSum.MATRICES));
         }
         AttentionRequest request = AttentionRequest.from(body, WEIGHTED_SUM_EXPLAIN_FIELDS);
         WeightedSum sum = weightedSum(body, WEIGHTED_SUM_EXPLAIN_FIELDS);
@@ -93,13 +93,13 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
     static WeightedSum weightedSum(JsonNode body, Set<String> fields) {
         AttentionRequest request = AttentionRequest.from(body, fields);
         if (request.batched()) {
-            throw new MatrixJson.Invalid("\"x\" must be one sequence (a T×d_model matrix): the weighted sum shows one token of one sequence");
+            throw RejectedRequest.badRequest("\"x\" must be one sequence (a T×d_model matrix): the weighted sum shows one token of one sequence");
         }
         int heads = request.spec().heads();
         int head = index(body.get("head"), "head", 0, heads, heads == 1 ? "there is 1 head" : "there are " + heads + " heads");
         JsonNode row = body.get("row");
         if (row == null || row.isNull()) {
-            throw new MatrixJson.Invalid("\"row\" is missing: the token whose output to build (0-based, as in the JSON arrays)");
+            throw RejectedRequest.badRequest("\"row\" is missing: the token whose output to build (0-based, as in the JSON arrays)");
         }
         int tokens = request.sequences().get(0).rows();
         int r = index(row, "row", 0, tokens, "x has " + tokens + (tokens == 1 ? " row" : " rows"));
@@ -115,7 +115,7 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
     private static int index(JsonNode node, String field, int fallback, int size, String why) {
         int index = MatrixJson.integer(node, field, fallback);
         if (index < 0 || index >= size) {
-            throw new MatrixJson.Invalid("\"" + field + "\" is " + index + " but " + why + ": " + field + " must be "
+            throw RejectedRequest.badRequest("\"" + field + "\" is " + index + " but " + why + ": " + field + " must be "
                     + (size == 1 ? "0" : "0–" + (size - 1)) + " (0-based, as in the JSON arrays)");
         }
         return index;
