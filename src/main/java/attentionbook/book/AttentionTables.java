@@ -30,9 +30,9 @@ record AttentionTables(AttentionInputs in, AttentionTrace trace) {
         return span(head().scores(), head().scaled(), head().masked());
     }
 
-    /** Tables side by side, as one row of the figure. */
-    static String row(String... tables) {
-        return "<div class=\"matrix-row\">" + String.join("", tables) + "</div>";
+    /** Tables side by side, as one row of the figure (book/matrix-row.jte). */
+    static String row(MatrixTable.View... tables) {
+        return Templates.render("book/matrix-row.jte", List.of(tables));
     }
 
     /** The largest finite magnitude in these matrices (null ones left out): the span of their one scale. */
@@ -54,31 +54,31 @@ record AttentionTables(AttentionInputs in, AttentionTrace trace) {
         return in.spec().causal() ? "masked scores" : "scores (no mask)";
     }
 
-    String table(String name, String key, Matrix m, List<String> rows, List<String> cols, MatrixTable.Scale scale, double range) {
-        return MatrixTable.html(new MatrixTable.Spec(name, key, m.toArray(), rows, cols, scale, AttentionWidgetState.DIGITS, range));
+    MatrixTable.View table(String name, String key, Matrix m, List<String> rows, List<String> cols, MatrixTable.Scale scale, double range) {
+        return MatrixTable.view(new MatrixTable.Spec(name, key, m.toArray(), rows, cols, scale, AttentionWidgetState.DIGITS, range));
     }
 
-    String x(double range) {
+    MatrixTable.View x(double range) {
         return signed("X", "x", in.x(), range);
     }
 
     /** A matrix with a row a token, on a signed scale. */
-    String signed(String name, String key, Matrix m, double range) {
+    MatrixTable.View signed(String name, String key, Matrix m, double range) {
         return table(name, key, m, in.tokens(), ExampleDirective.dims(m.cols()), MatrixTable.Scale.SIGNED, range);
     }
 
     /** A weight matrix (Wq, Wo …): rows and columns are dimensions. */
-    String weights(String name, String key, Matrix m, double range) {
+    MatrixTable.View weights(String name, String key, Matrix m, double range) {
         return table(name, key, m, ExampleDirective.dims(m.rows()), ExampleDirective.dims(m.cols()), MatrixTable.Scale.SIGNED, range);
     }
 
     /** A token-by-token grid of scores, on a signed scale. */
-    String grid(String name, String key, Matrix m, double range) {
+    MatrixTable.View grid(String name, String key, Matrix m, double range) {
         return table(name, key, m, in.tokens(), in.tokens(), MatrixTable.Scale.SIGNED, range);
     }
 
     /** A token-by-token grid of attention weights, on the 0-to-1 scale. */
-    String weightsGrid(String name, String key, Matrix m) {
+    MatrixTable.View weightsGrid(String name, String key, Matrix m) {
         return table(name, key, m, in.tokens(), in.tokens(), MatrixTable.Scale.WEIGHTS, 0);
     }
 }

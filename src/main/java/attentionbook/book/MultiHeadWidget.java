@@ -66,7 +66,7 @@ final class MultiHeadWidget implements WidgetKind {
         AttentionTrace trace = t.trace();
         double inputs = t.inputsSpan();
         double vectors = AttentionTables.span(trace.q(), trace.k(), trace.v(), trace.concat(), trace.output());
-        List<String> tables = new ArrayList<>(List.of(t.signed("Q = X·Wq", "q", trace.q(), vectors),
+        List<MatrixTable.View> tables = new ArrayList<>(List.of(t.signed("Q = X·Wq", "q", trace.q(), vectors),
                 t.signed("K = X·Wk", "k", trace.k(), vectors), t.signed("V = X·Wv", "v", trace.v(), vectors)));
         for (int h = 0; h < trace.heads().size(); h++) {
             tables.add(t.weightsGrid("weights A (head " + (h + 1) + ")", "weights-h" + (h + 1), trace.heads().get(h).weights()));
@@ -74,7 +74,7 @@ final class MultiHeadWidget implements WidgetKind {
         tables.add(t.signed("concat(heads)", "concat", trace.concat(), vectors));
         tables.add(t.weights("Wo", "wo", t.in().spec().wo(), inputs));
         tables.add(t.signed("output = concat·Wo", "output", trace.output(), vectors));
-        return AttentionTables.row(tables.toArray(String[]::new));
+        return AttentionTables.row(tables.toArray(MatrixTable.View[]::new));
     }
 
     /** Head counts that split both the query width and the value width evenly, up to the attention API's 8. */

@@ -2,7 +2,7 @@ package attentionbook.web;
 
 import attentionbook.book.Mappers;
 import attentionbook.book.MatrixJson;
-import attentionbook.book.MatrixTable;
+import attentionbook.book.Templates;
 import attentionbook.book.ExampleDirective;
 import attentionbook.book.DirectiveException;
 import attentionbook.book.Directive;
@@ -36,15 +36,16 @@ import java.util.Map;
  * the browser asks the server for the prompt, and the server checks.
  */
 public final class ExerciseDirective implements Directive {
+    /** What book/exercise.jte prints: the kind, the exercise's id, its options as JSON and the kind's title. */
+    public record View(String kind, String id, String options, String title) {
+    }
+
     @Override
     public String render(Block block) {
         Declaration declared = declare(block.argument(), block.body());
         Map<String, Object> written = declared.settings().written();
-        return "<section class=\"exercise\" data-exercise=\"" + declared.kind().name() + "\" data-exercise-id=\""
-                + declared.id() + "\" data-options=\"" + MatrixTable.escape(json(written).toString()) + "\">"
-                + "<h3 class=\"exercise-title\">Exercise: " + MatrixTable.escape(declared.kind().title()) + "</h3>"
-                + "<p class=\"exercise-loading\">This exercise starts when the page's scripts have loaded. Without them,"
-                + " use the chapter's printable worksheet.</p></section>";
+        return Templates.render("book/exercise.jte", new View(declared.kind().name(), declared.id(), json(written).toString(),
+                declared.kind().title()));
     }
 
     /** Reads the block's JSON options and checks them with the kind, so a mistake stops the book at start-up. */

@@ -42,7 +42,7 @@ class WidgetDirectiveTest {
     private static JsonNode state(String html) throws IOException {
         Matcher m = Pattern.compile("data-state=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), html);
-        String json = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        String json = m.group(1).replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         return Mappers.JSON.readTree(json);
     }
 

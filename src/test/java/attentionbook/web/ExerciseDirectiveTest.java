@@ -28,7 +28,7 @@ class ExerciseDirectiveTest {
     void theElementCarriesKindIdAndOptionsButNoAnswer() {
         String html = render("Text.\n\n```exercise score-grid\n{\"tokens\": 2}\n```\n");
         assertTrue(html.contains("<section class=\"exercise\" data-exercise=\"score-grid\" data-exercise-id=\"score-grid-tokens-2\""
-                + " data-options=\"{&quot;tokens&quot;:2}\">"), html);
+                + " data-options=\"{&#34;tokens&#34;:2}\">"), html);
         assertTrue(html.contains("<h3 class=\"exercise-title\">Exercise: The score grid</h3>"), html);
         assertFalse(html.contains("matrix"), "no numbers, let alone the answer, in the page: " + html);
         String defaults = render("```exercise score\n```\n");
