@@ -84,7 +84,6 @@ public final class WidgetDirective implements Directive {
         if (field == null) {
             return 1;
         }
-        int at = body.indexOf("\"" + field + "\"");
-        return at < 0 ? 1 : 1 + (int) body.substring(0, at).chars().filter(c -> c == '\n').count();
+        return NodeLines.of(Mappers.JSON, body).keyLine(field, 1);
     }
 }

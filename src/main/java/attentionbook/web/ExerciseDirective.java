@@ -1,6 +1,7 @@
 package attentionbook.web;
 
 import attentionbook.book.Mappers;
+import attentionbook.book.NodeLines;
 import attentionbook.book.MatrixJson;
 import attentionbook.book.Templates;
 import attentionbook.book.ExampleDirective;
@@ -118,18 +119,8 @@ public final class ExerciseDirective implements Directive {
         return node;
     }
 
-    /** The body line (1-based) where a key is written, for messages; 1 when it cannot be found. */
+    /** The body line (1-based) where a key is written, as the JSON parser read it, for messages; 1 when it is not written. */
     private static int lineOf(String body, String key) {
-        if (key == null) {
-            return 1;
-        }
-        String[] lines = body.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("\"" + key + "\"")) {
-                return i + 1;
-            }
-        }
-        return 1;
+        return key == null ? 1 : NodeLines.of(Mappers.JSON, body).keyLine(key, 1);
     }
-
 }
