@@ -37,14 +37,12 @@ public final class BookLoader {
 
     public Book load(List<Folder> folders) {
         Map<String, Chapter> bySlug = new LinkedHashMap<>();
-        Map<String, String> texts = new LinkedHashMap<>();
         for (Folder folder : folders) {
             Map<String, Chapter> inFolder = new LinkedHashMap<>();
             for (Path file : markdownFiles(folder)) {
                 String source = folder.displayName() + "/" + file.getFileName();
                 String text = read(source, file);
                 Chapter chapter = loadChapter(source, file.getFileName().toString(), text);
-                texts.put(source, text);
                 Chapter twin = inFolder.put(chapter.slug(), chapter);
                 if (twin != null) {
                     throw new ContentError(chapter.source(), 0, "the slug \"" + chapter.slug()
@@ -57,7 +55,7 @@ public final class BookLoader {
             String where = String.join(", ", folders.stream().map(Folder::displayName).toList());
             throw new ContentError(where, 0, "no chapters found: a chapter is a file named NN-slug.md, e.g. 01-why-attention.md");
         }
-        checkLinks(bySlug, texts);
+        checkLinks(bySlug);
         List<Chapter> ordered = new ArrayList<>(bySlug.values());
         // Chapters in NN order first, then reference pages (notation, guides) in theirs.
         ordered.sort(Comparator.comparing(Chapter::reference).thenComparingInt(Chapter::number).thenComparing(Chapter::slug));
@@ -87,20 +85,17 @@ public final class BookLoader {
         FrontMatter front = FrontMatter.parse(source, text);
         MarkdownRenderer.Rendered body = renderer.render(source, front.body(), front.bodyFirstLine());
         return new Chapter(Integer.parseInt(m.group(1)), m.group(2), front.title(), front.summary(), source,
-                body.html(), body.outline(), front.reference());
+                body.html(), body.outline(), front.reference(), body.directives(), body.links(), body.anchors());
     }
-
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
 
     /**
      * Every link between chapters must arrive: a relative link names a slug of the book, and an
      * anchor after it (or alone, within the page) names a heading that exists.
      */
-    private static void checkLinks(Map<String, Chapter> bySlug, Map<String, String> texts) {
+    private static void checkLinks(Map<String, Chapter> bySlug) {
         for (Chapter chapter : bySlug.values()) {
-            Matcher m = HREF.matcher(chapter.html());
-            while (m.find()) {
-                String href = m.group(1).replace("&amp;", "&");
+            for (LinkTarget link : chapter.links()) {
+                String href = link.destination();
                 if (href.isEmpty() || href.contains(":") || href.startsWith("/") || href.startsWith("#fn")) {
                     continue; // absolute, external (https:, mailto:) or a footnote
                 }
@@ -113,35 +108,14 @@ public final class BookLoader {
                 String problem = null;
                 if (target == null) {
                     problem = "the link to \"" + href + "\" names no chapter (chapters: " + String.join(", ", bySlug.keySet()) + ")";
-                } else if (anchor != null && !anchor.isEmpty() && !target.html().contains("id=\"" + anchor + "\"")) {
+                } else if (anchor != null && !anchor.isEmpty() && !target.anchors().contains(anchor)) {
                     problem = "the link to \"" + href + "\" names no heading of " + target.source();
                 }
                 if (problem != null) {
-                    throw new ContentError(chapter.source(), lineOfLink(texts.get(chapter.source()), href), problem);
+                    throw new ContentError(chapter.source(), link.line(), problem);
                 }
             }
         }
-    }
-
-    /** Where a link's target is written: inline ("](slug"), as a reference definition ("]: slug") or anywhere. */
-    private static int lineOfLink(String text, String href) {
-        for (String needle : new String[]{"](" + href, "](<" + href, "]: " + href, "]: <" + href, href}) {
-            int line = lineOf(text, needle);
-            if (line > 0) {
-                return line;
-            }
-        }
-        return 0;
-    }
-
-    private static int lineOf(String text, String needle) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(needle)) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     private static String read(String source, Path file) {

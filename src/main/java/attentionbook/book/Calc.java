@@ -1,8 +1,6 @@
 package attentionbook.book;
 
-import attentionbook.attention.Costs;
 import attentionbook.attention.Decimals;
-import attentionbook.attention.Softmax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +102,7 @@ public final class Calc {
         if (eat('[')) {
             List<Double> items = new ArrayList<>();
             do {
-                items.add(scalar(sum(), "a vector's entries"));
+                items.add(CalcFunctions.scalar(sum(), "a vector's entries"));
             } while (eat(','));
             expect(']');
             return items.stream().mapToDouble(Double::doubleValue).toArray();
@@ -142,7 +140,7 @@ public final class Calc {
                     } while (eat(','));
                     expect(')');
                 }
-                return call(name, args);
+                return CalcFunctions.call(name, args);
             }
             return switch (name) {
                 case "pi" -> Math.PI;
@@ -153,125 +151,6 @@ public final class Calc {
         throw new IllegalArgumentException(at < text.length()
                 ? "unexpected \"" + text.charAt(at) + "\" in \"" + text.strip() + "\""
                 : "\"" + text.strip() + "\" ends too soon");
-    }
-
-    private static Object call(String name, List<Object> args) {
-        switch (name) {
-            case "sqrt", "exp", "ln", "log2", "log10", "abs", "floor", "ceil" -> {
-                arity(name, args, 1);
-                return map(args.get(0), x -> switch (name) {
-                    case "sqrt" -> Math.sqrt(x);
-                    case "exp" -> Math.exp(x);
-                    case "ln" -> Math.log(x);
-                    case "log2" -> Math.log(x) / Math.log(2);
-                    case "log10" -> Math.log10(x);
-                    case "abs" -> Math.abs(x);
-                    case "floor" -> Math.floor(x);
-                    default -> Math.ceil(x);
-                });
-            }
-            case "round" -> {
-                arity(name, args, 2);
-                int digits = (int) whole(args, 1, name);
-                if (digits < 0 || digits > 12) {
-                    throw new IllegalArgumentException("round keeps 0 to 12 decimals, not " + digits);
-                }
-                return map(args.get(0), x -> Decimals.round(x, digits).doubleValue());
-            }
-            case "min", "max" -> {
-                double[] all = args.size() == 1 && args.get(0) instanceof double[] v ? v
-                        : args.stream().mapToDouble(a -> scalar(a, name + "'s arguments")).toArray();
-                if (all.length == 0) {
-                    throw new IllegalArgumentException(name + " needs at least one number");
-                }
-                double best = all[0];
-                for (double x : all) {
-                    best = name.equals("min") ? Math.min(best, x) : Math.max(best, x);
-                }
-                return best;
-            }
-            case "sum", "mean" -> {
-                arity(name, args, 1);
-                double[] v = vector(args.get(0), name);
-                double total = 0;
-                for (double x : v) {
-                    total += x;
-                }
-                return name.equals("sum") ? total : total / v.length;
-            }
-            case "dot" -> {
-                arity(name, args, 2);
-                double[] a = vector(args.get(0), name);
-                double[] b = vector(args.get(1), name);
-                if (a.length != b.length) {
-                    throw new IllegalArgumentException("dot needs vectors of one length, not " + a.length + " and " + b.length);
-                }
-                double total = 0;
-                for (int i = 0; i < a.length; i++) {
-                    total += a[i] * b[i];
-                }
-                return total;
-            }
-            case "softmax" -> {
-                if (args.isEmpty() || args.size() > 2) {
-                    throw new IllegalArgumentException("softmax takes a vector and, optionally, a temperature");
-                }
-                double[] scores = vector(args.get(0), name);
-                return args.size() == 1 ? Softmax.stable(scores) : Softmax.stable(scores, scalar(args.get(1), "the temperature"));
-            }
-            case "attn_params" -> {
-                arity(name, args, 3);
-                return (double) Costs.attentionParameters(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name) != 0);
-            }
-            case "head_width" -> {
-                arity(name, args, 2);
-                return (double) Costs.headWidth(whole(args, 0, name), whole(args, 1, name));
-            }
-            case "kv_cache_bytes" -> {
-                arity(name, args, 6);
-                return (double) Costs.kvCacheBytes(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name),
-                        whole(args, 3, name), whole(args, 4, name), whole(args, 5, name));
-            }
-            case "score_grid_entries" -> {
-                arity(name, args, 3);
-                return (double) Costs.scoreGridEntries(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name));
-            }
-            case "score_grid_bytes" -> {
-                arity(name, args, 4);
-                return (double) Costs.scoreGridBytes(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name), whole(args, 3, name));
-            }
-            case "attention_madds" -> {
-                arity(name, args, 5);
-                return (double) Costs.attentionMultiplyAdds(whole(args, 0, name), whole(args, 1, name), whole(args, 2, name),
-                        whole(args, 3, name), whole(args, 4, name));
-            }
-            default -> throw new IllegalArgumentException("unknown function \"" + name + "\"");
-        }
-    }
-
-    private static long whole(List<Object> args, int index, String function) {
-        double x = scalar(args.get(index), function + "'s arguments");
-        if (x != Math.rint(x) || Math.abs(x) > 9e15) {
-            throw new IllegalArgumentException(function + " needs whole numbers, but argument " + (index + 1) + " is " + x);
-        }
-        return (long) x;
-    }
-
-    private static void arity(String name, List<Object> args, int n) {
-        if (args.size() != n) {
-            throw new IllegalArgumentException(name + " takes " + n + (n == 1 ? " argument" : " arguments") + ", not " + args.size());
-        }
-    }
-
-    private static Object map(Object value, java.util.function.DoubleUnaryOperator f) {
-        if (value instanceof double[] v) {
-            double[] out = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                out[i] = f.applyAsDouble(v[i]);
-            }
-            return out;
-        }
-        return f.applyAsDouble((Double) value);
     }
 
     private static Object combine(Object left, Object right, char op) {
@@ -286,10 +165,10 @@ public final class Calc {
             return out;
         }
         if (left instanceof double[] a) {
-            return map(a, x -> apply(x, (Double) right, op));
+            return CalcFunctions.map(a, x -> apply(x, (Double) right, op));
         }
         if (right instanceof double[] b) {
-            return map(b, x -> apply((Double) left, x, op));
+            return CalcFunctions.map(b, x -> apply((Double) left, x, op));
         }
         return apply((Double) left, (Double) right, op);
     }
@@ -307,20 +186,6 @@ public final class Calc {
             }
             default -> Math.pow(a, b);
         };
-    }
-
-    private static double scalar(Object value, String what) {
-        if (value instanceof Double d) {
-            return d;
-        }
-        throw new IllegalArgumentException(what + " must be numbers, not a vector");
-    }
-
-    private static double[] vector(Object value, String function) {
-        if (value instanceof double[] v) {
-            return v;
-        }
-        throw new IllegalArgumentException(function + " needs a vector such as [1, 2, 3]");
     }
 
     private boolean eat(char c) {

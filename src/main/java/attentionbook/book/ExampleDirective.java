@@ -36,6 +36,14 @@ public final class ExampleDirective implements Directive {
     private static final List<String> STEPS = List.of("x", "wq", "wk", "wv", "wo", "q", "k", "v", "scores", "scaled",
             "masked", "weights", "head_output", "concat", "output");
 
+    /** What book/example.jte prints: the matrices stage by stage, and the caption (HTML from the book's markdown) or null. */
+    public record View(List<Group> groups, String caption) {
+    }
+
+    /** The matrices of one stage, in one row that wraps as a unit. */
+    public record Group(String key, String label, List<MatrixTable.View> tables) {
+    }
+
     @Override
     public String render(Block block) {
         JsonNode body = parse(block.body());
@@ -58,27 +66,21 @@ public final class ExampleDirective implements Directive {
                     ranges.merge(kind(step), MatrixTable.largestMagnitude(table.values()), Math::max);
                 }
             }
-            StringBuilder html = new StringBuilder("<figure class=\"worked-example\">\n<div class=\"matrix-groups\">");
-            Stage open = null;
+            List<Group> groups = new ArrayList<>();
             for (Map.Entry<String, List<MatrixTable.Spec>> step : shown.entrySet()) {
                 Stage stage = Stage.of(step.getKey());
-                if (stage != open) {
-                    html.append(open == null ? "" : "</div>").append("\n<div class=\"matrix-row\" role=\"group\" data-group=\"")
-                            .append(stage.key).append("\" aria-label=\"").append(stage.label).append("\">");
-                    open = stage;
+                if (groups.isEmpty() || !groups.get(groups.size() - 1).key().equals(stage.key)) {
+                    groups.add(new Group(stage.key, stage.label, new ArrayList<>()));
                 }
                 double range = ranges.get(kind(step.getKey()));
                 for (MatrixTable.Spec table : step.getValue()) {
                     MatrixTable.Spec shared = new MatrixTable.Spec(table.name(), table.key(), table.values(), table.rowLabels(),
                             table.colLabels(), table.scale(), table.digits(), range);
-                    html.append(MatrixTable.html(transpose ? transposed(shared) : shared));
+                    groups.get(groups.size() - 1).tables().add(MatrixTable.view(transpose ? transposed(shared) : shared));
                 }
             }
-            html.append("</div>\n</div>\n");
-            if (body.hasNonNull("caption")) {
-                html.append("<figcaption>").append(block.markdown().toHtml(body.get("caption").asText())).append("</figcaption>\n");
-            }
-            return html.append("</figure>").toString();
+            String caption = body.hasNonNull("caption") ? block.markdown().toHtml(body.get("caption").asText()) : null;
+            return Templates.render("book/example.jte", new View(groups, caption));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new DirectiveException(e.getMessage());
         }

@@ -9,15 +9,14 @@ import org.commonmark.node.Code;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.NodeRenderer;
-import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.html.HtmlWriter;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -32,8 +31,12 @@ import java.util.Set;
  */
 public final class MarkdownRenderer {
 
-    /** What a chapter body becomes. */
-    public record Rendered(String html, List<Heading> outline) {
+    /**
+     * What a chapter body becomes: its HTML and outline, and what the parser found in it: its
+     * directive blocks, its links' targets and its headings' ids.
+     */
+    public record Rendered(String html, List<Heading> outline, List<DirectiveUse> directives, List<LinkTarget> links,
+                           Set<String> anchors) {
     }
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), FootnotesExtension.create());
@@ -56,22 +59,24 @@ public final class MarkdownRenderer {
      * @param bodyFirstLine the file line on which {@code body} starts, so errors name real lines
      */
     public Rendered render(String file, String body, int bodyFirstLine) {
-        Node document = parser.parse(CalcExpander.expand(file, body, bodyFirstLine));
+        String expanded = CalcExpander.expand(file, body, bodyFirstLine);
+        Node document = parser.parse(expanded);
         Map<org.commonmark.node.Heading, String> ids = new IdentityHashMap<>();
-        List<Heading> outline = new ArrayList<>();
-        document.accept(new Checker(file, bodyFirstLine, ids, outline));
+        Checker checker = new Checker(file, bodyFirstLine, expanded, ids);
+        document.accept(checker);
         PageLayout.arrange(document);
 
         HtmlRenderer html = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
-                .nodeRendererFactory(BookNodes::new)
+                .nodeRendererFactory(BookNodeRenderer::new)
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
                     if (node instanceof org.commonmark.node.Heading h && ids.containsKey(h)) {
                         attributes.put("id", ids.get(h));
                     }
                 })
                 .build();
-        return new Rendered(html.render(document), List.copyOf(outline));
+        return new Rendered(html.render(document), List.copyOf(checker.outline), List.copyOf(checker.uses),
+                List.copyOf(checker.links), Set.copyOf(ids.values()));
     }
 
     /**
@@ -79,9 +84,20 @@ public final class MarkdownRenderer {
      * no directives and no headings, its errors reported by line within the fragment.
      */
     String fragment(String markdown) {
+        return fragment(markdown, new ArrayList<>(), 0);
+    }
+
+    /** A fragment whose links are added to {@code links}, at {@code line} (the directive's fence). */
+    private String fragment(String markdown, List<LinkTarget> links, int line) {
         try {
             Node document = parser.parse(CalcExpander.expand("", markdown, 0));
             document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    links.add(new LinkTarget(link.getDestination(), line));
+                    visitChildren(link);
+                }
+
                 @Override
                 public void visit(CustomNode node) {
                     if (node instanceof MathNodes.UnclosedMath unclosed) {
@@ -103,7 +119,7 @@ public final class MarkdownRenderer {
                 }
             });
             PageLayout.arrange(document);
-            return HtmlRenderer.builder().extensions(EXTENSIONS).nodeRendererFactory(BookNodes::new).build().render(document);
+            return HtmlRenderer.builder().extensions(EXTENSIONS).nodeRendererFactory(BookNodeRenderer::new).build().render(document);
         } catch (ContentError e) {
             throw new DirectiveException(e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.line());
         }
@@ -122,15 +138,36 @@ public final class MarkdownRenderer {
     private final class Checker extends AbstractVisitor {
         private final String file;
         private final int firstLine;
+        private final String text;
         private final Map<org.commonmark.node.Heading, String> ids;
-        private final List<Heading> outline;
         private final IdGenerator idGenerator = IdGenerator.builder().build();
+        final List<Heading> outline = new ArrayList<>();
+        final List<DirectiveUse> uses = new ArrayList<>();
+        final List<LinkTarget> links = new ArrayList<>();
 
-        Checker(String file, int firstLine, Map<org.commonmark.node.Heading, String> ids, List<Heading> outline) {
+        /** @param text the markdown as parsed, which the nodes' source spans index */
+        Checker(String file, int firstLine, String text, Map<org.commonmark.node.Heading, String> ids) {
             this.file = file;
             this.firstLine = firstLine;
+            this.text = text;
             this.ids = ids;
-            this.outline = outline;
+        }
+
+        @Override
+        public void visit(Link link) {
+            // A reference link ("[text][name]") is reported at its definition, where the target is written.
+            List<SourceSpan> spans = link.getSourceSpans();
+            SourceSpan last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            boolean inline = last == null || text.charAt(last.getInputIndex() + last.getLength() - 1) == ')';
+            if (inline) {
+                links.add(new LinkTarget(link.getDestination(), lineOf(link)));
+            }
+            visitChildren(link);
+        }
+
+        @Override
+        public void visit(LinkReferenceDefinition definition) {
+            links.add(new LinkTarget(definition.getDestination(), lineOf(definition)));
         }
 
         @Override
@@ -159,12 +196,14 @@ public final class MarkdownRenderer {
                 return;
             }
             String argument = info.substring(name.length()).strip();
+            int line = lineOf(block);
+            uses.add(new DirectiveUse(name, argument, block.getLiteral(), line));
             try {
-                String rendered = directive.render(new Directive.Block(argument, block.getLiteral(), MarkdownRenderer.this::fragment));
+                String rendered = directive.render(new Directive.Block(argument, block.getLiteral(), md -> fragment(md, links, line)));
                 block.insertBefore(new MathNodes.RenderedDirective(rendered));
                 block.unlink();
             } catch (DirectiveException e) {
-                throw new ContentError(file, lineOf(block) + e.lineInBody(), "```" + name + ": " + e.getMessage());
+                throw new ContentError(file, line + e.lineInBody(), "```" + name + ": " + e.getMessage());
             }
         }
 
@@ -223,56 +262,5 @@ public final class MarkdownRenderer {
             }
         });
         return out.toString();
-    }
-
-    /** HTML for the book's own nodes. */
-    private static final class BookNodes implements NodeRenderer {
-        private final HtmlNodeRendererContext context;
-        private final HtmlWriter out;
-
-        BookNodes(HtmlNodeRendererContext context) {
-            this.context = context;
-            this.out = context.getWriter();
-        }
-
-        @Override
-        public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(MathNodes.InlineMath.class, MathNodes.DisplayMath.class, MathNodes.RenderedDirective.class,
-                    PageLayout.MathRun.class, PageLayout.TableScroll.class);
-        }
-
-        @Override
-        public void render(Node node) {
-            if (node instanceof PageLayout.MathRun || node instanceof PageLayout.TableScroll) {
-                boolean block = node instanceof PageLayout.TableScroll;
-                if (block) {
-                    out.line();
-                }
-                out.tag(block ? "div" : "span", Map.of("class", block ? "table-scroll" : "math-run"));
-                for (Node child = node.getFirstChild(); child != null; ) {
-                    Node next = child.getNext();
-                    context.render(child);
-                    child = next;
-                }
-                out.tag(block ? "/div" : "/span");
-                if (block) {
-                    out.line();
-                }
-            } else if (node instanceof MathNodes.InlineMath math) {
-                out.tag("span", Map.of("class", "math"));
-                out.text(math.tex);
-                out.tag("/span");
-            } else if (node instanceof MathNodes.DisplayMath math) {
-                out.line();
-                out.tag("div", Map.of("class", "math display"));
-                out.text(math.tex.toString().strip());
-                out.tag("/div");
-                out.line();
-            } else if (node instanceof MathNodes.RenderedDirective directive) {
-                out.line();
-                out.raw(directive.html);
-                out.line();
-            }
-        }
     }
 }

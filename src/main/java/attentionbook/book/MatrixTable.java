@@ -5,13 +5,15 @@ import attentionbook.attention.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A matrix as an HTML table, the way every matrix in the book looks: a caption naming it and its
  * shape, row and column headers, and in each cell the number and a heat colour (a CSS class, so
- * the strict Content-Security-Policy holds). static/js/matrix.js draws the same markup live.
+ * the strict Content-Security-Policy holds). book/matrix.jte is the one template that writes it on
+ * the server; static/js/matrix.js draws the same markup live.
  *
  * <p>Scales: {@link Scale#SIGNED} is diverging around 0 (relative to the largest magnitude),
  * {@link Scale#WEIGHTS} is sequential from 0 to 1. Cells at −∞ are masked: shown as −∞, not coloured.
@@ -39,39 +41,45 @@ public final class MatrixTable {
     private MatrixTable() {
     }
 
+    /** What book/matrix.jte prints: every label, class and number worked out, so the template only places them. */
+    public record View(String key, String scale, String name, int rows, int cols, List<String> colLabels, List<Row> body,
+                       String low, String high) {
+    }
+
+    /** A row of the table: its label and its cells. */
+    public record Row(String label, List<Cell> cells) {
+    }
+
+    /** A cell: its place, its heat class and its number as printed; a masked cell (−∞) has neither class nor number. */
+    public record Cell(int row, int col, String heat, String text) {
+        public boolean masked() {
+            return heat == null;
+        }
+    }
+
     public static String html(Spec spec) {
+        return Templates.render("book/matrix.jte", view(spec));
+    }
+
+    public static View view(Spec spec) {
         double[][] v = spec.values();
         int rows = v.length;
         int cols = rows == 0 ? 0 : v[0].length;
         double maxAbs = Math.max(largestMagnitude(v), spec.range());
-        StringBuilder out = new StringBuilder();
-        out.append("<div class=\"matrix\" data-matrix=\"").append(escape(spec.key())).append("\">");
-        out.append("<table class=\"matrix-table scale-").append(spec.scale().name().toLowerCase(Locale.ROOT)).append("\">");
-        out.append("<caption><span class=\"matrix-name\">").append(escape(spec.name())).append("</span> <span class=\"matrix-shape\">")
-                .append(rows).append('×').append(cols).append("</span></caption>");
-        out.append("<thead><tr><td class=\"corner\"></td>");
-        for (int c = 0; c < cols; c++) {
-            out.append("<th scope=\"col\">").append(escape(spec.colLabels().get(c))).append("</th>");
-        }
-        out.append("</tr></thead><tbody>");
+        List<Row> body = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            out.append("<tr><th scope=\"row\">").append(escape(spec.rowLabels().get(r))).append("</th>");
+            List<Cell> cells = new ArrayList<>();
             for (int c = 0; c < cols; c++) {
                 double x = v[r][c];
-                if (x == Double.NEGATIVE_INFINITY) {
-                    out.append("<td class=\"masked\" data-row=\"").append(r).append("\" data-col=\"").append(c)
-                            .append("\"><span aria-hidden=\"true\">−∞</span><span class=\"visually-hidden\">minus infinity (masked)</span></td>");
-                } else {
-                    out.append("<td class=\"").append(heatClass(x, spec.scale(), maxAbs)).append("\" data-row=\"").append(r)
-                            .append("\" data-col=\"").append(c).append("\">").append(number(x, spec.digits())).append("</td>");
-                }
+                cells.add(x == Double.NEGATIVE_INFINITY ? new Cell(r, c, null, null)
+                        : new Cell(r, c, heatClass(x, spec.scale(), maxAbs), number(x, spec.digits())));
             }
-            out.append("</tr>");
+            body.add(new Row(spec.rowLabels().get(r), cells));
         }
-        out.append("</tbody></table>");
-        out.append(legend(spec.scale(), maxAbs, spec.digits()));
-        out.append("</div>");
-        return out.toString();
+        boolean weights = spec.scale() == Scale.WEIGHTS;
+        return new View(spec.key(), spec.scale().name().toLowerCase(Locale.ROOT), spec.name(), rows, cols,
+                spec.colLabels().subList(0, cols), body, weights ? "0" : number(-maxAbs, spec.digits()),
+                weights ? "1" : number(maxAbs, spec.digits()));
     }
 
     /** The largest finite magnitude in some matrices: the span of one signed scale shared by them (−∞ left out). */
@@ -97,15 +105,6 @@ public final class MatrixTable {
         return step < 0 ? "heat-s-m" + (-step) : "heat-s-p" + step;
     }
 
-    private static String legend(Scale scale, double maxAbs, int digits) {
-        if (scale == Scale.WEIGHTS) {
-            return "<p class=\"legend legend-weights\"><span class=\"legend-low\">0</span><span class=\"legend-bar\" aria-hidden=\"true\"></span><span class=\"legend-high\">1</span></p>";
-        }
-        return "<p class=\"legend legend-signed\"><span class=\"legend-low\">" + number(-maxAbs, digits)
-                + "</span><span class=\"legend-bar\" aria-hidden=\"true\"></span><span class=\"legend-high\">"
-                + number(maxAbs, digits) + "</span></p>";
-    }
-
     /** From here on a number is printed as 1.23e+9: a row of ten digits says less than its exponent. */
     static final double EXPONENTIAL_FROM = 1e9;
 
@@ -127,20 +126,5 @@ public final class MatrixTable {
             s = Decimals.fixed(x, digits);
         }
         return s.replace('-', '−');
-    }
-
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

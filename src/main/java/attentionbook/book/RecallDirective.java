@@ -1,5 +1,6 @@
 package attentionbook.book;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,19 +9,19 @@ import java.util.Map;
  * so the learner has to produce an answer first.
  */
 public final class RecallDirective implements Directive {
+    /** One question as book/recall.jte prints it: both parts already HTML, from the book's own markdown renderer. */
+    public record Item(String question, String answer) {
+    }
+
     @Override
     public String render(Block block) {
         if (!block.argument().isEmpty()) {
             throw new DirectiveException("recall takes no argument, but got \"" + block.argument() + "\"");
         }
-        StringBuilder html = new StringBuilder("<ol class=\"recall\">\n");
+        List<Item> items = new ArrayList<>();
         for (Map<String, QuestionBlocks.Field> entry : QuestionBlocks.parse(block.body(), List.of("Q", "A"))) {
-            html.append("<li class=\"recall-item\">\n<div class=\"question\">")
-                    .append(QuestionBlocks.html(block, entry.get("Q")))
-                    .append("</div>\n<details class=\"answer\">\n<summary>Show the answer</summary>\n")
-                    .append(QuestionBlocks.html(block, entry.get("A")))
-                    .append("</details>\n</li>\n");
+            items.add(new Item(QuestionBlocks.html(block, entry.get("Q")), QuestionBlocks.html(block, entry.get("A"))));
         }
-        return html.append("</ol>").toString();
+        return Templates.render("book/recall.jte", items);
     }
 }

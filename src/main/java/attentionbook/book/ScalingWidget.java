@@ -13,7 +13,7 @@ import java.util.Set;
  * <pre>{"dk": 64, "samples": 1000, "seed": 1}</pre>
  * dk from 1 to 1024, samples from 6 to 10000, seed from 0 to 2⁴⁸.
  */
-final class ScalingWidget implements WidgetKind {
+public final class ScalingWidget implements WidgetKind {
     static final Set<String> KEYS = Set.of("dk", "samples", "seed");
 
     private static final String STATE = "the scaling widget's state";
@@ -47,32 +47,33 @@ final class ScalingWidget implements WidgetKind {
         return ScalingView.of(dk, samples, seed);
     }
 
+    /** What book/scaling.jte prints: the experiment, its statistics, √d_k and one row of scores and weights. */
+    public record View(int samples, int dk, long seed, List<Stats> stats, String sqrtDk, List<MatrixTable.View> rows) {
+    }
+
+    /** A statistics row: mean and standard deviation as printed. */
+    public record Stats(String label, String mean, String deviation) {
+    }
+
     @Override
     public String staticHtml(ObjectNode state) {
         ScalingView view = view(state, STATE);
         List<String> labels = ExampleDirective.dims(ScalingView.ROW);
-        StringBuilder html = new StringBuilder("<table class=\"scaling-stats\"><caption>q·k over ")
-                .append(view.samples()).append(" draws at d_k = ").append(view.dk()).append(" (seed ").append(view.seed())
-                .append(")</caption><thead><tr><td></td><th scope=\"col\">mean</th><th scope=\"col\">standard deviation</th>")
-                .append("</tr></thead><tbody>");
-        stats(html, "q·k", view.raw());
-        stats(html, "q·k / √d_k", view.scaled());
-        html.append("</tbody></table><p>√d_k = ").append(MatrixTable.number(view.sqrtDk(), 2)).append("</p>");
-        html.append("<div class=\"matrix-row\">");
         double range = MatrixTable.largestMagnitude(view.row().raw(), view.row().scaled()); // one scale for both rows of scores
-        html.append(row("scores q·k", "row-raw", view.row().raw(), labels, MatrixTable.Scale.SIGNED, range));
-        html.append(row("softmax without scaling", "weights-raw", view.row().weightsRaw(), labels, MatrixTable.Scale.WEIGHTS, 0));
-        html.append(row("scores q·k / √d_k", "row-scaled", view.row().scaled(), labels, MatrixTable.Scale.SIGNED, range));
-        html.append(row("softmax with 1/√d_k", "weights-scaled", view.row().weightsScaled(), labels, MatrixTable.Scale.WEIGHTS, 0));
-        return html.append("</div>").toString();
+        List<MatrixTable.View> rows = List.of(
+                row("scores q·k", "row-raw", view.row().raw(), labels, MatrixTable.Scale.SIGNED, range),
+                row("softmax without scaling", "weights-raw", view.row().weightsRaw(), labels, MatrixTable.Scale.WEIGHTS, 0),
+                row("scores q·k / √d_k", "row-scaled", view.row().scaled(), labels, MatrixTable.Scale.SIGNED, range),
+                row("softmax with 1/√d_k", "weights-scaled", view.row().weightsScaled(), labels, MatrixTable.Scale.WEIGHTS, 0));
+        return Templates.render("book/scaling.jte", new View(view.samples(), view.dk(), view.seed(),
+                List.of(stats("q·k", view.raw()), stats("q·k / √d_k", view.scaled())), MatrixTable.number(view.sqrtDk(), 2), rows));
     }
 
-    private static void stats(StringBuilder html, String label, attentionbook.attention.DotProductStats.Summary summary) {
-        html.append("<tr><th scope=\"row\">").append(label).append("</th><td>").append(MatrixTable.number(summary.mean(), 2))
-                .append("</td><td>").append(MatrixTable.number(summary.standardDeviation(), 2)).append("</td></tr>");
+    private static Stats stats(String label, attentionbook.attention.DotProductStats.Summary summary) {
+        return new Stats(label, MatrixTable.number(summary.mean(), 2), MatrixTable.number(summary.standardDeviation(), 2));
     }
 
-    private static String row(String name, String key, double[] values, List<String> labels, MatrixTable.Scale scale, double range) {
-        return MatrixTable.html(new MatrixTable.Spec(name, key, new double[][]{values}, List.of("1"), labels, scale, 2, range));
+    private static MatrixTable.View row(String name, String key, double[] values, List<String> labels, MatrixTable.Scale scale, double range) {
+        return MatrixTable.view(new MatrixTable.Spec(name, key, new double[][]{values}, List.of("1"), labels, scale, 2, range));
     }
 }

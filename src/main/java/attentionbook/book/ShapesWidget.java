@@ -3,6 +3,8 @@ package attentionbook.book;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,7 +14,7 @@ import java.util.Set;
  * <pre>{"batch": 4, "ctx": 16, "d_model": 512, "heads": 8}</pre>
  * Heads that do not divide d_model are allowed: the widget explains why that choice is impossible.
  */
-final class ShapesWidget implements WidgetKind {
+public final class ShapesWidget implements WidgetKind {
     static final Set<String> KEYS = Set.of("batch", "ctx", "d_model", "heads");
 
     private static final String STATE = "the shapes widget's state";
@@ -37,24 +39,24 @@ final class ShapesWidget implements WidgetKind {
                 MatrixJson.integer(state.get("heads"), "heads", 8));
     }
 
+    /** What book/shapes.jte prints: the sizes, then a row a tensor; the problem when the heads do not divide d_model. */
+    public record View(int batch, int ctx, int dModel, String heads, List<Stage> stages, String problem) {
+    }
+
+    /** One tensor: its key for scripts, its name, its shape (or the product's rule) and how many numbers it holds. */
+    public record Stage(String key, String name, String shape, String count) {
+    }
+
     @Override
     public String staticHtml(ObjectNode state) {
         ShapeChain chain = chain(state, STATE);
-        StringBuilder html = new StringBuilder("<table class=\"shape-table\"><caption>Shapes for batch ")
-                .append(chain.batch()).append(", ctx ").append(chain.ctx()).append(", d_model ").append(chain.dModel())
-                .append(", ").append(chain.heads()).append(chain.heads() == 1 ? " head" : " heads")
-                .append("</caption><thead><tr><th scope=\"col\">tensor</th><th scope=\"col\">shape</th>")
-                .append("<th scope=\"col\">numbers</th></tr></thead><tbody>");
+        List<Stage> stages = new ArrayList<>();
         for (ShapeChain.Stage stage : chain.stages()) {
-            html.append("<tr data-stage=\"").append(stage.key()).append("\"><th scope=\"row\">")
-                    .append(MatrixTable.escape(stage.name())).append("</th><td>");
-            html.append(stage.product() == null ? ShapeChain.brackets(stage.shape()) : MatrixTable.escape(stage.product().rule()));
-            html.append("</td><td>").append(String.format(Locale.ROOT, "%,d", stage.count())).append("</td></tr>");
+            stages.add(new Stage(stage.key(), stage.name(),
+                    stage.product() == null ? ShapeChain.brackets(stage.shape()) : stage.product().rule(),
+                    String.format(Locale.ROOT, "%,d", stage.count())));
         }
-        html.append("</tbody></table>");
-        if (!chain.possible()) {
-            html.append("<p class=\"widget-problem\">").append(MatrixTable.escape(chain.problem())).append("</p>");
-        }
-        return html.toString();
+        return Templates.render("book/shapes.jte", new View(chain.batch(), chain.ctx(), chain.dModel(),
+                chain.heads() + (chain.heads() == 1 ? " head" : " heads"), stages, chain.possible() ? null : chain.problem()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
  * overflow the naive exp), or {@value #MINUS_INFINITY} (also written "−∞") for a hidden entry, whose weight is
  * exactly 0; at least one score must be a number. Temperature from 0.01 to 100.
  */
-final class SoftmaxWidget implements WidgetKind {
+public final class SoftmaxWidget implements WidgetKind {
     static final Set<String> KEYS = Set.of("scores", "temperature");
     private static final double[] DEFAULT_SCORES = {2, 1, 0.1};
 
@@ -83,45 +84,40 @@ final class SoftmaxWidget implements WidgetKind {
         return scores;
     }
 
+    /** What book/softmax.jte prints: the two matrices, then the stable and naive exponentials side by side. */
+    public record View(MatrixTable.View divided, MatrixTable.View weights, List<String> labels, List<Row> rows, String problem) {
+    }
+
+    /** A row of the comparison. */
+    public record Row(String label, List<Cell> cells) {
+    }
+
+    /** A number as printed, or the word for a value that overflowed. */
+    public record Cell(String text, boolean overflow) {
+    }
+
     @Override
     public String staticHtml(ObjectNode state) {
         SoftmaxComparison row = comparison(state, STATE);
         List<String> labels = ExampleDirective.dims(row.scores().length);
-        StringBuilder html = new StringBuilder("<div class=\"matrix-row\">");
-        html.append(MatrixTable.html(new MatrixTable.Spec("scores s / τ (τ = " + MatrixJson.plain(row.temperature()) + ")",
-                "divided", new double[][]{row.divided()}, List.of("s/τ"), labels, MatrixTable.Scale.SIGNED, 2)));
-        html.append(MatrixTable.html(new MatrixTable.Spec("softmax (stable)", "weights", new double[][]{row.weights()},
-                List.of("p"), labels, MatrixTable.Scale.WEIGHTS, 3)));
-        html.append("</div><table class=\"softmax-compare\"><caption>exp with and without subtracting the max</caption>")
-                .append("<thead><tr><td></td>");
-        for (String label : labels) {
-            html.append("<th scope=\"col\">").append(label).append("</th>");
+        MatrixTable.View divided = MatrixTable.view(new MatrixTable.Spec("scores s / τ (τ = " + MatrixJson.plain(row.temperature()) + ")",
+                "divided", new double[][]{row.divided()}, List.of("s/τ"), labels, MatrixTable.Scale.SIGNED, 2));
+        MatrixTable.View weights = MatrixTable.view(new MatrixTable.Spec("softmax (stable)", "weights", new double[][]{row.weights()},
+                List.of("p"), labels, MatrixTable.Scale.WEIGHTS, 3));
+        List<Cell> stable = new ArrayList<>();
+        for (double value : row.terms()) {
+            stable.add(new Cell(MatrixTable.number(value, 3), false));
         }
-        html.append("</tr></thead><tbody>");
-        row(html, "stable exp(s/τ − max)", row.terms());
-        shownRow(html, "naive exp(s/τ)", row.naive().terms());
-        shownRow(html, "naive weight", row.naive().weights());
-        html.append("</tbody></table>");
-        if (row.naive().text() != null) {
-            html.append("<p class=\"widget-problem\">").append(MatrixTable.escape(row.naive().text())).append("</p>");
-        }
-        return html.toString();
+        List<Row> rows = List.of(new Row("stable exp(s/τ − max)", stable), shown("naive exp(s/τ)", row.naive().terms()),
+                shown("naive weight", row.naive().weights()));
+        return Templates.render("book/softmax.jte", new View(divided, weights, labels, rows, row.naive().text()));
     }
 
-    private static void row(StringBuilder html, String label, double[] values) {
-        html.append("<tr><th scope=\"row\">").append(label).append("</th>");
-        for (double value : values) {
-            html.append("<td>").append(MatrixTable.number(value, 3)).append("</td>");
-        }
-        html.append("</tr>");
-    }
-
-    private static void shownRow(StringBuilder html, String label, List<SoftmaxComparison.Shown> values) {
-        html.append("<tr><th scope=\"row\">").append(label).append("</th>");
+    private static Row shown(String label, List<SoftmaxComparison.Shown> values) {
+        List<Cell> cells = new ArrayList<>();
         for (SoftmaxComparison.Shown shown : values) {
-            html.append(shown.value() == null ? "<td class=\"overflow\">" + shown.text() : "<td>" + MatrixTable.number(shown.value(), 3))
-                    .append("</td>");
+            cells.add(shown.value() == null ? new Cell(shown.text(), true) : new Cell(MatrixTable.number(shown.value(), 3), false));
         }
-        html.append("</tr>");
+        return new Row(label, cells);
     }
 }

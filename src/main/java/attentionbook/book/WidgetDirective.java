@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  * static/js/widgets/NAME.js mounts on it and makes them live.
  */
 public final class WidgetDirective implements Directive {
+    /**
+     * What book/widget.jte prints: the widget's name, its state and options as JSON (options null when it has none)
+     * and its static figure, HTML from the widget's own templates.
+     */
+    public record View(String name, String state, String options, String figure) {
+    }
+
     public static final java.util.List<String> NAMES = Widgets.names();
     private static final Pattern QUOTED_FIELD = Pattern.compile("\"([A-Za-z_]+)\"");
     private static final Pattern LEADING_FIELD = Pattern.compile("^([A-Za-z_]+) ");
@@ -47,14 +54,7 @@ public final class WidgetDirective implements Directive {
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new DirectiveException("the " + name + " widget's state: " + e.getMessage(), lineOf(e.getMessage(), state, block.body()));
         }
-        StringBuilder html = new StringBuilder("<div class=\"widget\" data-widget=\"").append(name)
-                .append("\" data-state=\"").append(MatrixTable.escape(normal.toString())).append('"');
-        if (options != null) {
-            html.append(" data-options=\"").append(MatrixTable.escape(options.toString())).append('"');
-        }
-        return html.append("><div class=\"widget-static\">").append(figure).append("</div>")
-                .append("<p class=\"widget-loading\">These are the widget's starting numbers; it becomes live when the page's scripts have loaded.</p></div>")
-                .toString();
+        return Templates.render("book/widget.jte", new View(name, normal.toString(), options == null ? null : options.toString(), figure));
     }
 
     /**
@@ -84,7 +84,6 @@ public final class WidgetDirective implements Directive {
         if (field == null) {
             return 1;
         }
-        int at = body.indexOf("\"" + field + "\"");
-        return at < 0 ? 1 : 1 + (int) body.substring(0, at).chars().filter(c -> c == '\n').count();
+        return NodeLines.of(Mappers.JSON, body).keyLine(field, 1);
     }
 }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * One kind of live widget ({@code ```widget NAME}): what its state may hold, and what a reader sees
  * before (or without) its script. Each kind's state is documented in its class and in its
  * static/js/widgets/NAME.js module.
+ *
+ * <p>A widget is one class implementing this, one template for its static view (src/main/jte/book/;
+ * matrices through book/matrix.jte, or {@link AttentionTables} for a widget over attention's
+ * inputs), one script static/js/widgets/NAME.js, and one line registering it in {@link Widgets}.
  */
 public interface WidgetKind {
 

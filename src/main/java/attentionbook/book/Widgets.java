@@ -12,14 +12,14 @@ public final class Widgets {
 
     static {
         KINDS.put("shapes", new ShapesWidget());
-        KINDS.put("qkv", new AttentionWidget(AttentionWidget.Variant.QKV));
-        KINDS.put("scores", new AttentionWidget(AttentionWidget.Variant.SCORES));
+        KINDS.put("qkv", new QkvWidget());
+        KINDS.put("scores", new ScoresWidget());
         KINDS.put("scaling", new ScalingWidget());
-        KINDS.put("masking", new AttentionWidget(AttentionWidget.Variant.MASKING));
+        KINDS.put("masking", new MaskingWidget());
         KINDS.put("softmax", new SoftmaxWidget());
-        KINDS.put("weighted-sum", new AttentionWidget(AttentionWidget.Variant.WEIGHTED_SUM));
-        KINDS.put("multi-head", new AttentionWidget(AttentionWidget.Variant.MULTI_HEAD));
-        KINDS.put("pipeline", new AttentionWidget(AttentionWidget.Variant.PIPELINE));
+        KINDS.put("weighted-sum", new WeightedSumWidget());
+        KINDS.put("multi-head", new MultiHeadWidget());
+        KINDS.put("pipeline", new PipelineWidget());
     }
 
     private Widgets() {

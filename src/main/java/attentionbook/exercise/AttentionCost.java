@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The cost of attention: the score grids' size and the multiply-adds of one layer, both quadratic in T. */
-final class AttentionCost extends Kind {
+final class AttentionCost extends AbstractExerciseKind {
     private static final List<String> COLUMNS = List.of("score cells", "multiply-adds");
 
     AttentionCost() {

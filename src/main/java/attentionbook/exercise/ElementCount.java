@@ -6,7 +6,7 @@ import attentionbook.attention.Matrix;
 import java.util.List;
 
 /** Input shapes: how many numbers X, Q and the batch's score grids hold. */
-final class ElementCount extends Kind {
+final class ElementCount extends AbstractExerciseKind {
     private static final List<String> COLUMNS = List.of("X", "Q", "scores");
 
     ElementCount() {

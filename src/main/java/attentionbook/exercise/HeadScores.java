@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** Multi-head attention: one head's score grid after splitting Q and K into heads of width 2. */
-final class HeadScores extends Kind {
+final class HeadScores extends AbstractExerciseKind {
     private static final int HEAD_WIDTH = 2;
 
     HeadScores() {

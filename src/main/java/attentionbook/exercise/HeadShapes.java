@@ -9,7 +9,7 @@ import attentionbook.attention.Matrix;
 import java.util.List;
 
 /** Multi-head attention: the shapes after splitting d_model into h heads. */
-final class HeadShapes extends Kind {
+final class HeadShapes extends AbstractExerciseKind {
     private static final List<String> ROWS = List.of("Wq", "Q_h, one head's queries", "S_h, one head's scores",
             "concat of the head outputs");
     private static final List<String> COLUMNS = List.of("rows", "columns");

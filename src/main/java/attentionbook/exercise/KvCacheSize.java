@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The KV cache: how many bytes the cached keys and values of a small decoder take. */
-final class KvCacheSize extends Kind {
+final class KvCacheSize extends AbstractExerciseKind {
 
     KvCacheSize() {
         super("kv-cache", "The size of a KV cache", "The KV cache");

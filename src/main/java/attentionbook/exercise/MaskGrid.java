@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Masking: apply the causal mask to a grid of scaled scores (hidden cells become −∞). */
-final class MaskGrid extends Kind {
+final class MaskGrid extends AbstractExerciseKind {
 
     MaskGrid() {
         super("causal-mask", "Applying the causal mask", "Masking",

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Masking: one row of weights under the causal mask, with the exponentials given. */
-final class MaskedSoftmax extends Kind {
+final class MaskedSoftmax extends AbstractExerciseKind {
 
     MaskedSoftmax() {
         super("masked-softmax", "Weights under the causal mask", "Masking",

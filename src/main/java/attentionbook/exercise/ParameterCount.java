@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Multi-head attention: how many parameters the attention projections of a model hold. */
-final class ParameterCount extends Kind {
+final class ParameterCount extends AbstractExerciseKind {
     /** {d_model, heads, layers}: GPT-2 medium, large and XL (GPT-2 small has 12 heads in 12 layers: ambiguous). */
     private static final int[][] REAL = {{1024, 16, 24}, {1280, 20, 36}, {1600, 25, 48}};
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Input shapes: the shape of Q, of the scores and of the output for a batch, from the shape rule. */
-final class PipelineShapes extends Kind {
+final class PipelineShapes extends AbstractExerciseKind {
     private static final List<String> ROWS = List.of("Q = X·Wq", "scores Q·Kᵀ", "output A·V");
 
     PipelineShapes() {

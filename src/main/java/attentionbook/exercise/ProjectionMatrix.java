@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Queries, keys and values: a whole projection Q = X·Wq (or K, or V) from small integer matrices. */
-final class ProjectionMatrix extends Kind {
+final class ProjectionMatrix extends AbstractExerciseKind {
 
     ProjectionMatrix() {
         super("projection-matrix", "A whole projection", "Queries, keys and values",

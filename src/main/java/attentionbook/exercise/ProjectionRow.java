@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Queries, keys and values: one token's q, k or v from small integer matrices. */
-final class ProjectionRow extends Kind {
+final class ProjectionRow extends AbstractExerciseKind {
 
     ProjectionRow() {
         super("projection-row", "One token's query, key or value", "Queries, keys and values",

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Scaling: a whole score grid divided by √d_k. */
-final class ScaleGrid extends Kind {
+final class ScaleGrid extends AbstractExerciseKind {
 
     ScaleGrid() {
         super("scale-grid", "Scaling a score grid", "Scaling",

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Scaling: one scaled score q·k / √d_k from a query and a key, in a model where √d_model ≠ d_k. */
-final class ScaledScore extends Kind {
+final class ScaledScore extends AbstractExerciseKind {
 
     ScaledScore() {
         super("scaled-score", "One scaled score", "Scaling", Scaling.difficulty());

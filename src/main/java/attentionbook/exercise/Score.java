@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Scores: one score s_ij = q_i·k_j from given queries and keys. */
-final class Score extends Kind {
+final class Score extends AbstractExerciseKind {
 
     Score() {
         super("score", "One score", "Scores",

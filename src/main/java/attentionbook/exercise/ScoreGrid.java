@@ -10,7 +10,7 @@ import java.util.List;
  * Scores: the whole grid Q·Kᵀ. Here d_k = T, so the product Q·K without the transpose is possible
  * too, and a learner who forgets the transpose gets numbers the checker can recognise.
  */
-final class ScoreGrid extends Kind {
+final class ScoreGrid extends AbstractExerciseKind {
 
     ScoreGrid() {
         super("score-grid", "The score grid", "Scores",

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Softmax: a small grid of scores, row by row (the axis learners most often get wrong). */
-final class SoftmaxGrid extends Kind {
+final class SoftmaxGrid extends AbstractExerciseKind {
 
     SoftmaxGrid() {
         super("softmax-grid", "Softmax row by row", "Softmax",

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Softmax: the weights of one short row of scores, with the exponentials given. */
-final class SoftmaxRow extends Kind {
+final class SoftmaxRow extends AbstractExerciseKind {
 
     SoftmaxRow() {
         super("softmax-row", "Softmax of one row", "Softmax",

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The weighted sum: the whole output A·V. */
-final class WeightedSumMatrix extends Kind {
+final class WeightedSumMatrix extends AbstractExerciseKind {
 
     WeightedSumMatrix() {
         super("weighted-sum", "The output A·V", "The weighted sum",

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The weighted sum: one token's output, its row of weights times V. */
-final class WeightedSumRow extends Kind {
+final class WeightedSumRow extends AbstractExerciseKind {
 
     WeightedSumRow() {
         super("weighted-sum-row", "One output row", "The weighted sum",

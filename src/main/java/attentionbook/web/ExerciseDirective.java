@@ -1,13 +1,16 @@
 package attentionbook.web;
 
 import attentionbook.book.Mappers;
+import attentionbook.book.NodeLines;
 import attentionbook.book.MatrixJson;
-import attentionbook.book.MatrixTable;
+import attentionbook.book.Templates;
 import attentionbook.book.ExampleDirective;
 import attentionbook.book.DirectiveException;
 import attentionbook.book.Directive;
 import attentionbook.book.Book;
 import attentionbook.book.Chapter;
+import attentionbook.book.ContentError;
+import attentionbook.book.DirectiveUse;
 import attentionbook.exercise.Declaration;
 import attentionbook.exercise.ExerciseCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +21,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ```exercise KIND}: a pen-and-paper exercise the book generates and checks. The body is a
@@ -36,18 +37,16 @@ import java.util.regex.Pattern;
  * the browser asks the server for the prompt, and the server checks.
  */
 public final class ExerciseDirective implements Directive {
-    private static final Pattern DECLARED = Pattern.compile(
-            "<section class=\"exercise\" data-exercise=\"([a-z0-9-]+)\" data-exercise-id=\"([a-z0-9-]+)\" data-options=\"([^\"]*)\"");
+    /** What book/exercise.jte prints: the kind, the exercise's id, its options as JSON and the kind's title. */
+    public record View(String kind, String id, String options, String title) {
+    }
 
     @Override
     public String render(Block block) {
         Declaration declared = declare(block.argument(), block.body());
         Map<String, Object> written = declared.settings().written();
-        return "<section class=\"exercise\" data-exercise=\"" + declared.kind().name() + "\" data-exercise-id=\""
-                + declared.id() + "\" data-options=\"" + MatrixTable.escape(json(written).toString()) + "\">"
-                + "<h3 class=\"exercise-title\">Exercise: " + MatrixTable.escape(declared.kind().title()) + "</h3>"
-                + "<p class=\"exercise-loading\">This exercise starts when the page's scripts have loaded. Without them,"
-                + " use the chapter's printable worksheet.</p></section>";
+        return Templates.render("book/exercise.jte", new View(declared.kind().name(), declared.id(), json(written).toString(),
+                declared.kind().title()));
     }
 
     /** Reads the block's JSON options and checks them with the kind, so a mistake stops the book at start-up. */
@@ -82,31 +81,28 @@ public final class ExerciseDirective implements Directive {
     }
 
     /**
-     * The catalog of a book's exercises, read back from its rendered chapters: the reading order
-     * first, then the chapters a course leaves out (still served, so their exercises must work).
+     * The catalog of a book's exercises, from the exercise blocks its chapters declare: the reading
+     * order first, then the chapters a course leaves out (still served, so their exercises must work).
      */
     public static ExerciseCatalog catalog(Book book) {
         ExerciseCatalog catalog = new ExerciseCatalog();
         List<Chapter> listedFirst = new ArrayList<>(book.chapters());
         book.allChapters().stream().filter(c -> !book.listed(c)).forEach(listedFirst::add);
         for (Chapter chapter : listedFirst) {
-            catalog.add(chapter.slug(), chapter.title(), book.listed(chapter), declaredIn(chapter.html()));
+            catalog.add(chapter.slug(), chapter.title(), book.listed(chapter), declaredIn(chapter));
         }
         return catalog;
     }
 
-    /** The exercises a rendered chapter declares, in page order (read back from this directive's own markup). */
-    public static List<Declaration> declaredIn(String chapterHtml) {
+    /** The exercises a chapter declares, in page order. */
+    public static List<Declaration> declaredIn(Chapter chapter) {
         List<Declaration> found = new ArrayList<>();
-        Matcher m = DECLARED.matcher(chapterHtml);
-        while (m.find()) {
-            String options = m.group(3).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-                    .replace("&gt;", ">").replace("&amp;", "&");
-            Declaration declared = declare(m.group(1), options);
-            if (!declared.id().equals(m.group(2))) {
-                throw new IllegalStateException("exercise " + m.group(2) + " reads back as " + declared.id());
+        for (DirectiveUse use : chapter.uses("exercise")) {
+            try {
+                found.add(declare(use.argument(), use.body()));
+            } catch (DirectiveException e) {
+                throw new ContentError(chapter.source(), use.line() + e.lineInBody(), "```exercise: " + e.getMessage());
             }
-            found.add(declared);
         }
         return found;
     }
@@ -123,18 +119,8 @@ public final class ExerciseDirective implements Directive {
         return node;
     }
 
-    /** The body line (1-based) where a key is written, for messages; 1 when it cannot be found. */
+    /** The body line (1-based) where a key is written, as the JSON parser read it, for messages; 1 when it is not written. */
     private static int lineOf(String body, String key) {
-        if (key == null) {
-            return 1;
-        }
-        String[] lines = body.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("\"" + key + "\"")) {
-                return i + 1;
-            }
-        }
-        return 1;
+        return key == null ? 1 : NodeLines.of(Mappers.JSON, body).keyLine(key, 1);
     }
-
 }

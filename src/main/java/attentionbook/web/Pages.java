@@ -2,9 +2,7 @@ package attentionbook.web;
 
 import attentionbook.book.Book;
 import attentionbook.book.Chapter;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import attentionbook.book.Templates;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -18,7 +16,6 @@ import java.util.Optional;
  */
 public final class Pages {
     private static final String HTML = "text/html; charset=utf-8";
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
     private final Site site;
     private final PreparedBody index;
@@ -79,8 +76,6 @@ public final class Pages {
     }
 
     static PreparedBody page(String template, Object model) {
-        StringOutput out = new StringOutput();
-        TEMPLATES.render(template, model, out);
-        return PreparedBody.of(out.toString().getBytes(StandardCharsets.UTF_8), HTML);
+        return PreparedBody.of(Templates.render(template, model).getBytes(StandardCharsets.UTF_8), HTML);
     }
 }

@@ -87,6 +87,7 @@ class BookLoaderTest {
             broken-link     | broken-link/01-first.md:7: the link to "nowhere" names no chapter (chapters: first, second)
             broken-anchor   | broken-anchor/01-x.md:7: the link to "#missing-heading" names no heading of broken-anchor/01-x.md
             broken-reference-link | broken-reference-link/01-x.md:9: the link to "nowhere" names no chapter
+            link-shown-in-code | link-shown-in-code/01-x.md:11: the link to "nowhere" names no chapter
             quoted-key      | quoted-key/01-x.md:4: unknown front matter key "tittle"
             duplicate-key   | duplicate-key/01-x.md:4: the front matter is not valid YAML
             """)
@@ -94,6 +95,34 @@ class BookLoaderTest {
         ContentError error = assertThrows(ContentError.class, () -> load(folder));
         assertTrue(error.getMessage().startsWith(expectedStart.strip()),
                 "expected a message starting with\n  " + expectedStart + "\nbut got\n  " + error.getMessage());
+    }
+
+    @Test
+    void theParserFindsDirectivesLinksAndAnchorsNotLookalikes() {
+        Directive plain = block -> "<p>" + block.argument() + "</p>";
+        MarkdownRenderer renderer = new MarkdownRenderer(Map.of("shout", plain));
+        String body = String.join("\n",
+                "## Start here",                  // line 5
+                "",
+                "````markdown",                   // a code example that shows a directive
+                "```shout not-this-one",
+                "```",
+                "````",
+                "",
+                "> ```shout quoted",              // line 12: a real block, inside a quotation
+                "> hello",
+                "> ```",
+                "",
+                "See [the start](#start-here) and [a chapter](other#part).",   // line 16
+                "",
+                "```shout real",                  // line 18
+                "```",
+                "");
+        MarkdownRenderer.Rendered rendered = renderer.render("x.md", body, 5);
+        assertEquals(List.of(new DirectiveUse("shout", "quoted", "hello\n", 12), new DirectiveUse("shout", "real", "", 18)),
+                rendered.directives());
+        assertEquals(List.of(new LinkTarget("#start-here", 16), new LinkTarget("other#part", 16)), rendered.links());
+        assertEquals(java.util.Set.of("start-here"), rendered.anchors());
     }
 
     @Test

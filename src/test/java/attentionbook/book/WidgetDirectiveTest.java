@@ -42,7 +42,7 @@ class WidgetDirectiveTest {
     private static JsonNode state(String html) throws IOException {
         Matcher m = Pattern.compile("data-state=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), html);
-        String json = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        String json = m.group(1).replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         return Mappers.JSON.readTree(json);
     }
 
@@ -68,6 +68,7 @@ class WidgetDirectiveTest {
             seed negative      | widget scaling      | {"seed": -1}                                          | book/01-w.md:6: ```widget: the scaling widget's state: "seed" must be a whole number from 0 to 281474976710656, not -1
             ctx zero           | widget shapes       | {"batch": 2,\\n "ctx": 0}                               | book/01-w.md:7: ```widget: the shapes widget's state: "ctx" must be from 1 to 65536, not 0
             not JSON           | widget shapes       | {"batch": 2,\\n "ctx" 3}                                | book/01-w.md:7: ```widget: not valid JSON: Unexpected character ('3' (code 51)): was expecting a colon to separate field name and value
+            a token named wk   | widget pipeline     | {"tokens": ["a", "wk"],\\n "x": [[1, 0], [0, 1]],\\n "wk": "identity", "wv": "identity",\\n "wq": [[1, 0, 0]]} | book/01-w.md:8: ```widget: the pipeline widget's state: wk is 2×2 but wq is 1×3
             not an object      | widget shapes       | [1, 2]                                                | book/01-w.md:6: ```widget: a widget's state must be a JSON object such as {"preset": "journey"}
             """)
     void aWrongStateStopsStartUpNamingFileAndLine(String what, String fence, String body, String expected) {

@@ -73,7 +73,7 @@ class ExerciseGenerationTest {
                 assertEquals(seed, e.seed());
                 assertPenAndPaperSized(e);
                 assertAgreesWithTheOracle(e);
-                for (String key : ((Kind) kind).required(settings)) {
+                for (String key : ((AbstractExerciseKind) kind).required(settings)) {
                     assertTrue(e.diagnoses(key), "the mistake " + key + " can be told from the right answer");
                 }
                 prompts.add(e.prompt() + " " + e.given());

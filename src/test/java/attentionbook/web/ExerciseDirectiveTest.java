@@ -1,5 +1,6 @@
 package attentionbook.web;
 
+import attentionbook.book.Chapter;
 import attentionbook.book.ContentError;
 import attentionbook.book.MarkdownRenderer;
 import attentionbook.exercise.Declaration;
@@ -27,21 +28,53 @@ class ExerciseDirectiveTest {
     void theElementCarriesKindIdAndOptionsButNoAnswer() {
         String html = render("Text.\n\n```exercise score-grid\n{\"tokens\": 2}\n```\n");
         assertTrue(html.contains("<section class=\"exercise\" data-exercise=\"score-grid\" data-exercise-id=\"score-grid-tokens-2\""
-                + " data-options=\"{&quot;tokens&quot;:2}\">"), html);
+                + " data-options=\"{&#34;tokens&#34;:2}\">"), html);
         assertTrue(html.contains("<h3 class=\"exercise-title\">Exercise: The score grid</h3>"), html);
         assertFalse(html.contains("matrix"), "no numbers, let alone the answer, in the page: " + html);
         String defaults = render("```exercise score\n```\n");
         assertTrue(defaults.contains("data-exercise-id=\"score\" data-options=\"{}\""), defaults);
     }
 
+    /** The chapter a body makes, as the book loader builds it. */
+    static Chapter chapter(String body) {
+        MarkdownRenderer.Rendered r = RENDERER.render("content/04-scores.md", body, 5);
+        return new Chapter(4, "scores", "Scores", "", "content/04-scores.md", r.html(), r.outline(), false,
+                r.directives(), r.links(), r.anchors());
+    }
+
     @Test
-    void theCatalogReadsBackWhatThePageDeclares() {
-        String html = render("```exercise projection-row\n{\"which\": \"k\", \"tokens\": 4}\n```\n\n```exercise softmax-row\n```\n");
-        List<Declaration> declared = ExerciseDirective.declaredIn(html);
+    void theCatalogReadsWhatTheChapterDeclares() {
+        List<Declaration> declared = ExerciseDirective.declaredIn(
+                chapter("```exercise projection-row\n{\"which\": \"k\", \"tokens\": 4}\n```\n\n```exercise softmax-row\n```\n"));
         assertEquals(List.of("projection-row-tokens-4-which-k", "softmax-row"), declared.stream().map(Declaration::id).toList());
         assertEquals("k", declared.get(0).settings().word("which"));
         assertEquals(4, declared.get(0).settings().number("tokens"));
         assertEquals(declared.get(0).generate(7), declared.get(0).generate(7));
+    }
+
+    @Test
+    void markupOrCodeThatLooksLikeAnExerciseIsNotOne() {
+        String body = String.join("\n",
+                "An author may show the markup an exercise becomes:",
+                "",
+                "<section class=\"exercise\" data-exercise=\"score-grid\" data-exercise-id=\"score-grid\" data-options=\"{}\">",
+                "</section>",
+                "",
+                "or how one is written:",
+                "",
+                "````markdown",
+                "```exercise softmax-row",
+                "```",
+                "````",
+                "",
+                "> A quotation that mentions ```exercise score``` in passing.",
+                "",
+                "```exercise score",
+                "```",
+                "");
+        Chapter chapter = chapter(body);
+        assertTrue(chapter.html().contains("data-exercise-id=\"score-grid\""), "the lookalike is in the page: " + chapter.html());
+        assertEquals(List.of("score"), ExerciseDirective.declaredIn(chapter).stream().map(Declaration::id).toList());
     }
 
     @ParameterizedTest

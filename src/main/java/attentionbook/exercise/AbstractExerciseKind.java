@@ -3,11 +3,11 @@ package attentionbook.exercise;
 import java.util.List;
 
 /**
- * What every kind shares: its name, title, topic and options, and the generation loop. A draw
+ * The skeleton of every {@link ExerciseKind} here: its name, title, topic and options, and the generation loop. A draw
  * whose usual mistakes would give the right answer anyway (a symmetric grid hides a forgotten
  * transpose) is redrawn, so the mistakes a kind promises to recognise can be told apart.
  */
-abstract class Kind implements ExerciseKind {
+abstract class AbstractExerciseKind implements ExerciseKind {
     private static final int ATTEMPTS = 200;
 
     private final String name;
@@ -15,7 +15,7 @@ abstract class Kind implements ExerciseKind {
     private final String topic;
     private final List<Option> options;
 
-    Kind(String name, String title, String topic, Option... options) {
+    AbstractExerciseKind(String name, String title, String topic, Option... options) {
         this.name = name;
         this.title = title;
         this.topic = topic;

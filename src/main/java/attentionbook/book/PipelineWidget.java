@@ -1,0 +1,46 @@
+package attentionbook.book;
+
+import attentionbook.attention.AttentionTrace;
+import attentionbook.attention.HeadTrace;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ```widget pipeline}: the whole layer, one step at a time. State: the
+ * {@link AttentionWidgetState common inputs} plus "wo" (or null), "causal", "scale" and "step"
+ * (1 … {@link #STEPS}, one of {@link #STEP_NAMES}).
+ */
+final class PipelineWidget implements WidgetKind {
+    static final List<String> STEP_NAMES = List.of("x", "qkv", "scores", "scaled", "masked", "weights", "output");
+    static final int STEPS = STEP_NAMES.size();
+    private static final Set<String> KEYS = AttentionWidgetState.keys("wo", "causal", "scale", "step");
+
+    @Override
+    public ObjectNode normalise(JsonNode state) {
+        ObjectNode body = AttentionWidgetState.start(state, KEYS, "pipeline");
+        AttentionInputs in = AttentionWidgetState.inputs(body);
+        ObjectNode out = AttentionWidgetState.common(body, in);
+        out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
+        AttentionWidgetState.switches(out, in);
+        out.put("step", MatrixJson.integer(state.get("step"), "step", 1, 1, STEPS));
+        return out;
+    }
+
+    @Override
+    public String staticHtml(ObjectNode state) {
+        AttentionTables t = AttentionWidgetState.tables(state);
+        AttentionTrace trace = t.trace();
+        HeadTrace head = t.head();
+        double scores = t.scoresSpan();
+        double vectors = AttentionTables.span(trace.q(), trace.k(), trace.v(), head.output(), trace.output());
+        return AttentionTables.row(t.x(t.inputsSpan()), t.signed("Q = X·Wq", "q", trace.q(), vectors),
+                t.signed("K = X·Wk", "k", trace.k(), vectors), t.signed("V = X·Wv", "v", trace.v(), vectors),
+                t.grid("scores Q·Kᵀ", "scores", head.scores(), scores), t.grid(t.scaledName(), "scaled", head.scaled(), scores),
+                t.grid(t.maskedName(), "masked", head.masked(), scores),
+                t.weightsGrid("weights A", "weights", head.weights()),
+                t.signed(t.in().spec().wo() == null ? "output = A·V" : "output = concat·Wo", "output", trace.output(), vectors));
+    }
+}
