@@ -21,20 +21,10 @@ public final class TiledAttention {
 
     /** The layer's output (T×d_out), equal to {@code Attention.run(x, spec).output()} up to rounding. */
     public static Matrix run(Matrix x, AttentionSpec spec, int tile) {
-        if (spec == null) {
-            throw new IllegalArgumentException("the attention spec is missing");
-        }
-        if (x == null) {
-            throw new IllegalArgumentException("x is missing: attention needs a T×d_model input");
-        }
-        if (x.cols() != spec.dModel()) {
-            throw new ShapeException("x is " + x.shape() + " but wq is " + spec.wq().shape()
-                    + ": x needs one column per row of wq (d_model = " + spec.dModel() + ")");
-        }
+        Attention.requireInput(x, spec);
         if (tile < 1) {
             throw new IllegalArgumentException("the tile size must be at least 1, got " + tile);
         }
-        AttentionSpec.requireFinite(x, "x");
         int dk = spec.headWidth();
         int dv = spec.valueHeadWidth();
         Matrix q = x.times(spec.wq());                   // [T×d_model]·[d_model×h·d_k] = [T×h·d_k]

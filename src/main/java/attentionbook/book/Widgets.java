@@ -20,6 +20,7 @@ public final class Widgets {
         KINDS.put("weighted-sum", new AttentionWidget(AttentionWidget.Variant.WEIGHTED_SUM));
         KINDS.put("multi-head", new AttentionWidget(AttentionWidget.Variant.MULTI_HEAD));
         KINDS.put("pipeline", new AttentionWidget(AttentionWidget.Variant.PIPELINE));
+        KINDS.put("layer", new LayerWidget());
     }
 
     private Widgets() {
@@ -42,6 +43,11 @@ public final class Widgets {
     /** The scaling widget's numbers for a request body {"dk", "samples", "seed"}. */
     public static ScalingView scaling(JsonNode body) {
         return ScalingWidget.view(body, "the body");
+    }
+
+    /** The layer widget's steps for a request body: its state's fields. */
+    public static LayerView layer(JsonNode body) {
+        return LayerWidget.view(body, "the body");
     }
 
     /** The widget with this name, or null. */

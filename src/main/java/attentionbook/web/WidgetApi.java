@@ -33,6 +33,8 @@ import java.util.function.Function;
  *       head 0 when left out): that row's weights, V of the head, each value vector times its weight,
  *       and their sum, the head's output row. With "weights" (one non-negative number a token) those
  *       weights, divided by their sum, replace the row's.</li>
+ *   <li>{@code POST /api/layer}: the layer widget's state; every step of the attention sublayer with its
+ *       shape, chapter and matrices, and the attention body whose cells /api/attention/explain explains.</li>
  * </ul>
  * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
  * widget block, so both say the same thing about the same mistake.
@@ -53,6 +55,8 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/shapes", ctx -> answer(ctx, "{\"batch\": 4, \"ctx\": 16, \"d_model\": 512, \"heads\": 8}", Widgets::shapes));
         routes.post("/api/weighted-sum", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, body -> weightedSum(body, WEIGHTED_SUM_FIELDS)));
         routes.post("/api/weighted-sum/explain", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
+        routes.post("/api/layer", ctx -> answer(ctx, "{\"preset\": \"journey\", \"token\": 2}", Widgets::layer));
+        AttentionApi.refuseOtherMethods(routes, "/api/layer");
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
     }

@@ -52,19 +52,9 @@ public class TiledAttentionBenchmark {
         int dModel = 128;
         SplittableRandom random = new SplittableRandom(2026);
         double bound = 1.0 / Math.sqrt(dModel);
-        x = random(random, tokens, dModel, 1.0);
-        spec = new AttentionSpec(random(random, dModel, dModel, bound), random(random, dModel, dModel, bound),
-                random(random, dModel, dModel, bound), random(random, dModel, dModel, bound), 2, true, true);
-    }
-
-    private static Matrix random(SplittableRandom random, int rows, int cols, double bound) {
-        double[][] cells = new double[rows][cols];
-        for (double[] row : cells) {
-            for (int c = 0; c < cols; c++) {
-                row[c] = random.nextDouble(-bound, bound);
-            }
-        }
-        return Matrix.of(cells);
+        x = AttentionBenchmark.random(random, tokens, dModel, 1.0);
+        spec = new AttentionSpec(AttentionBenchmark.random(random, dModel, dModel, bound), AttentionBenchmark.random(random, dModel, dModel, bound),
+                AttentionBenchmark.random(random, dModel, dModel, bound), AttentionBenchmark.random(random, dModel, dModel, bound), 2, true, true);
     }
 
     @Benchmark

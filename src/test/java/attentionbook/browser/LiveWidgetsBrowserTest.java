@@ -1,0 +1,107 @@
+package attentionbook.browser;
+
+import attentionbook.RunningBook;
+import attentionbook.attention.AttentionLayer;
+import attentionbook.attention.AttentionSpec;
+import attentionbook.attention.Matrix;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static attentionbook.browser.LiveWidget.copy;
+import static attentionbook.browser.LiveWidget.shown;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The widgets of the last chapters (layer, decode, …) in Chromium against the real server, at a phone's
+ * and a desktop's width: the numbers shown before and after an edit are the core's, computed here from
+ * the same inputs. Pages: src/test/resources/books/live.
+ */
+class LiveWidgetsBrowserTest {
+    static RunningBook book;
+
+    static final double[][] X = {{1, 0, 1, 0}, {0, 2, 0, 1}, {1, 1, 2, 0}};
+    static final double[][] WQ = {{1, 0, 0, 1}, {0, 1, 1, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}};
+    static final double[][] WK = {{1, 0, 1, 0}, {0, 1, 0, 1}, {0, 1, 1, 0}, {1, 0, 0, 1}};
+    static final double[][] WO = {{1, 0, 1, 0}, {0, 1, 0, 1}, {1, 0, 0, 0}, {0, 1, 0, 0}};
+
+    @BeforeAll
+    static void start() throws URISyntaxException {
+        Path pages = Path.of(LiveWidgetsBrowserTest.class.getResource("/books/live").toURI());
+        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
+    }
+
+    @AfterAll
+    static void stop() {
+        book.close();
+    }
+
+    static Browsers.Tab open(String slug, int width) {
+        Browsers.Tab tab = Browsers.open(width, 900);
+        tab.page().navigate(book.url("/chapters/" + slug));
+        return tab;
+    }
+
+    private static AttentionLayer.Trace layer(double[][] x, int heads, boolean norm) {
+        AttentionSpec spec = new AttentionSpec(Matrix.of(WQ), Matrix.of(WK), Matrix.identity(4), Matrix.of(WO), heads, true, true);
+        return AttentionLayer.run(Matrix.of(x), spec, norm);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1280})
+    void layerFollowsOneTokenFromXToTheResidual(int width) {
+        try (Browsers.Tab tab = open("try-layer", width)) {
+            Page page = tab.page();
+            LiveWidget w = LiveWidget.on(page, "layer");
+            AttentionLayer.Trace t = layer(X, 2, false);
+            assertEquals(shown(t.residual()), w.matrix("residual"));
+            assertEquals(shown(t.attention().heads().get(1).weights()), w.matrix("weights-h2"));
+            assertEquals(shown(t.attention().q().columns(2, 4)), w.matrix("q-h2"));
+            assertEquals(List.of("Input", "Project", "Split into heads", "Scores", "Scale", "Mask", "Softmax", "Weighted sum",
+                    "Concatenate", "Output projection", "Residual"), w.root().locator(".layer-title").allInnerTexts());
+            assertEquals("scores", w.root().locator("[data-step=\"scores\"] .layer-formula a").getAttribute("href"));
+            assertEquals("S = Q_n·K_nᵀ → 3×3 per head (2 heads) the chapter",
+                    w.root().locator("[data-step=\"scores\"] .layer-formula").innerText());
+            assertEquals(List.of("false", "false", "true"), followed(w, "residual"));
+            assertEquals(List.of("false", "false", "true"), followed(w, "weights-h1"));
+
+            w.change(() -> w.root().locator("select[data-field=\"token\"]").selectOption("1"));
+            assertEquals(List.of("true", "false", "false"), followed(w, "masked-h2"));
+            assertEquals("Following token 1 (cats): its row is outlined in every step.", w.root().locator(".layer-following").innerText());
+
+            w.type("X row 3 column 1", "3");
+            double[][] x = copy(X);
+            x[2][0] = 3;
+            AttentionLayer.Trace edited = layer(x, 2, false);
+            assertEquals(shown(edited.residual()), w.matrix("residual"));
+            assertEquals(shown(edited.attention().concat()), w.matrix("concat"));
+
+            w.change(() -> w.root().locator("[data-field=\"norm\"] input").check());
+            AttentionLayer.Trace normed = layer(x, 2, true);
+            assertEquals(shown(normed.normed()), w.matrix("norm"));
+            assertEquals(shown(normed.attention().k()), w.matrix("k"));
+            assertEquals(shown(normed.residual()), w.matrix("residual"));
+
+            w.change(() -> w.root().locator("select[data-field=\"heads\"]").selectOption("1"));
+            AttentionLayer.Trace one = layer(x, 1, true);
+            assertEquals(0, w.root().locator("[data-matrix=\"weights-h2\"]").count());
+            assertEquals(shown(one.attention().heads().get(0).weights()), w.matrix("weights-h1"));
+            assertEquals(shown(one.residual()), w.matrix("residual"));
+            page.waitForFunction("() => decodeURIComponent(location.hash).includes('\"heads\":1')");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/live-layer-" + width + ".png")));
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> followed(LiveWidget w, String key) {
+        return (List<String>) w.root().locator("[data-matrix=\"" + key + "\"] tbody").evaluate(
+                "tbody => [...tbody.rows].map(r => String(r.classList.contains('is-followed')))");
+    }
+}
