@@ -21,6 +21,7 @@ public final class Widgets {
         KINDS.put("multi-head", new AttentionWidget(AttentionWidget.Variant.MULTI_HEAD));
         KINDS.put("pipeline", new AttentionWidget(AttentionWidget.Variant.PIPELINE));
         KINDS.put("layer", new LayerWidget());
+        KINDS.put("decode", new DecodeWidget());
     }
 
     private Widgets() {
@@ -48,6 +49,11 @@ public final class Widgets {
     /** The layer widget's steps for a request body: its state's fields. */
     public static LayerView layer(JsonNode body) {
         return LayerWidget.view(body, "the body");
+    }
+
+    /** The decode widget's step for a request body: its state's fields. */
+    public static DecodeView decode(JsonNode body) {
+        return DecodeWidget.view(body, "the body");
     }
 
     /** The widget with this name, or null. */

@@ -35,6 +35,8 @@ import java.util.function.Function;
  *       weights, divided by their sum, replace the row's.</li>
  *   <li>{@code POST /api/layer}: the layer widget's state; every step of the attention sublayer with its
  *       shape, chapter and matrices, and the attention body whose cells /api/attention/explain explains.</li>
+ *   <li>{@code POST /api/decode}: the decode widget's state; one decoding step with the KV cache, the same
+ *       output recomputed without it, the multiply-adds both ways and the cache's bytes.</li>
  * </ul>
  * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
  * widget block, so both say the same thing about the same mistake.
@@ -56,7 +58,8 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/weighted-sum", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, body -> weightedSum(body, WEIGHTED_SUM_FIELDS)));
         routes.post("/api/weighted-sum/explain", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
         routes.post("/api/layer", ctx -> answer(ctx, "{\"preset\": \"journey\", \"token\": 2}", Widgets::layer));
-        AttentionApi.refuseOtherMethods(routes, "/api/layer");
+        routes.post("/api/decode", ctx -> answer(ctx, "{\"preset\": \"journey\", \"step\": 3}", Widgets::decode));
+        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/decode");
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
     }

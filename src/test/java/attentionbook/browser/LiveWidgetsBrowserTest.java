@@ -16,6 +16,7 @@ import java.util.List;
 
 import static attentionbook.browser.LiveWidget.copy;
 import static attentionbook.browser.LiveWidget.shown;
+import static attentionbook.browser.LiveWidget.shownRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -97,6 +98,47 @@ class LiveWidgetsBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/live-layer-" + width + ".png")));
             assertEquals(List.of(), tab.errors());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1280})
+    void decodeAppendsOneRowAStepAndMatchesTheRecomputedOutput(int width) {
+        attentionbook.book.Presets.Preset journey = attentionbook.book.Presets.get("journey");
+        AttentionSpec spec = new AttentionSpec(Matrix.of(journey.wq()), Matrix.of(journey.wk()), Matrix.of(journey.wv()), null, 1, true, true);
+        List<attentionbook.attention.Decoding.Compared> steps = attentionbook.attention.Decoding.compare(Matrix.of(journey.x()), spec);
+        try (Browsers.Tab tab = open("try-decode", width)) {
+            Page page = tab.page();
+            LiveWidget w = LiveWidget.on(page, "decode");
+            assertEquals(shownRow(steps.get(1).cached().output(), 2), w.matrix("output"));
+            assertEquals(2, w.matrix("keys").size());
+            w.change(() -> w.root().locator("[data-action=\"next\"]").click());
+            attentionbook.attention.KvCacheDecoder.Token third = steps.get(2).cached();
+            assertEquals(shownRow(third.output(), 2), w.matrix("output"));
+            assertEquals(shownRow(third.weights()[0], 2), w.matrix("weights-h1"));
+            assertEquals(shown(Matrix.of(journey.x()).times(spec.wk())).subList(0, 3), w.matrix("keys"));
+            assertEquals(List.of("false", "false", "true"), rowClass(w, "keys", "is-new"));
+            assertEquals(List.of("true", "true", "false"), rowClass(w, "keys", "is-reused"));
+            long total = attentionbook.attention.Costs.kvCacheBytes(32, 1, 3, 32, 128, 2);
+            assertEquals(true, w.root().locator(".decode-bytes").innerText().contains(String.format(java.util.Locale.US, "%,d in all (32 layers)", total)));
+
+            w.change(() -> w.root().locator("[data-field=\"cache\"] input").uncheck());
+            List<List<String>> recomputed = w.matrix("recomputed-all");
+            assertEquals(3, recomputed.size());
+            assertEquals(w.matrix("output").get(0), recomputed.get(2), "the cached output row equals the recomputed one");
+            assertEquals(shownRow(steps.get(2).recomputed(), 2).get(0), recomputed.get(2));
+            assertEquals("Recomputed without the cache, row 3 is the same output: the largest difference is 0.",
+                    w.root().locator(".decode-compare").innerText());
+            assertEquals(true, w.root().locator(".decode-madds").innerText().startsWith("Multiply-adds at this step: "
+                    + third.multiplyAdds() + " with the cache, " + steps.get(2).recomputeMultiplyAdds() + " recomputing"));
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/live-decode-" + width + ".png")));
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> rowClass(LiveWidget w, String key, String className) {
+        return (List<String>) w.root().locator("[data-matrix=\"" + key + "\"] tbody").evaluate(
+                "(tbody, name) => [...tbody.rows].map(r => String(r.classList.contains(name)))", className);
     }
 
     @SuppressWarnings("unchecked")
