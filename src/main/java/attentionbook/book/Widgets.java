@@ -22,6 +22,7 @@ public final class Widgets {
         KINDS.put("pipeline", new AttentionWidget(AttentionWidget.Variant.PIPELINE));
         KINDS.put("layer", new LayerWidget());
         KINDS.put("decode", new DecodeWidget());
+        KINDS.put("online-softmax", new OnlineSoftmaxWidget());
     }
 
     private Widgets() {
@@ -54,6 +55,11 @@ public final class Widgets {
     /** The decode widget's step for a request body: its state's fields. */
     public static DecodeView decode(JsonNode body) {
         return DecodeWidget.view(body, "the body");
+    }
+
+    /** The online-softmax widget's tiles for a request body {"scores", "values", "tile"}. */
+    public static Object onlineSoftmax(JsonNode body) {
+        return OnlineSoftmaxWidget.view(body, "the body");
     }
 
     /** The widget with this name, or null. */

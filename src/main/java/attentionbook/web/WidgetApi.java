@@ -37,6 +37,8 @@ import java.util.function.Function;
  *       shape, chapter and matrices, and the attention body whose cells /api/attention/explain explains.</li>
  *   <li>{@code POST /api/decode}: the decode widget's state; one decoding step with the KV cache, the same
  *       output recomputed without it, the multiply-adds both ways and the cache's bytes.</li>
+ *   <li>{@code POST /api/online-softmax} {"scores", "values", "tile"}: m, ℓ, the rescale factor and the
+ *       partial output after each tile, and softmax·V to compare.</li>
  * </ul>
  * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
  * widget block, so both say the same thing about the same mistake.
@@ -59,7 +61,8 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/weighted-sum/explain", ctx -> answer(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
         routes.post("/api/layer", ctx -> answer(ctx, "{\"preset\": \"journey\", \"token\": 2}", Widgets::layer));
         routes.post("/api/decode", ctx -> answer(ctx, "{\"preset\": \"journey\", \"step\": 3}", Widgets::decode));
-        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/decode");
+        routes.post("/api/online-softmax", ctx -> answer(ctx, "{\"scores\": [1, 3, 2, 5], \"tile\": 2}", Widgets::onlineSoftmax));
+        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/decode", "/api/online-softmax");
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
     }

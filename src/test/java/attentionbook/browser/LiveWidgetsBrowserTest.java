@@ -135,6 +135,46 @@ class LiveWidgetsBrowserTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1280})
+    void onlineSoftmaxShowsEachTilesStateAndEndsOnSoftmaxTimesV(int width) {
+        try (Browsers.Tab tab = open("try-online-softmax", width)) {
+            Page page = tab.page();
+            LiveWidget w = LiveWidget.on(page, "online-softmax");
+            Matrix v = Matrix.of(new double[][]{{2}, {0}, {4}, {1}});
+            assertEquals(tiles(attentionbook.attention.OnlineSoftmax.trace(new double[]{1, 3, 2, 5}, v, 2)), tileRows(w));
+            w.change(() -> w.root().locator("input[data-field=\"tile\"]").fill("1"));
+            attentionbook.attention.OnlineSoftmax.Trace ones = attentionbook.attention.OnlineSoftmax.trace(new double[]{1, 3, 2, 5}, v, 1);
+            assertEquals(tiles(ones), tileRows(w));
+            w.type("score 1", "6");
+            attentionbook.attention.OnlineSoftmax.Trace six = attentionbook.attention.OnlineSoftmax.trace(new double[]{6, 3, 2, 5}, v, 1);
+            assertEquals(tiles(six), tileRows(w));
+            assertEquals("After the last tile o / ℓ = " + attentionbook.book.MatrixTable.number(six.output()[0], 4)
+                    + "; softmax(s)·V computed in one go = " + attentionbook.book.MatrixTable.number(six.expected()[0], 4) + ".",
+                    w.root().locator(".online-result").innerText());
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    private static List<List<String>> tiles(attentionbook.attention.OnlineSoftmax.Trace trace) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (attentionbook.attention.OnlineSoftmax.TileStep s : trace.steps()) {
+            rows.add(List.of((s.from() + 1) + "–" + s.to(), num(s.max()),
+                    s.previousMax() == Double.NEGATIVE_INFINITY ? "—" : num(s.rescale()), num(s.sum()), num(s.partial()[0])));
+        }
+        return rows;
+    }
+
+    private static String num(double x) {
+        return attentionbook.book.MatrixTable.number(x, 4);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> tileRows(LiveWidget w) {
+        return (List<List<String>>) w.root().locator(".online-steps tbody").evaluate(
+                "tbody => [...tbody.rows].map(r => [...r.cells].slice(1).map(c => c.textContent))");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> rowClass(LiveWidget w, String key, String className) {
         return (List<String>) w.root().locator("[data-matrix=\"" + key + "\"] tbody").evaluate(
