@@ -87,7 +87,7 @@ export function mount(element) {
       : `Recomputed without the cache, row ${t} is the same output: the largest difference is ${view.largest_difference}.`;
     host.body.querySelector('.decode-madds').textContent = `Multiply-adds at this step: ${count(view.madds_cached)} with the cache, `
       + `${count(view.madds_recomputed)} recomputing; so far ${count(view.madds_cached_total)} against `
-      + `${count(view.madds_recomputed_total)}, ${count(view.madds_recomputed_total - view.madds_cached_total)} saved.`;
+      + `${count(view.madds_recomputed_total)}, ${count(view.madds_saved)} saved.`;
     const b = view.bytes;
     host.body.querySelector('.decode-bytes').textContent = `KV cache after ${t} ${t === 1 ? 'token' : 'tokens'} for ${b.model} in `
       + `${b.dtype}: ${count(b.per_head)} bytes a head in a layer, ${count(b.per_layer)} a layer (${b.heads} heads of width `

@@ -100,6 +100,12 @@ public final class Costs {
         return times("the attention multiply-adds", batch, heads, perHead);
     }
 
+    /** Multiply-adds of the four projections of one layer on T tokens: 4·T·d_model² (linear in T). */
+    public static long projectionMultiplyAdds(long tokens, long dModel) {
+        positive("tokens", tokens);
+        return times("the projection multiply-adds", PROJECTIONS, tokens, dModel, dModel);
+    }
+
     /**
      * Multiply-adds of one decoding step with the KV cache, t tokens in the cache after it: the new row's
      * three projections d_model·(2·h·d_k + h·d_v), one score row and one weighted sum a head h·t·(d_k + d_v),

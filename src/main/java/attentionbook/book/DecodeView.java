@@ -27,6 +27,12 @@ public record DecodeView(List<String> tokens, int step, boolean cache, double[] 
                          @JsonProperty("madds_recomputed_total") long maddsRecomputedTotal,
                          Bytes bytes) {
 
+    /** Multiply-adds the cache saved so far: recomputing every step minus decoding with the cache. */
+    @JsonProperty("madds_saved")
+    public long maddsSaved() {
+        return maddsRecomputedTotal - maddsCachedTotal;
+    }
+
     /** The KV cache after t tokens for one sequence of the chosen model, in bytes: per head and layer, per layer, in all. */
     public record Bytes(String model, String dtype, int layers, int heads, @JsonProperty("head_dim") int headDim,
                         @JsonProperty("bytes_per_number") int bytesPerNumber,

@@ -23,6 +23,7 @@ public final class Widgets {
         KINDS.put("layer", new LayerWidget());
         KINDS.put("decode", new DecodeWidget());
         KINDS.put("online-softmax", new OnlineSoftmaxWidget());
+        KINDS.put("cost", new CostWidget());
     }
 
     private Widgets() {
@@ -60,6 +61,11 @@ public final class Widgets {
     /** The online-softmax widget's tiles for a request body {"scores", "values", "tile"}. */
     public static Object onlineSoftmax(JsonNode body) {
         return OnlineSoftmaxWidget.view(body, "the body");
+    }
+
+    /** The cost widget's figures for a request body {"ctx", "d_model", "heads", "layers", "dtype"}. */
+    public static Object cost(JsonNode body) {
+        return CostWidget.view(body, "the body");
     }
 
     /** The widget with this name, or null. */

@@ -39,6 +39,8 @@ import java.util.function.Function;
  *       output recomputed without it, the multiply-adds both ways and the cache's bytes.</li>
  *   <li>{@code POST /api/online-softmax} {"scores", "values", "tile"}: m, ℓ, the rescale factor and the
  *       partial output after each tile, and softmax·V to compare.</li>
+ *   <li>{@code POST /api/cost} {"ctx", "d_model", "heads", "layers", "dtype"}: a whole model's multiply-adds
+ *       (linear and quadratic parts) and bytes (score grids, KV cache, weights), and the curve for T = 1 … 2²⁰.</li>
  * </ul>
  * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
  * widget block, so both say the same thing about the same mistake.
@@ -62,7 +64,9 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/layer", ctx -> answer(ctx, "{\"preset\": \"journey\", \"token\": 2}", Widgets::layer));
         routes.post("/api/decode", ctx -> answer(ctx, "{\"preset\": \"journey\", \"step\": 3}", Widgets::decode));
         routes.post("/api/online-softmax", ctx -> answer(ctx, "{\"scores\": [1, 3, 2, 5], \"tile\": 2}", Widgets::onlineSoftmax));
-        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/decode", "/api/online-softmax");
+        routes.post("/api/cost", ctx -> answer(ctx, "{\"ctx\": 131072, \"d_model\": 4096, \"heads\": 32, \"layers\": 32, \"dtype\": \"float16\"}",
+                Widgets::cost));
+        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/decode", "/api/online-softmax", "/api/cost");
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
     }

@@ -156,6 +156,39 @@ class LiveWidgetsBrowserTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1280})
+    void costCountsAWholeModelUpToAMillionTokens(int width) {
+        try (Browsers.Tab tab = open("try-cost", width)) {
+            Page page = tab.page();
+            LiveWidget w = LiveWidget.on(page, "cost");
+            assertEquals(figures(131072, 4096, 32, 32, 2), shownFigures(w));
+            w.change(() -> w.root().locator("input[data-field=\"ctx\"]").fill("1048576"));
+            assertEquals(figures(1048576, 4096, 32, 32, 2), shownFigures(w));
+            w.change(() -> w.root().locator("select[data-field=\"dtype\"]").selectOption("int8"));
+            assertEquals(figures(1048576, 4096, 32, 32, 1), shownFigures(w));
+            assertEquals(21, w.root().locator(".cost-points tbody tr").count(), "T = 1, 2, 4 … 2²⁰");
+            assertEquals(2, w.root().locator("svg.cost-plot polyline").count());
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/live-cost-" + width + ".png")));
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    private static List<String> figures(long t, long d, long heads, long layers, long bytes) {
+        long dk = d / heads;
+        return java.util.stream.LongStream.of(
+                        attentionbook.attention.Costs.projectionMultiplyAdds(t, d) * layers,
+                        attentionbook.attention.Costs.attentionMultiplyAdds(1, heads, t, dk, dk) * layers,
+                        attentionbook.attention.Costs.scoreGridBytes(1, heads, t, bytes),
+                        attentionbook.attention.Costs.kvCacheBytes(layers, 1, t, heads, dk, bytes),
+                        attentionbook.attention.Costs.attentionWeightsPerLayer(d) * layers * bytes)
+                .mapToObj(n -> String.format(java.util.Locale.US, "%,d", n)).toList();
+    }
+
+    private static List<String> shownFigures(LiveWidget w) {
+        return w.root().locator(".cost-table td[data-figure]").allInnerTexts();
+    }
+
     private static List<List<String>> tiles(attentionbook.attention.OnlineSoftmax.Trace trace) {
         List<List<String>> rows = new java.util.ArrayList<>();
         for (attentionbook.attention.OnlineSoftmax.TileStep s : trace.steps()) {
