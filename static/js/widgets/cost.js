@@ -7,7 +7,7 @@ import { startWidget } from '../widget.js';
 import { el, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
 
-const FIELDS = [['ctx', 'T (tokens)', 1048576], ['d_model', 'd_model', 65536], ['heads', 'heads', 1024], ['layers', 'layers', 256]];
+const FIELDS = [['ctx', 'T (tokens)', 1048576], ['d_model', 'd_model', 16384], ['heads', 'heads', 1024], ['layers', 'layers', 128]];
 const DTYPES = { float32: 'float32 (4 bytes)', float16: 'float16 (2 bytes)', int8: 'int8 (1 byte)' };
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 320;

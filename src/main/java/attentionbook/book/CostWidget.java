@@ -15,13 +15,15 @@ import java.util.Set;
  * (the score grids of one layer, the KV cache, the attention weights), as T, d_model, heads, layers
  * and the number type change; T up to 2²⁰ = 1,048,576. State (normalised: all present):
  * <pre>{"ctx": 4096, "d_model": 4096, "heads": 32, "layers": 32, "dtype": "float16"}</pre>
+ * The limits keep every count inside a long: at T = 2²⁰, d_model = 2¹⁴ and 2⁷ layers the quadratic
+ * multiply-adds are 2·T²·d_model·layers = 2⁶², the largest figure.
  */
 final class CostWidget implements WidgetKind {
     static final Set<String> KEYS = Set.of("ctx", "d_model", "heads", "layers", "dtype");
     static final int MAX_CTX = 1 << 20;
-    static final int MAX_D_MODEL = 65536;
+    static final int MAX_D_MODEL = 16384;
     static final int MAX_HEADS = 1024;
-    static final int MAX_LAYERS = 256;
+    static final int MAX_LAYERS = 128;
     private static final String STATE = "the cost widget's state";
 
     /** One context length's figures for the whole model. */
