@@ -119,7 +119,8 @@ public final class Attention {
         return "sequence " + (index + 1) + " (index " + index + ")";
     }
 
-    private static void requireInput(Matrix x, AttentionSpec spec) {
+    /** The checks every attention runs on its input: spec and x present, x T×d_model, every number finite. */
+    static void requireInput(Matrix x, AttentionSpec spec) {
         if (spec == null) {
             throw new IllegalArgumentException("the attention spec is missing");
         }

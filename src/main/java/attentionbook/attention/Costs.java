@@ -100,6 +100,37 @@ public final class Costs {
         return times("the attention multiply-adds", batch, heads, perHead);
     }
 
+    /** Multiply-adds of the four projections of one layer on T tokens: 4·T·d_model² (linear in T). */
+    public static long projectionMultiplyAdds(long tokens, long dModel) {
+        positive("tokens", tokens);
+        return times("the projection multiply-adds", PROJECTIONS, tokens, dModel, dModel);
+    }
+
+    /**
+     * Multiply-adds of one decoding step with the KV cache, t tokens in the cache after it: the new row's
+     * three projections d_model·(2·h·d_k + h·d_v), one score row and one weighted sum a head h·t·(d_k + d_v),
+     * and W_O on one row (h·d_v·d_out, when there is a W_O).
+     */
+    public static long cachedStepMultiplyAdds(long tokens, AttentionSpec spec) {
+        positive("tokens", tokens);
+        long projections = times("the projections", spec.dModel(), spec.wq().cols() + spec.wk().cols() + (long) spec.wv().cols());
+        long attention = times("the attention", spec.heads(), tokens, spec.headWidth() + (long) spec.valueHeadWidth());
+        long wo = spec.wo() == null ? 0 : times("W_O", spec.wo().rows(), spec.wo().cols());
+        return plus("a decoding step", plus("a decoding step", projections, attention), wo);
+    }
+
+    /**
+     * Multiply-adds of the same step without a cache: the whole causal layer on t tokens, as
+     * Attention.run computes it (every row projected, every head's full t×t grid, W_O on every row).
+     */
+    public static long recomputeStepMultiplyAdds(long tokens, AttentionSpec spec) {
+        positive("tokens", tokens);
+        long projections = times("the projections", tokens, spec.dModel(), spec.wq().cols() + spec.wk().cols() + (long) spec.wv().cols());
+        long attention = attentionMultiplyAdds(1, spec.heads(), tokens, spec.headWidth(), spec.valueHeadWidth());
+        long wo = spec.wo() == null ? 0 : times("W_O", tokens, spec.wo().rows(), spec.wo().cols());
+        return plus("a recomputed step", plus("a recomputed step", projections, attention), wo);
+    }
+
     private static void positive(String name, long value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, got " + value);

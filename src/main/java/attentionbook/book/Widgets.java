@@ -20,6 +20,10 @@ public final class Widgets {
         KINDS.put("weighted-sum", new WeightedSumWidget());
         KINDS.put("multi-head", new MultiHeadWidget());
         KINDS.put("pipeline", new PipelineWidget());
+        KINDS.put("layer", new LayerWidget());
+        KINDS.put("decode", new DecodeWidget());
+        KINDS.put("online-softmax", new OnlineSoftmaxWidget());
+        KINDS.put("cost", new CostWidget());
     }
 
     private Widgets() {
@@ -42,6 +46,26 @@ public final class Widgets {
     /** The scaling widget's numbers for a request body {"dk", "samples", "seed"}. */
     public static ScalingView scaling(JsonNode body) {
         return ScalingWidget.view(body, "the body");
+    }
+
+    /** The layer widget's steps for a request body: its state's fields. */
+    public static LayerView layer(JsonNode body) {
+        return LayerWidget.view(body, "the body");
+    }
+
+    /** The decode widget's step for a request body: its state's fields. */
+    public static DecodeView decode(JsonNode body) {
+        return DecodeWidget.view(body, "the body");
+    }
+
+    /** The online-softmax widget's tiles for a request body {"scores", "values", "tile"}. */
+    public static Object onlineSoftmax(JsonNode body) {
+        return OnlineSoftmaxWidget.view(body, "the body");
+    }
+
+    /** The cost widget's figures for a request body {"ctx", "d_model", "heads", "layers", "dtype"}. */
+    public static Object cost(JsonNode body) {
+        return CostWidget.view(body, "the body");
     }
 
     /** The widget with this name, or null. */

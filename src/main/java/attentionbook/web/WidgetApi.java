@@ -31,6 +31,14 @@ import java.util.function.Function;
  *       head 0 when left out): that row's weights, V of the head, each value vector times its weight,
  *       and their sum, the head's output row. With "weights" (one non-negative number a token) those
  *       weights, divided by their sum, replace the row's.</li>
+ *   <li>{@code POST /api/layer}: the layer widget's state; every step of the attention sublayer with its
+ *       shape, chapter and matrices, and the attention body whose cells /api/attention/explain explains.</li>
+ *   <li>{@code POST /api/decode}: the decode widget's state; one decoding step with the KV cache, the same
+ *       output recomputed without it, the multiply-adds both ways and the cache's bytes.</li>
+ *   <li>{@code POST /api/online-softmax} {"scores", "values", "tile"}: m, ℓ, the rescale factor and the
+ *       partial output after each tile, and softmax·V to compare.</li>
+ *   <li>{@code POST /api/cost} {"ctx", "d_model", "heads", "layers", "dtype"}: a whole model's multiply-adds
+ *       (linear and quadratic parts) and bytes (score grids, KV cache, weights), and the curve for T = 1 … 2²⁰.</li>
  * </ul>
  * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
  * widget block, so both say the same thing about the same mistake.
@@ -51,6 +59,12 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/shapes", ctx -> respond(ctx, "{\"batch\": 4, \"ctx\": 16, \"d_model\": 512, \"heads\": 8}", Widgets::shapes));
         routes.post("/api/weighted-sum", ctx -> respond(ctx, WEIGHTED_SUM_EXAMPLE, body -> weightedSum(body, WEIGHTED_SUM_FIELDS)));
         routes.post("/api/weighted-sum/explain", ctx -> respond(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
+        routes.post("/api/layer", ctx -> respond(ctx, "{\"preset\": \"journey\", \"token\": 2}", Widgets::layer));
+        routes.post("/api/decode", ctx -> respond(ctx, "{\"preset\": \"journey\", \"step\": 3}", Widgets::decode));
+        routes.post("/api/online-softmax", ctx -> respond(ctx, "{\"scores\": [1, 3, 2, 5], \"tile\": 2}", Widgets::onlineSoftmax));
+        routes.post("/api/cost", ctx -> respond(ctx, "{\"ctx\": 131072, \"d_model\": 4096, \"heads\": 32, \"layers\": 32, \"dtype\": \"float16\"}",
+                Widgets::cost));
+        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/decode", "/api/online-softmax", "/api/cost");
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
     }

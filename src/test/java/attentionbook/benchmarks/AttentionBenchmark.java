@@ -67,7 +67,7 @@ public class AttentionBenchmark {
                 random(random, dModel, dModel, bound), random(random, dModel, dModel, bound), heads, causal, true);
     }
 
-    private static Matrix random(SplittableRandom random, int rows, int cols, double bound) {
+    static Matrix random(SplittableRandom random, int rows, int cols, double bound) {
         double[][] cells = new double[rows][cols];
         for (double[] row : cells) {
             for (int c = 0; c < cols; c++) {

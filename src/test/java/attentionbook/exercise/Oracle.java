@@ -236,6 +236,18 @@ final class Oracle {
                 }
                 return new Case(new double[][]{{cells, cells * 2 * width}}, m);
             }
+            case "online-softmax-tile": {
+                double[] first = signed(prompt, "first tile, scores (−?\\d+) and (−?\\d+)");
+                double[] second = signed(prompt, "second tile brings the scores (−?\\d+) and (−?\\d+)");
+                double max = Math.max(first[0], first[1]);
+                double l = Math.exp(first[0] - max) + Math.exp(first[1] - max);
+                double mNew = Math.max(max, Math.max(second[0], second[1]));
+                double fresh = Math.exp(second[0] - mNew) + Math.exp(second[1] - mNew);
+                double r = Math.exp(max - mNew);
+                m.put("forgot-rescale", new double[][]{{mNew, r, l + fresh}});
+                m.put("rescale-upside-down", new double[][]{{mNew, 1 / r, l / r + fresh}});
+                return new Case(new double[][]{{mNew, r, l * r + fresh}}, m);
+            }
             default:
                 throw new AssertionError("the oracle does not know the kind " + e.kind());
         }
@@ -354,6 +366,19 @@ final class Oracle {
             for (int j = 0; j < a[i].length; j++) {
                 out[i][j] = Double.isInfinite(a[i][j]) ? a[i][j] : Math.floor(a[i][j] * scale + 0.5) / scale;
             }
+        }
+        return out;
+    }
+
+    /** Whole numbers with the book's minus sign (−) captured by the regex's groups. */
+    private static double[] signed(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("no /" + regex + "/ in: " + text);
+        }
+        double[] out = new double[matcher.groupCount()];
+        for (int g = 0; g < out.length; g++) {
+            out[g] = Double.parseDouble(matcher.group(g + 1).replace('−', '-'));
         }
         return out;
     }

@@ -1,0 +1,135 @@
+package attentionbook.attention;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generation one token at a time with a KV cache. Each {@link #append} takes the new token's input
+ * row, computes its q, k and v rows, appends k and v to the cache, scores the one query against every
+ * cached key, and blends every cached value: the last row of causal attention, without recomputing any
+ * earlier row. Past queries are never kept: no later row reads them. Multiply-adds are counted as
+ * they are done.
+ */
+public final class KvCacheDecoder {
+
+    /**
+     * One decoding step: a token decoded.
+     *
+     * @param tokens       tokens in the cache after this step (t)
+     * @param x            the new token's input row (d_model)
+     * @param q            its query row (h·d_k), used now and then dropped
+     * @param k            its key row (h·d_k), appended to the cache
+     * @param v            its value row (h·d_v), appended to the cache
+     * @param scaled       per head, the one new row of scores q_h·k_jᵀ/√d_k (or unscaled), j = 1 … t
+     * @param weights      per head, softmax of that row
+     * @param headOutputs  per head, weights·V_h (d_v)
+     * @param concat       the head outputs side by side (h·d_v)
+     * @param output       concat·W_O, or concat without W_O
+     * @param multiplyAdds the multiply-adds this step did
+     */
+    public record Token(int tokens, double[] x, double[] q, double[] k, double[] v, double[][] scaled,
+                       double[][] weights, double[][] headOutputs, double[] concat, double[] output, long multiplyAdds) {
+    }
+
+    private final AttentionSpec spec;
+    private final List<double[]> keys = new ArrayList<>();
+    private final List<double[]> values = new ArrayList<>();
+    private long multiplyAdds;
+
+    /** A decoder for this layer; its causal switch is ignored, since the newest token is always the last. */
+    public KvCacheDecoder(AttentionSpec spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("the attention spec is missing");
+        }
+        this.spec = spec;
+    }
+
+    /** Decodes the next token from its input row (d_model numbers). */
+    public Token append(double[] x) {
+        if (x == null || x.length != spec.dModel()) {
+            throw new ShapeException("the new token's row has " + (x == null ? "no" : String.valueOf(x.length))
+                    + " numbers but wq has " + spec.dModel() + " rows: a token row needs d_model = " + spec.dModel());
+        }
+        AttentionSpec.requireFinite(Matrix.of(new double[][]{x}), "the new token's row");
+        long before = multiplyAdds;
+        double[] q = rowTimes(x, spec.wq());             // q = x·W_Q   [1×d_model]·[d_model×h·d_k]
+        double[] k = rowTimes(x, spec.wk());             // k = x·W_K
+        double[] v = rowTimes(x, spec.wv());             // v = x·W_V
+        keys.add(k);                                     // the cache grows by one row; earlier rows are reused as they are
+        values.add(v);
+        int t = keys.size();
+        int heads = spec.heads();
+        int dk = spec.headWidth();
+        int dv = spec.valueHeadWidth();
+        double factor = spec.scale() ? Attention.scaleFactor(dk) : 1.0;
+        double[][] scaled = new double[heads][t];
+        double[][] weights = new double[heads][];
+        double[][] headOutputs = new double[heads][dv];
+        double[] concat = new double[heads * dv];
+        for (int h = 0; h < heads; h++) {
+            for (int j = 0; j < t; j++) {
+                double dot = 0.0;
+                for (int c = 0; c < dk; c++) {
+                    dot += q[h * dk + c] * keys.get(j)[h * dk + c];   // q_h·k_j over the cached keys
+                }
+                multiplyAdds += dk;
+                scaled[h][j] = spec.scale() ? dot * factor : dot;
+            }
+            weights[h] = Softmax.stable(scaled[h]);      // one row: the newest token sees every cached key
+            for (int j = 0; j < t; j++) {
+                for (int c = 0; c < dv; c++) {
+                    headOutputs[h][c] += weights[h][j] * values.get(j)[h * dv + c];
+                }
+                multiplyAdds += dv;
+            }
+            System.arraycopy(headOutputs[h], 0, concat, h * dv, dv);
+        }
+        double[] output = spec.wo() == null ? concat.clone() : rowTimes(concat, spec.wo());
+        for (double value : output) {
+            if (!Double.isFinite(value)) {
+                throw new NonFiniteResultException(Step.OUTPUT,
+                        "the output of token " + t + " is not finite (inputs too large)");
+            }
+        }
+        return new Token(t, x.clone(), q, k, v, scaled, weights, headOutputs, concat, output, multiplyAdds - before);
+    }
+
+    /** Tokens in the cache. */
+    public int tokens() {
+        return keys.size();
+    }
+
+    /** The cached keys, one row a token (t×h·d_k). IllegalStateException while the cache is empty. */
+    public Matrix keys() {
+        return cached(keys);
+    }
+
+    /** The cached values, one row a token (t×h·d_v). */
+    public Matrix values() {
+        return cached(values);
+    }
+
+    /** Every multiply-add done so far. */
+    public long multiplyAdds() {
+        return multiplyAdds;
+    }
+
+    /** row·m, [1×n]·[n×p] = [1×p], summed in Matrix.times's order. */
+    private double[] rowTimes(double[] row, Matrix m) {
+        double[] out = new double[m.cols()];
+        for (int i = 0; i < row.length; i++) {
+            for (int j = 0; j < out.length; j++) {
+                out[j] += row[i] * m.get(i, j);
+            }
+        }
+        multiplyAdds += (long) row.length * out.length;
+        return out;
+    }
+
+    private static Matrix cached(List<double[]> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("the cache is empty: no token has been decoded yet");
+        }
+        return Matrix.of(rows.toArray(new double[0][]));
+    }
+}

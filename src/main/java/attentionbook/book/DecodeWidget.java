@@ -1,0 +1,91 @@
+package attentionbook.book;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ```widget decode}: generation one token at a time with a KV cache. State (normalised):
+ * <pre>{"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "scale", "step": 1 … T,
+ *  "cache": true, "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}</pre>
+ * Decoding is causal by nature: the newest token is the last.
+ */
+public final class DecodeWidget implements WidgetKind {
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step", "cache", "model", "dtype");
+    private static final String STATE = "the decode widget's state";
+
+    @Override
+    public ObjectNode normalise(JsonNode state) {
+        MatrixJson.onlyKnownKeys(state, KEYS, STATE);
+        ObjectNode body = ((ObjectNode) state).deepCopy();
+        if (!body.hasNonNull("preset") && !body.has("x")) {
+            body.put("preset", "journey");
+        }
+        AttentionInputs in = AttentionInputs.from(body);
+        ObjectNode out = WidgetJson.object();
+        out.put("preset", body.hasNonNull("preset") ? body.get("preset").asText() : null);
+        out.set("tokens", WidgetJson.strings(in.tokens()));
+        out.set("x", WidgetJson.matrix(in.x().toArray()));
+        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
+        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
+        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
+        out.put("heads", in.spec().heads());
+        out.put("scale", in.spec().scale());
+        out.put("step", MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows()));
+        out.put("cache", MatrixJson.bool(state.get("cache"), "cache", true));
+        out.put("model", choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer"));
+        out.put("dtype", choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16"));
+        view(out, STATE);
+        return out;
+    }
+
+    static DecodeView view(JsonNode state, String what) {
+        MatrixJson.onlyKnownKeys(state, KEYS, what);
+        AttentionInputs in = AttentionInputs.from(state);
+        if (in.x().rows() > AttentionWidgetState.MAX_SIZE || in.x().cols() > AttentionWidgetState.MAX_SIZE
+                || in.spec().wq().cols() > AttentionWidgetState.MAX_SIZE || in.spec().wv().cols() > AttentionWidgetState.MAX_SIZE) {
+            throw new MatrixJson.Invalid("\"x\" is " + in.x().shape() + ": the decode widget shows at most " + AttentionWidgetState.MAX_SIZE
+                    + " tokens and matrices " + AttentionWidgetState.MAX_SIZE + " wide");
+        }
+        int step = MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows());
+        boolean cache = MatrixJson.bool(state.get("cache"), "cache", true);
+        String model = choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer");
+        String dtype = choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16");
+        return DecodeView.of(in.tokens(), in.x(), in.spec(), step, cache, DecodeModels.MODELS.get(model), DecodeModels.DTYPES.get(dtype));
+    }
+
+    /** What the decode template shows before the script runs: the step, its token and the matrices of that step. */
+    public record Page(int step, String tokenName, List<MatrixTable.View> matrices) {
+    }
+
+    @Override
+    public String staticHtml(ObjectNode state) {
+        DecodeView view = view(state, STATE);
+        List<String> labels = view.tokens().subList(0, view.step());
+        List<String> token = List.of(view.tokens().get(view.step() - 1));
+        List<MatrixTable.View> matrices = List.of(
+                table("q (new token)", "q", new double[][]{view.q()}, token, ExampleDirective.dims(view.q().length), MatrixTable.Scale.SIGNED),
+                table("K cache", "keys", view.keys(), labels, ExampleDirective.dims(view.keys()[0].length), MatrixTable.Scale.SIGNED),
+                table("V cache", "values", view.values(), labels, ExampleDirective.dims(view.values()[0].length), MatrixTable.Scale.SIGNED),
+                table("weights (head 1)", "weights-h1", new double[][]{view.weights()[0]}, token, labels, MatrixTable.Scale.WEIGHTS),
+                table("output", "output", new double[][]{view.output()}, token, ExampleDirective.dims(view.output().length), MatrixTable.Scale.SIGNED));
+        return Templates.render("book/decode.jte", new Page(view.step(), token.get(0), matrices));
+    }
+
+    private static MatrixTable.View table(String name, String key, double[][] values, List<String> rows, List<String> cols, MatrixTable.Scale scale) {
+        return MatrixTable.view(new MatrixTable.Spec(name, key, values, rows, cols, scale, AttentionWidgetState.DIGITS));
+    }
+
+    static String choice(JsonNode node, String field, Set<String> allowed, String fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isTextual() || !allowed.contains(node.textValue())) {
+            throw new MatrixJson.Invalid("\"" + field + "\" must be one of " + String.join(", ", allowed) + ", not " + MatrixJson.describe(node));
+        }
+        return node.textValue();
+    }
+}

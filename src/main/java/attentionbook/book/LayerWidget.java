@@ -1,0 +1,109 @@
+package attentionbook.book;
+
+import attentionbook.attention.AttentionLayer;
+import attentionbook.attention.AttentionSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ```widget layer}: the whole attention sublayer, X → norm → Q, K, V → heads → scores → scale
+ * → mask → softmax → A·V → concat → W_O → + X, following one token's row through every step.
+ * State (normalised: all present):
+ * <pre>{"preset": "journey" or null, "tokens": [...], "x": T×d_model, "wq", "wk", "wv": d_model×width,
+ *  "wo": (h·d_v)×d_model or null, "heads": h, "causal": true, "scale": true, "norm": false, "token": 1 … T}</pre>
+ * The output must be d_model wide, since the layer adds it to X.
+ */
+public final class LayerWidget implements WidgetKind {
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "causal", "scale", "norm", "token");
+    private static final String STATE = "the layer widget's state";
+
+    @Override
+    public ObjectNode normalise(JsonNode state) {
+        MatrixJson.onlyKnownKeys(state, KEYS, STATE);
+        ObjectNode body = ((ObjectNode) state).deepCopy();
+        if (!body.hasNonNull("preset") && !body.has("x")) {
+            body.put("preset", "journey");
+        }
+        if (!body.has("causal")) {
+            body.put("causal", true);
+        }
+        AttentionInputs in = AttentionInputs.from(body);
+        checkSizes(in);
+        ObjectNode out = WidgetJson.object();
+        out.put("preset", body.hasNonNull("preset") ? body.get("preset").asText() : null);
+        out.set("tokens", WidgetJson.strings(in.tokens()));
+        out.set("x", WidgetJson.matrix(in.x().toArray()));
+        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
+        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
+        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
+        out.put("heads", in.spec().heads());
+        out.put("causal", in.spec().causal());
+        out.put("scale", in.spec().scale());
+        out.put("norm", MatrixJson.bool(state.get("norm"), "norm", false));
+        out.put("token", MatrixJson.integer(state.get("token"), "token", in.x().rows(), 1, in.x().rows()));
+        view(out, STATE);                                // the residual needs an output as wide as X: refuse now, not on the page
+        return out;
+    }
+
+    /** The layer's steps for a state or an API body (the same fields). */
+    static LayerView view(JsonNode state, String what) {
+        MatrixJson.onlyKnownKeys(state, KEYS, what);
+        AttentionInputs in = AttentionInputs.from(state);
+        checkSizes(in);
+        boolean norm = MatrixJson.bool(state.get("norm"), "norm", false);
+        int token = MatrixJson.integer(state.get("token"), "token", in.x().rows(), 1, in.x().rows());
+        AttentionSpec spec = in.spec();
+        ObjectNode body = WidgetJson.object();
+        body.set("x", WidgetJson.matrix((norm ? AttentionLayer.rmsNorm(in.x()) : in.x()).toArray()));
+        body.set("wq", WidgetJson.matrix(spec.wq().toArray()));
+        body.set("wk", WidgetJson.matrix(spec.wk().toArray()));
+        body.set("wv", WidgetJson.matrix(spec.wv().toArray()));
+        if (spec.wo() != null) {
+            body.set("wo", WidgetJson.matrix(spec.wo().toArray()));
+        }
+        body.put("heads", spec.heads());
+        body.put("causal", spec.causal());
+        body.put("scale", spec.scale());
+        return LayerView.of(in.tokens(), token, in.x(), spec, norm, body);
+    }
+
+    @Override
+    public ObjectNode options(ObjectNode state) {
+        ObjectNode options = WidgetJson.object();
+        options.set("heads", WidgetJson.ints(MultiHeadWidget.headChoices(AttentionInputs.from(state))));
+        return options;
+    }
+
+    /** What the layer template shows before the script runs: the followed token and each step's matrices. */
+    public record Page(int token, String tokenName, List<Step> steps) {
+    }
+
+    public record Step(String key, String title, String formula, String shape, String chapter, List<MatrixTable.View> matrices) {
+    }
+
+    @Override
+    public String staticHtml(ObjectNode state) {
+        LayerView view = view(state, STATE);
+        List<Step> steps = view.steps().stream().map(step -> new Step(step.key(), step.title(), step.formula(), step.shape(), step.chapter(),
+                step.matrices().stream().map(m -> MatrixTable.view(new MatrixTable.Spec(m.name(), m.key(), m.cells(), m.rows(), m.cols(),
+                        m.scale().equals("weights") ? MatrixTable.Scale.WEIGHTS : MatrixTable.Scale.SIGNED, AttentionWidgetState.DIGITS))).toList()))
+                .toList();
+        return Templates.render("book/layer.jte", new Page(view.token(), view.tokens().get(view.token() - 1), steps));
+    }
+
+    private static void checkSizes(AttentionInputs in) {
+        for (var m : List.of(in.x(), in.spec().wq(), in.spec().wk(), in.spec().wv())) {
+            if (m.rows() > AttentionWidgetState.MAX_SIZE || m.cols() > AttentionWidgetState.MAX_SIZE) {
+                throw new MatrixJson.Invalid("a matrix is " + m.shape() + ": the layer widget shows matrices of at most "
+                        + AttentionWidgetState.MAX_SIZE + " rows and " + AttentionWidgetState.MAX_SIZE + " columns");
+            }
+        }
+        if (in.spec().heads() > MultiHeadWidget.MAX_HEADS) {
+            throw new MatrixJson.Invalid("\"heads\" is " + in.spec().heads() + ": the layer widget shows at most " + MultiHeadWidget.MAX_HEADS);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+// decode: generation one token at a time with a KV cache. Each step shows the new token's q row, the
+// cached K and V (earlier rows reused, the newest appended), each head's one new row of scores and
+// weights, the output row, and the cache's bytes for a chosen model and number type. "Use the KV
+// cache" off recomputes the whole causal layer and shows the same output row beside it.
+// Numbers from POST /api/decode.
+// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step": 1 … T, "cache",
+//         "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}
+import { startWidget } from '../widget.js';
+import { el, switchBox } from '../dom.js';
+import { postJson } from '../api.js';
+import { checkAttention, dims, isCount, keepOnly, placeComputed } from '../attention.js';
+
+const MODELS = { 'this-layer': 'this layer', 'gpt2-small': 'GPT-2 small', 'llama2-7b': 'LLaMA-2-7B' };
+const DTYPES = { float32: 'float32 (4 bytes)', float16: 'float16 (2 bytes)', int8: 'int8 (1 byte)' };
+const count = (n) => n.toLocaleString('en-US');
+
+function chooser(host, field, text, choices) {
+  const label = el('label', 'widget-field', `${text} `);
+  const select = el('select');
+  select.dataset.field = field;
+  for (const [value, name] of Object.entries(choices)) {
+    const option = el('option', null, name);
+    option.value = value;
+    select.append(option);
+  }
+  select.addEventListener('change', () => host.change((s) => { s[field] = select.value; }));
+  label.append(select);
+  return label;
+}
+
+export function mount(element) {
+  const build = (host) => {
+    const s = host.state;
+    if (!host.controls.hasChildNodes()) {
+      const previous = el('button', 'widget-button', 'Previous token');
+      const next = el('button', 'widget-button', 'Next token');
+      previous.type = next.type = 'button';
+      previous.dataset.action = 'previous';
+      next.dataset.action = 'next';
+      previous.addEventListener('click', () => host.change((st) => { st.step = Math.max(1, st.step - 1); }, { rebuild: true }));
+      next.addEventListener('click', () => host.change((st) => { st.step = Math.min(st.x.length, st.step + 1); }, { rebuild: true }));
+      const cache = switchBox('Use the KV cache', s.cache, (on) => host.change((st) => { st.cache = on; }));
+      cache.dataset.field = 'cache';
+      host.controls.append(previous, next, cache, chooser(host, 'model', 'bytes for', MODELS), chooser(host, 'dtype', 'as', DTYPES));
+      host.body.append(el('p', 'decode-step'), el('div', 'matrix-row decode-matrices'), el('p', 'decode-compare'),
+        el('p', 'decode-madds'), el('p', 'decode-bytes'));
+      for (const p of host.body.querySelectorAll('p')) p.setAttribute('aria-live', 'polite');
+    }
+    host.controls.querySelector('[data-action="previous"]').disabled = s.step === 1;
+    host.controls.querySelector('[data-action="next"]').disabled = s.step === s.x.length;
+    host.controls.querySelector('[data-field="cache"] input').checked = s.cache;
+    host.controls.querySelector('select[data-field="model"]').value = s.model;
+    host.controls.querySelector('select[data-field="dtype"]').value = s.dtype;
+  };
+
+  const show = (host, view) => {
+    const t = view.step;
+    const word = view.tokens[t - 1];
+    const seen = view.tokens.slice(0, t);
+    host.body.querySelector('.decode-step').textContent = `Step ${t}: “${word}” is decoded. ${t === 1 ? 'The cache was empty'
+      : `Rows 1–${t - 1} of K and V are read from the cache as they were`}; row ${t} is computed now and appended.`;
+    const row = host.body.querySelector('.decode-matrices');
+    const one = (name, key, values, colLabels, scale = 'signed') => placeComputed(host, row,
+      { name, key, values: [values], rowLabels: [word], colLabels, scale }).dataset.matrix;
+    const keys = [one('q (new token, not cached)', 'q', view.q, dims(view.q.length))];
+    for (const [name, key, values] of [['K cache', 'keys', view.keys], ['V cache', 'values', view.values]]) {
+      const m = placeComputed(host, row, { name, key, values, rowLabels: seen, colLabels: dims(values[0].length) });
+      [...m.querySelectorAll('tbody tr')].forEach((tr, r) => {
+        tr.classList.toggle('is-new', r === t - 1);
+        tr.classList.toggle('is-reused', r < t - 1);
+      });
+      keys.push(key);
+    }
+    view.scores.forEach((scores, h) => {
+      const of = view.scores.length === 1 ? '' : ` (head ${h + 1})`;
+      keys.push(one(`new scores q·kᵀ/√d_k${of}`, `scores-h${h + 1}`, scores, seen));
+      keys.push(one(`weights${of}`, `weights-h${h + 1}`, view.weights[h], seen, 'weights'));
+    });
+    keys.push(one('output (with the cache)', 'output', view.output, dims(view.output.length)));
+    if (!view.cache) {
+      keys.push(placeComputed(host, row, { name: 'output recomputed without the cache', key: 'recomputed-all',
+        values: view.recomputed_all, rowLabels: seen, colLabels: dims(view.output.length) }).dataset.matrix);
+    }
+    keepOnly(row, keys);
+    const compare = host.body.querySelector('.decode-compare');
+    compare.textContent = view.cache ? 'Turn the cache off to recompute every row and compare.'
+      : `Recomputed without the cache, row ${t} is the same output: the largest difference is ${view.largest_difference}.`;
+    host.body.querySelector('.decode-madds').textContent = `Multiply-adds at this step: ${count(view.madds_cached)} with the cache, `
+      + `${count(view.madds_recomputed)} recomputing; so far ${count(view.madds_cached_total)} against `
+      + `${count(view.madds_recomputed_total)}, ${count(view.madds_saved)} saved.`;
+    const b = view.bytes;
+    host.body.querySelector('.decode-bytes').textContent = `KV cache after ${t} ${t === 1 ? 'token' : 'tokens'} for ${b.model} in `
+      + `${b.dtype}: ${count(b.per_head)} bytes a head in a layer, ${count(b.per_layer)} a layer (${b.heads} heads of width `
+      + `${b.head_dim}), ${count(b.total)} in all (${b.layers} ${b.layers === 1 ? 'layer' : 'layers'}).`;
+  };
+
+  return startWidget(element, {
+    label: 'KV cache decoding widget',
+    check: (state, chapter) => checkAttention(state, chapter) && isCount(state.step, state.x.length)
+      && typeof state.cache === 'boolean' && state.model in MODELS && state.dtype in DTYPES && Number.isInteger(state.heads),
+    build,
+    compute: (state) => postJson('/api/decode', state),
+    show,
+  });
+}
