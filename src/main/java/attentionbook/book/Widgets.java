@@ -20,6 +20,7 @@ public final class Widgets {
         KINDS.put("weighted-sum", new AttentionWidget(AttentionWidget.Variant.WEIGHTED_SUM));
         KINDS.put("multi-head", new AttentionWidget(AttentionWidget.Variant.MULTI_HEAD));
         KINDS.put("pipeline", new AttentionWidget(AttentionWidget.Variant.PIPELINE));
+        KINDS.put("kv-heads", new KvHeadsWidget());
     }
 
     private Widgets() {
