@@ -7,9 +7,12 @@ import java.util.List;
  * Scaled dot-product multi-head attention, written as the equations (row-vector convention):
  * <pre>
  *   Q = X·Wq,  K = X·Wk,  V = X·Wv
- *   for each head h:  A_h = softmax(Q_h·K_hᵀ / √d_k + M),  O_h = A_h·V_h
+ *   for each head h, with g = ⌊h·G/H⌋ its key/value group:
+ *       A_h = softmax(R(Q_h)·R(K_g)ᵀ / √d_k + M),  O_h = A_h·V_g
  *   output = concat(O_1 … O_h)·Wo   (or the concat when there is no Wo)
  * </pre>
+ * R is the rotary position embedding when the spec asks for it, else nothing; M hides the future
+ * (causal) and, with a window, the tokens too far back.
  * Every intermediate is kept in the returned {@link AttentionTrace}.
  */
 public final class Attention {
@@ -30,34 +33,40 @@ public final class Attention {
 
         Matrix q = x.times(spec.wq());                  // Q = X·Wq   [T×d_model]·[d_model×h·d_k] = [T×h·d_k]
         Finite.check(Step.Q, q, spec);
-        Matrix k = x.times(spec.wk());                  // K = X·Wk   [T×d_model]·[d_model×h·d_k] = [T×h·d_k]
+        Matrix k = x.times(spec.wk());                  // K = X·Wk   [T×d_model]·[d_model×g·d_k] = [T×g·d_k]
         Finite.check(Step.K, k, spec);
-        Matrix v = x.times(spec.wv());                  // V = X·Wv   [T×d_model]·[d_model×h·d_v] = [T×h·d_v]
+        Matrix v = x.times(spec.wv());                  // V = X·Wv   [T×d_model]·[d_model×g·d_v] = [T×g·d_v]
         Finite.check(Step.V, v, spec);
 
         List<HeadTrace> headTraces = new ArrayList<>(heads);
         List<Matrix> headOutputs = new ArrayList<>(heads);
         for (int h = 0; h < heads; h++) {
+            int g = spec.kvGroup(h);                     // the key/value head that query head h shares
             Matrix qh = q.columns(h * dk, (h + 1) * dk); // Q_h = Q[:, h·d_k … (h+1)·d_k−1]   [T×d_k]
-            Matrix kh = k.columns(h * dk, (h + 1) * dk); // K_h = K[:, h·d_k … (h+1)·d_k−1]   [T×d_k]
-            Matrix vh = v.columns(h * dv, (h + 1) * dv); // V_h = V[:, h·d_v … (h+1)·d_v−1]   [T×d_v]
+            Matrix kh = k.columns(g * dk, (g + 1) * dk); // K_g = K[:, g·d_k … (g+1)·d_k−1]   [T×d_k]
+            Matrix vh = v.columns(g * dv, (g + 1) * dv); // V_g = V[:, g·d_v … (g+1)·d_v−1]   [T×d_v]
+            Matrix qRotated = spec.rope() ? Rope.rotate(qh) : null; // row p turned by p·θ_m   [T×d_k]
+            Matrix kRotated = spec.rope() ? Rope.rotate(kh) : null; // row p turned by p·θ_m   [T×d_k]
+            Matrix qs = spec.rope() ? qRotated : qh;
+            Matrix ks = spec.rope() ? kRotated : kh;
 
-            Matrix scores = qh.times(kh.transpose());    // S_h = Q_h·K_hᵀ   [T×d_k]·[d_k×T] = [T×T]
+            Matrix scores = qs.times(ks.transpose());    // S_h = Q_h·K_gᵀ   [T×d_k]·[d_k×T] = [T×T]
             Finite.check(Step.SCORES, scores, spec, h);
             Matrix scaled = spec.scale()
                     ? scores.scale(scaleFactor(dk))      // S_h × 1/√d_k   [T×T]
                     : scores;                            // unscaled: S_h   [T×T]
             Finite.check(Step.SCALED, scaled, spec, h);
-            Matrix masked = spec.causal()
-                    ? CausalMask.apply(scaled)           // S_h/√d_k + M, M = −∞ where j > i   [T×T]
-                    : scaled;                            // no mask   [T×T]
+            Matrix masked = !spec.causal() ? scaled      // no mask   [T×T]
+                    : spec.window() > 0
+                    ? SlidingWindowMask.apply(scaled, spec.window()) // M = −∞ where j > i or j ≤ i − w   [T×T]
+                    : CausalMask.apply(scaled);          // S_h/√d_k + M, M = −∞ where j > i   [T×T]
             Finite.checkUnmasked(Step.MASKED, masked, spec, h);
             Matrix weights = Softmax.rows(masked);       // A_h = softmax(masked) row by row   [T×T], rows sum to 1
             Finite.check(Step.WEIGHTS, weights, spec, h);
             Matrix output = weights.times(vh);           // O_h = A_h·V_h   [T×T]·[T×d_v] = [T×d_v]
             Finite.check(Step.HEAD_OUTPUT, output, spec, h);
 
-            headTraces.add(new HeadTrace(scores, scaled, masked, weights, output));
+            headTraces.add(new HeadTrace(scores, scaled, masked, weights, output, g, qRotated, kRotated));
             headOutputs.add(output);
         }
 

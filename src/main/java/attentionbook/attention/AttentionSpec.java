@@ -3,14 +3,24 @@ package attentionbook.attention;
 /**
  * The learned weights and switches of one attention layer (row-vector convention, Q = X·Wq):
  * <ul>
- *   <li>wq, wk: d_model × (h·d_k); wv: d_model × (h·d_v)</li>
+ *   <li>wq: d_model × (h·d_k); wk: d_model × (g·d_k); wv: d_model × (g·d_v)</li>
  *   <li>wo: (h·d_v) × d_out, or null for no output projection (output = concat)</li>
- *   <li>heads h ≥ 1; head h takes the contiguous columns h·d_k … (h+1)·d_k−1</li>
- *   <li>causal: row i sees only j ≤ i; scale: divide scores by √d_k (per head)</li>
+ *   <li>heads h ≥ 1; query head i takes the contiguous columns i·d_k … (i+1)·d_k−1 of Q</li>
+ *   <li>kvHeads g: key/value heads, g divides h; query head i reads key/value group ⌊i·g/h⌋
+ *       (g = h is multi-head attention, g = 1 multi-query)</li>
+ *   <li>causal: row i sees only j ≤ i; window w (0 for none, needs causal): row i sees i − w &lt; j ≤ i</li>
+ *   <li>rope: each head's q and k rows are rotated by their position before the scores (d_k even)</li>
+ *   <li>scale: divide scores by √d_k (per head)</li>
  * </ul>
  * The constructor checks that the shapes fit together; each ShapeException names the matrices and their shapes.
  */
-public record AttentionSpec(Matrix wq, Matrix wk, Matrix wv, Matrix wo, int heads, boolean causal, boolean scale) {
+public record AttentionSpec(Matrix wq, Matrix wk, Matrix wv, Matrix wo, int heads, boolean causal, boolean scale,
+                            int kvHeads, int window, boolean rope) {
+
+    /** Plain multi-head attention: one key/value head per query head, no window, no rotation. */
+    public AttentionSpec(Matrix wq, Matrix wk, Matrix wv, Matrix wo, int heads, boolean causal, boolean scale) {
+        this(wq, wk, wv, wo, heads, causal, scale, heads, 0, false);
+    }
 
     public AttentionSpec {
         requirePresent(wq, "wq");
@@ -19,6 +29,8 @@ public record AttentionSpec(Matrix wq, Matrix wk, Matrix wv, Matrix wo, int head
         if (heads < 1) {
             throw new IllegalArgumentException("heads = " + heads + ": there must be at least one head");
         }
+        ModernChecks.requireKvHeads(heads, kvHeads);
+        ModernChecks.requireWindow(window, causal);
         if (wk.rows() != wq.rows()) {
             throw new ShapeException("wk is " + wk.shape() + " but wq is " + wq.shape()
                     + ": wq, wk and wv must have the same number of rows (d_model)");
@@ -27,7 +39,7 @@ public record AttentionSpec(Matrix wq, Matrix wk, Matrix wv, Matrix wo, int head
             throw new ShapeException("wv is " + wv.shape() + " but wq is " + wq.shape()
                     + ": wq, wk and wv must have the same number of rows (d_model)");
         }
-        if (wk.cols() != wq.cols()) {
+        if (kvHeads == heads && wk.cols() != wq.cols()) {
             throw new ShapeException("wk is " + wk.shape() + " but wq is " + wq.shape()
                     + ": queries and keys must have the same width");
         }
@@ -35,13 +47,19 @@ public record AttentionSpec(Matrix wq, Matrix wk, Matrix wv, Matrix wo, int head
             throw new ShapeException("heads = " + heads + " does not divide the width of wq ("
                     + wq.cols() + "): wq is " + wq.shape());
         }
-        if (wv.cols() % heads != 0) {
-            throw new ShapeException("heads = " + heads + " does not divide the width of wv ("
-                    + wv.cols() + "): wv is " + wv.shape());
+        ModernChecks.requireKeyWidth(wq, wk, heads, kvHeads);
+        if (wv.cols() % kvHeads != 0) {
+            throw new ShapeException((kvHeads == heads ? "heads = " + heads : "kv_heads = " + kvHeads)
+                    + " does not divide the width of wv (" + wv.cols() + "): wv is " + wv.shape());
         }
-        if (wo != null && wo.rows() != wv.cols()) {
+        if (rope) {
+            ModernChecks.requireEvenHeadWidth(wq.cols() / heads);
+        }
+        int concatWidth = wv.cols() / kvHeads * heads;
+        if (wo != null && wo.rows() != concatWidth) {
             throw new ShapeException("wo is " + wo.shape() + " but wv is " + wv.shape()
-                    + ": wo must have one row per column of wv (" + wv.cols() + ")");
+                    + (kvHeads == heads ? ": wo must have one row per column of wv (" + wv.cols() + ")"
+                    : ": wo must have one row per column of the concat of " + heads + " heads (h·d_v = " + concatWidth + ")"));
         }
         requireFinite(wq, "wq");
         requireFinite(wk, "wk");
@@ -66,14 +84,24 @@ public record AttentionSpec(Matrix wq, Matrix wk, Matrix wv, Matrix wo, int head
         return wq.cols() / heads;
     }
 
-    /** d_v: the width of one head's values, wv.cols / heads. */
+    /** d_v: the width of one head's values, wv.cols / g. */
     public int valueHeadWidth() {
-        return wv.cols() / heads;
+        return wv.cols() / kvHeads;
     }
 
-    /** The width of the output: wo.cols, or wv.cols (h·d_v) when there is no wo. */
+    /** The width of the output: wo.cols, or h·d_v (the concat) when there is no wo. */
     public int outputWidth() {
-        return wo == null ? wv.cols() : wo.cols();
+        return wo == null ? heads * valueHeadWidth() : wo.cols();
+    }
+
+    /** The key/value group that query head i (0-based) reads: ⌊i·g/h⌋. */
+    public int kvGroup(int head) {
+        return head * kvHeads / heads;
+    }
+
+    /** True when the mask hides key j from query i (0-based): j after i, or outside the window. */
+    public boolean hidden(int row, int col) {
+        return causal && (CausalMask.hidden(row, col) || window > 0 && SlidingWindowMask.outside(row, col, window));
     }
 
     /** True when there is an output projection wo. */

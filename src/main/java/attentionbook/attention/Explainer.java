@@ -116,19 +116,27 @@ public final class Explainer {
         return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
     }
 
-    // scores_h[i][j] = q_i·k_j over head h's columns
+    // scores_h[i][j] = q_i·k_j over head h's columns of Q and its group g's columns of K (rotated when rope is on)
     private static Explanation scores(Cell cell) {
         int dk = cell.spec.headWidth();
-        int first = cell.head * dk;
+        int group = cell.spec.kvGroup(cell.head);
+        HeadTrace head = cell.trace.heads().get(cell.head);
         List<Term> terms = new ArrayList<>();
-        for (int c = first; c < first + dk; c++) {
-            double q = cell.trace.q().get(cell.row, c);
-            double k = cell.trace.k().get(cell.col, c);
-            terms.add(new Term("Q[" + cell.i() + "][" + (c + 1) + "] × K[" + cell.j() + "][" + (c + 1) + "]", q, k, q * k));
+        for (int c = 0; c < dk; c++) {
+            int qc = cell.head * dk + c;
+            int kc = group * dk + c;
+            double q = head.rotated() ? head.qRotated().get(cell.row, c) : cell.trace.q().get(cell.row, qc);
+            double k = head.rotated() ? head.kRotated().get(cell.col, c) : cell.trace.k().get(cell.col, kc);
+            String label = head.rotated()
+                    ? "q̃" + sub(cell.i()) + "[" + (c + 1) + "] × k̃" + sub(cell.j()) + "[" + (c + 1) + "]"
+                    : "Q[" + cell.i() + "][" + (qc + 1) + "] × K[" + cell.j() + "][" + (kc + 1) + "]";
+            terms.add(new Term(label, q, k, q * k));
         }
-        String formula = cell.name("scores") + " = q" + sub(cell.i()) + "·k" + sub(cell.j());
+        String formula = cell.name("scores") + (head.rotated()
+                ? " = q̃" + sub(cell.i()) + "·k̃" + sub(cell.j()) : " = q" + sub(cell.i()) + "·k" + sub(cell.j()));
         String note = "the query of token " + cell.i() + " against the key of token " + cell.j()
-                + cell.headColumns(cell.head, dk, "Q and K") + " (d_k = " + dk + ")";
+                + cell.headColumns(cell.head, dk, cell.spec.kvHeads() == cell.spec.heads() ? "Q and K" : "Q") + ModernNotes.keyGroup(cell.spec, cell.head)
+                + " (d_k = " + dk + ")" + ModernNotes.rotation(cell.spec, cell.row, cell.col);
         return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
     }
 
@@ -159,15 +167,14 @@ public final class Explainer {
             return cell.explanation(cell.name("masked") + " = " + cell.name("scaled"), List.of(),
                     number(cell.value), "no causal mask: every token is visible, so masked = scaled");
         }
-        if (CausalMask.hidden(cell.row, cell.col)) {
+        if (cell.spec.hidden(cell.row, cell.col)) {
             return cell.explanation(null, cell.name("masked") + " = " + cell.name("scaled") + " + (" + Notation.MINUS
                     + "∞) = " + Notation.MINUS + "∞", List.of(),
                     factor(scaled) + " + (" + Notation.MINUS + "∞) = " + Notation.MINUS + "∞",
-                    "j > i: token " + cell.j() + " is hidden from row " + cell.i() + " (causal mask)");
+                    ModernNotes.hiddenReason(cell.spec, cell.row, cell.col));
         }
         return cell.explanation(cell.name("masked") + " = " + cell.name("scaled") + " + 0", List.of(),
-                number(scaled) + " + 0 = " + number(cell.value),
-                "j ≤ i: token " + cell.j() + " is visible from row " + cell.i() + " (causal mask adds 0)");
+                number(scaled) + " + 0 = " + number(cell.value), ModernNotes.visibleReason(cell.spec, cell.row, cell.col));
     }
 
     // weights_h[i][j] = exp(s_ij − max) / Σ_j' exp(s_ij' − max),  s = masked row i
@@ -193,13 +200,14 @@ public final class Explainer {
         if (scores[cell.col] == Double.NEGATIVE_INFINITY) {
             String arithmetic = "exp(" + Notation.MINUS + "∞) / (" + String.join(" + ", shown) + ") = 0";
             return cell.explanation(formula, terms, arithmetic,
-                    note + "; j > i: token " + cell.j() + " is hidden from row " + cell.i()
+                    note + "; " + ModernNotes.hiddenReason(cell.spec, cell.row, cell.col)
                             + ", so its weight is exactly 0 (exp(" + Notation.MINUS + "∞) = 0)");
         }
         String arithmetic = "max = " + number(max) + "; " + number(exps[cell.col]) + " / ("
                 + shortened(shown) + ") = " + number(exps[cell.col]) + " / " + number(sum) + " = " + number(cell.value);
         if (cell.spec.causal() && terms.size() < scores.length) {
-            note += "; the hidden cells (j > i) give exp(" + Notation.MINUS + "∞) = 0 and are left out";
+            note += "; the hidden cells (" + (cell.spec.window() > 0 ? "j > i or j ≤ i − w" : "j > i") + ") give exp("
+                    + Notation.MINUS + "∞) = 0 and are left out";
         }
         return cell.explanation(formula, terms, arithmetic, note);
     }
@@ -224,7 +232,8 @@ public final class Explainer {
      */
     private static Explanation weightedSum(Cell cell, int head, int column, String prefix, String more) {
         int dv = cell.spec.valueHeadWidth();
-        int vColumn = head * dv + column;
+        int group = cell.spec.kvGroup(head);
+        int vColumn = group * dv + column;
         Matrix weights = cell.trace.heads().get(head).weights();
         String a = "weights" + cell.headPart(head);
         List<Term> terms = new ArrayList<>();
@@ -236,7 +245,7 @@ public final class Explainer {
         String formula = prefix + "Σⱼ " + a + "[" + cell.i() + "][j] × V[j][" + (vColumn + 1) + "]";
         String whose = cell.spec.heads() > 1 ? "head " + (head + 1) + "'s weights" : "the weights";
         String note = "row " + cell.i() + " of " + whose + " mixes column " + (vColumn + 1) + " of V over every token"
-                + cell.headColumns(head, dv, "V") + " (d_v = " + dv + ")" + more;
+                + ModernNotes.valueColumns(cell.spec, head, group, dv) + " (d_v = " + dv + ")" + more;
         return cell.explanation(formula, terms, sumOfProducts(terms, cell.value), note);
     }
 

@@ -18,7 +18,7 @@ final class Finite {
         scan(step, result, spec, head, false);
     }
 
-    /** Every cell must be finite except the causal mask's hidden cells, which must be −∞. */
+    /** Every cell must be finite except the mask's hidden cells, which must be −∞. */
     static void checkUnmasked(Step step, Matrix result, AttentionSpec spec, int head) {
         scan(step, result, spec, head, spec.causal());
     }
@@ -29,7 +29,7 @@ final class Finite {
         }
         for (int i = 0; i < result.rows(); i++) {
             for (int j = 0; j < result.cols(); j++) {
-                if (masked && CausalMask.hidden(i, j)) {
+                if (masked && spec.hidden(i, j)) {
                     continue;
                 }
                 double value = result.get(i, j);

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The inputs of one attention layer as a chapter block states them: a {@link Presets preset} and/or
- * explicit "tokens", "x", "wq", "wk", "wv" (a matrix or "identity"), "wo", "heads", "causal" and
- * "scale". Shared by worked examples and widgets, so both read a block the same way and say the same
+ * explicit "tokens", "x", "wq", "wk", "wv" (a matrix or "identity"), "wo", "heads", "causal",
+ * "scale", and the modern options "kv_heads", "window" and "rope". Shared by worked examples and widgets, so both read a block the same way and say the same
  * thing about the same mistake (a {@link MatrixJson.Invalid} or a ShapeException naming the field).
  */
 public record AttentionInputs(List<String> tokens, Matrix x, AttentionSpec spec) {
@@ -30,8 +30,11 @@ public record AttentionInputs(List<String> tokens, Matrix x, AttentionSpec spec)
         int heads = MatrixJson.integer(body.get("heads"), "heads", 1);
         boolean causal = MatrixJson.bool(body.get("causal"), "causal", false);
         boolean scale = MatrixJson.bool(body.get("scale"), "scale", true);
+        int kvHeads = MatrixJson.integer(body.get("kv_heads"), "kv_heads", heads);
+        int window = MatrixJson.integer(body.get("window"), "window", 0);
+        boolean rope = MatrixJson.bool(body.get("rope"), "rope", false);
         List<String> tokens = tokens(body, preset, x.length);
-        return new AttentionInputs(tokens, Matrix.of(x), new AttentionSpec(wq, wk, wv, wo, heads, causal, scale));
+        return new AttentionInputs(tokens, Matrix.of(x), new AttentionSpec(wq, wk, wv, wo, heads, causal, scale, kvHeads, window, rope));
     }
 
     /** A projection: a matrix, the word "identity" (size taken from the matrix it multiplies), or the preset's. */

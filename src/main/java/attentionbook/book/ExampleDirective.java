@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class ExampleDirective implements Directive {
     static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "causal", "scale",
-            "show", "head", "digits", "transpose", "caption");
+            "show", "head", "digits", "transpose", "caption", "kv_heads", "window", "rope");
     private static final List<String> STEPS = List.of("x", "wq", "wk", "wv", "wo", "q", "k", "v", "scores", "scaled",
             "masked", "weights", "head_output", "concat", "output");
 

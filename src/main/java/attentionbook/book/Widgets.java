@@ -24,6 +24,7 @@ public final class Widgets {
         KINDS.put("decode", new DecodeWidget());
         KINDS.put("online-softmax", new OnlineSoftmaxWidget());
         KINDS.put("cost", new CostWidget());
+        KINDS.put("kv-heads", new KvHeadsWidget());
     }
 
     private Widgets() {

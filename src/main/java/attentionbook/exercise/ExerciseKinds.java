@@ -20,7 +20,8 @@ public final class ExerciseKinds {
                 new WeightedSumRow(), new WeightedSumMatrix(),
                 new HeadShapes(), new HeadScores(), new ParameterCount(),
                 new KvCacheSize(), new AttentionCost(),
-                new OnlineSoftmaxTile())) {
+                new OnlineSoftmaxTile(),
+                new GroupedQueryCache(), new WindowMaskRow(), new RopeRotation())) {
             KINDS.put(kind.name(), kind);
         }
     }

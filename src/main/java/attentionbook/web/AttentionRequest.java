@@ -23,7 +23,8 @@ import java.util.Set;
  */
 record AttentionRequest(List<Matrix> sequences, boolean batched, AttentionSpec spec) {
 
-    static final Set<String> FIELDS = Set.of("x", "wq", "wk", "wv", "wo", "heads", "causal", "scale");
+    static final Set<String> FIELDS = Set.of("x", "wq", "wk", "wv", "wo", "heads", "causal", "scale", "kv_heads", "window",
+            "rope");
 
     static AttentionRequest from(JsonNode body) {
         return from(body, FIELDS);
@@ -58,8 +59,49 @@ record AttentionRequest(List<Matrix> sequences, boolean batched, AttentionSpec s
         require("heads", "heads", heads, AttentionLimits.MAX_HEADS);
         boolean causal = MatrixJson.bool(body.get("causal"), "causal", false);
         boolean scale = MatrixJson.bool(body.get("scale"), "scale", true);
+        int kvHeads = kvHeads(body.get("kv_heads"), heads);
+        int window = window(body.get("window"), causal);
+        boolean rope = MatrixJson.bool(body.get("rope"), "rope", false);
+        if (rope && wq.cols() % heads == 0 && wq.cols() / heads % 2 != 0) {
+            throw new MatrixJson.Invalid("\"rope\" needs an even d_k, but d_k = " + wq.cols() / heads + " (wq is "
+                    + wq.shape() + " with heads = " + heads + "): rotary positions turn each head's coordinates in pairs");
+        }
         return new AttentionRequest(List.copyOf(sequences), batched, new AttentionSpec(wq, wk, wv,
-                wo == null || wo.isNull() ? null : weights(body, "wo", "h·d_v", "d_out"), heads, causal, scale));
+                wo == null || wo.isNull() ? null : weights(body, "wo", "h·d_v", "d_out"), heads, causal, scale,
+                kvHeads, window, rope));
+    }
+
+    /** g, the key/value heads: default h, at least 1, and a divisor of h. */
+    private static int kvHeads(JsonNode node, int heads) {
+        if (node == null || node.isNull()) {
+            return heads;
+        }
+        int kvHeads = MatrixJson.integer(node, "kv_heads", heads);
+        if (kvHeads < 1) {
+            throw new MatrixJson.Invalid("\"kv_heads\" must be at least 1, not " + kvHeads);
+        }
+        require("kv_heads", "key/value heads", kvHeads, AttentionLimits.MAX_HEADS);
+        if (heads % kvHeads != 0) {
+            throw new MatrixJson.Invalid("\"kv_heads\" is " + kvHeads + " but must divide \"heads\" = " + heads
+                    + ": each key/value head serves the same number of query heads");
+        }
+        return kvHeads;
+    }
+
+    /** w, the sliding window in tokens: 0 (none) when absent; at least 1, and only with the causal mask. */
+    private static int window(JsonNode node, boolean causal) {
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        int window = MatrixJson.integer(node, "window", 0);
+        if (window < 1) {
+            throw new MatrixJson.Invalid("\"window\" must be at least 1 (the token itself), not " + window);
+        }
+        if (!causal) {
+            throw new MatrixJson.Invalid("\"window\" needs \"causal\": true: a sliding window limits how far back a "
+                    + "causal row looks");
+        }
+        return window;
     }
 
     /** One trace per sequence; for a single sequence the core's messages are not prefixed with "sequence 1". */

@@ -4,6 +4,8 @@ import attentionbook.attention.AttentionTrace;
 import attentionbook.attention.HeadTrace;
 import attentionbook.attention.Matrix;
 import attentionbook.attention.Step;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +16,20 @@ import java.util.function.Function;
 /**
  * The 200 response of POST /api/attention, as in DESIGN.md ("The JSON API"): every step of the trace;
  * for a batched x each matrix gains a leading batch index (double[B][T][..]); masked cells are null.
- * Added fields: dk and dv (one head's widths) and shapes, each step's shape ("6×3", or "2×6×3").
+ * Added fields: dk and dv (one head's widths) and shapes, each step's shape ("6×3", or "2×6×3"); each head's
+ * kv_group, and with rope its q_rotated and k_rotated.
  */
 record AttentionResponse(Object q, Object k, Object v, List<Head> heads, Object concat, Object output,
                        int dk, int dv, Map<String, String> shapes) {
 
-    /** One head's steps; every matrix is T×T except output (T×d_v), with the batch index first when batched. */
-    record Head(Object scores, Object scaled, Object masked, Object weights, Object output) {
+    /**
+     * One head's steps; every matrix is T×T except output (T×d_v), with the batch index first when batched.
+     * kv_group is the key/value head it reads; q_rotated and k_rotated (T×d_k) are there only with rope.
+     */
+    record Head(Object scores, Object scaled, Object masked, Object weights, Object output,
+                @JsonProperty("kv_group") int kvGroup,
+                @JsonProperty("q_rotated") @JsonInclude(JsonInclude.Include.NON_NULL) Object qRotated,
+                @JsonProperty("k_rotated") @JsonInclude(JsonInclude.Include.NON_NULL) Object kRotated) {
     }
 
     static AttentionResponse of(AttentionRequest request, List<AttentionTrace> traces) {
@@ -32,13 +41,19 @@ record AttentionResponse(Object q, Object k, Object v, List<Head> heads, Object 
                     steps.cells(t -> t.heads().get(head).scaled()),
                     steps.withHidden(t -> t.heads().get(head).masked()),
                     steps.cells(t -> t.heads().get(head).weights()),
-                    steps.cells(t -> t.heads().get(head).output())));
+                    steps.cells(t -> t.heads().get(head).output()), request.spec().kvGroup(head),
+                    request.spec().rope() ? steps.cells(t -> t.heads().get(head).qRotated()) : null,
+                    request.spec().rope() ? steps.cells(t -> t.heads().get(head).kRotated()) : null));
         }
         Map<String, String> shapes = new LinkedHashMap<>();
         shapes.put("x", steps.shape(request.sequences().get(0)));
         AttentionTrace first = traces.get(0);
         for (Step step : Step.values()) {
             shapes.put(step.key(), steps.shape(first.matrix(step, 0)));
+        }
+        if (request.spec().rope()) {
+            shapes.put("q_rotated", steps.shape(first.heads().get(0).qRotated()));
+            shapes.put("k_rotated", steps.shape(first.heads().get(0).kRotated()));
         }
         return new AttentionResponse(steps.cells(AttentionTrace::q), steps.cells(AttentionTrace::k),
                 steps.cells(AttentionTrace::v), heads, steps.cells(AttentionTrace::concat),

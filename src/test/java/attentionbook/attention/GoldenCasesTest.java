@@ -45,14 +45,14 @@ class GoldenCasesTest {
         assertMatrix(expected.get("output"), trace.output(), name + " output");
     }
 
-    private static void assertPerHead(JsonNode expected, AttentionTrace trace, Function<HeadTrace, Matrix> step, String what) {
+    static void assertPerHead(JsonNode expected, AttentionTrace trace, Function<HeadTrace, Matrix> step, String what) {
         assertEquals(expected.size(), trace.heads().size(), what + ": number of heads");
         for (int h = 0; h < expected.size(); h++) {
             assertMatrix(expected.get(h), step.apply(trace.heads().get(h)), what + " head " + h);
         }
     }
 
-    private static void assertMatrix(JsonNode expected, Matrix actual, String what) {
+    static void assertMatrix(JsonNode expected, Matrix actual, String what) {
         assertEquals(expected.size(), actual.rows(), what + ": rows");
         for (int r = 0; r < expected.size(); r++) {
             assertEquals(expected.get(r).size(), actual.cols(), what + ": columns");

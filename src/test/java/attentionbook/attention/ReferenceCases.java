@@ -35,9 +35,14 @@ final class ReferenceCases {
     }
 
     static JsonNode json() {
-        try (InputStream in = ReferenceCases.class.getResourceAsStream("/attention-cases.json")) {
+        return json("attention-cases.json");
+    }
+
+    /** A JSON file of src/test/resources. */
+    static JsonNode json(String resource) {
+        try (InputStream in = ReferenceCases.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
-                throw new IllegalStateException("attention-cases.json is not on the test classpath");
+                throw new IllegalStateException(resource + " is not on the test classpath");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {

@@ -33,7 +33,7 @@ class ExplanationsBrowserTest {
     void everyCellOfEveryWidgetExplainsItsOwnValue() {
         List<String> wrong = new ArrayList<>();
         int opened = 0;
-        for (String name : List.of("softmax", "scaling", "qkv", "scores", "masking", "weighted-sum", "multi-head", "pipeline")) {
+        for (String name : List.of("softmax", "scaling", "qkv", "scores", "masking", "weighted-sum", "multi-head", "pipeline", "kv-heads")) {
             try (Browsers.Tab tab = open("try-" + name, 390)) {
                 LiveWidget w = LiveWidget.on(tab.page(), name);
                 if (name.equals("pipeline")) {

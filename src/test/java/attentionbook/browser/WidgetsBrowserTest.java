@@ -534,7 +534,7 @@ class WidgetsBrowserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"shapes", "qkv", "scores", "scaling", "masking", "softmax", "weighted-sum", "multi-head", "pipeline"})
+    @ValueSource(strings = {"shapes", "qkv", "scores", "scaling", "masking", "softmax", "weighted-sum", "multi-head", "pipeline", "kv-heads"})
     void everyWidgetIsCleanAccessibleAndFitsAPhone(String name) {
         for (int width : new int[]{390, 1280, 360}) {
             try (Browsers.Tab tab = open("try-" + name, width)) {

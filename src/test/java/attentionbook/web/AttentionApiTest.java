@@ -65,7 +65,8 @@ class AttentionApiTest {
         assertEquals(heads, answer.get("heads").size(), name + ": one entry per head");
         for (int h = 0; h < heads; h++) {
             JsonNode head = answer.get("heads").get(h);
-            assertEquals(List.of("scores", "scaled", "masked", "weights", "output"), fieldNames(head), name);
+            assertEquals(List.of("scores", "scaled", "masked", "weights", "output", "kv_group"), fieldNames(head), name);
+            assertEquals(h, head.get("kv_group").asInt(), name + ": without kv_heads every head is its own group");
             for (String key : List.of("scores", "scaled", "masked", "weights")) {
                 assertMatrix(expected.get(key).get(h), head.get(key), name + " head " + h + " " + key);
             }
@@ -179,7 +180,7 @@ class AttentionApiTest {
     }
 
     /** Cell by cell within |a − e| ≤ 1e-12 + 1e-9·|e|; the reference's "-inf" must come back as null. */
-    private static void assertMatrix(JsonNode expected, JsonNode actual, String what) {
+    static void assertMatrix(JsonNode expected, JsonNode actual, String what) {
         assertEquals(expected.size(), actual.size(), what + ": rows");
         for (int r = 0; r < expected.size(); r++) {
             assertEquals(expected.get(r).size(), actual.get(r).size(), what + ": columns of row " + r);
