@@ -7,6 +7,7 @@ import { AttentionMaps } from './lab/maps.js';
 import { showConfig, showProbe, showPhases, showPrediction } from './lab/views.js';
 import { drawChart } from './lab/chart.js';
 import { findPlateauAndDrop } from './lab/phases.js';
+import { showWidgetLinks } from './lab/widget-links.js';
 import { formatNumber } from './matrix.js';
 
 const KNOBS = ['seed', 'steps', 'layers', 'heads', 'd_model'];
@@ -206,6 +207,20 @@ function showStatus(status) {
   const done = status.status === 'done';
   $('lab-weights').hidden = !done;
   $('lab-predict').hidden = !done;
+  $('lab-widgets').hidden = !done;
+  if (done && $('lab-widgets').dataset.run !== state.run.id) loadWidgetLinks(state.run.id);
+}
+
+async function loadWidgetLinks(id) {
+  const box = $('lab-widgets');
+  box.dataset.run = id;
+  try {
+    const answer = await getJson(`/api/lab/runs/${id}/widgets`);
+    if (state.run?.id === id) showWidgetLinks($('lab-widget-links'), answer);
+  } catch (err) {
+    delete box.dataset.run;
+    $('lab-widget-links').textContent = err.message;
+  }
 }
 
 $('lab-table-view').addEventListener('change', (e) => {

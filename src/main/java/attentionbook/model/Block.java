@@ -18,22 +18,18 @@ final class Block {
     final Mlp mlp;                     // null without the MLP
     private final int d;
 
-    private final double[] mid;        // x + attn(norm1(x))   [T×d]
-    final double[] out;                // [T×d]
-    private final double[] dMid;       // backward scratch   [T×d]
-    private final double[] dNormed;    // backward scratch   [T×d]
+    private double[] mid = new double[0];       // x + attn(norm1(x))   [rows×d]
+    double[] out = new double[0];               // [rows×d]
+    private double[] dMid = new double[0];      // backward scratch   [rows×d]
+    private double[] dNormed = new double[0];   // backward scratch   [rows×d]
 
-    Block(int index, int d, int heads, boolean withMlp, int maxTokens) {
+    Block(int index, int d, int heads, boolean withMlp, MatMul products) {
         String name = "layers." + index;
-        this.norm1 = new RmsNorm(name + ".norm1", d, maxTokens);
-        this.attn = new CausalSelfAttention(name + ".attn", d, heads, maxTokens);
-        this.norm2 = withMlp ? new RmsNorm(name + ".norm2", d, maxTokens) : null;
-        this.mlp = withMlp ? new Mlp(name + ".mlp", d, maxTokens) : null;
+        this.norm1 = new RmsNorm(name + ".norm1", d);
+        this.attn = new CausalSelfAttention(name + ".attn", d, heads, products);
+        this.norm2 = withMlp ? new RmsNorm(name + ".norm2", d) : null;
+        this.mlp = withMlp ? new Mlp(name + ".mlp", d, products) : null;
         this.d = d;
-        this.mid = new double[maxTokens * d];
-        this.out = new double[maxTokens * d];
-        this.dMid = new double[maxTokens * d];
-        this.dNormed = new double[maxTokens * d];
     }
 
     /** The parameters in state_dict order. */
@@ -44,10 +40,15 @@ final class Block {
         return List.of(norm1.weight, attn.wq, attn.wk, attn.wv, attn.wo, norm2.weight, mlp.w1, mlp.w2);
     }
 
-    /** The layer: [T×d] → [T×d]. */
-    double[] forward(double[] x, int tokens) {
+    /** The layer, over the rows of a whole batch: [rows×d] → [rows×d]. */
+    double[] forward(double[] x, Rows rows) {
+        int tokens = rows.total();
         int size = tokens * d;
-        double[] a = attn.forward(norm1.forward(x, tokens), tokens);  // attn(norm1(x))   [T×d]
+        mid = MatMul.atLeast(mid, size);
+        out = MatMul.atLeast(out, size);
+        dMid = MatMul.atLeast(dMid, size);
+        dNormed = MatMul.atLeast(dNormed, size);
+        double[] a = attn.forward(norm1.forward(x, tokens), rows);    // attn(norm1(x))   [T×d]
         for (int i = 0; i < size; i++) {
             mid[i] = x[i] + a[i];                                      // mid = x + attn(…)   [T×d]
         }
@@ -62,8 +63,9 @@ final class Block {
         return out;
     }
 
-    /** Given dOut [T×d], adds every parameter's gradient into its own and dX into dIn [T×d]. */
-    void backward(double[] dOut, double[] dIn, int tokens) {
+    /** Given dOut [rows×d], adds every parameter's gradient into its own and dX into dIn [rows×d]. */
+    void backward(double[] dOut, double[] dIn, Rows rows) {
+        int tokens = rows.total();
         int size = tokens * d;
         System.arraycopy(dOut, 0, dMid, 0, size);                      // dMid = dOut   (the residual path)
         if (mlp != null) {
@@ -75,7 +77,7 @@ final class Block {
             dIn[i] += dMid[i];                                         // dX += dMid   (the residual path)
         }
         Arrays.fill(dNormed, 0, size, 0.0);
-        attn.backward(dMid, dNormed, tokens);                          // dNormed = ∂/∂norm1(x)   [T×d]
+        attn.backward(dMid, dNormed, rows);                            // dNormed = ∂/∂norm1(x)   [T×d]
         norm1.backward(dNormed, dIn, tokens);                          // dX += through norm1   [T×d]
     }
 

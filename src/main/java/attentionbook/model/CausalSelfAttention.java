@@ -1,5 +1,7 @@
 package attentionbook.model;
 
+import java.util.Arrays;
+
 /**
  * Causal multi-head self-attention with the book's conventions (rows are tokens, Q = X·Wq, head h
  * takes the contiguous columns h·d_k … (h+1)·d_k−1, scores scaled by 1/√d_k, then W_O):
@@ -8,7 +10,8 @@ package attentionbook.model;
  *   A_h = softmax(Q_h·K_hᵀ/√d_k + M)  (M = −∞ above the diagonal)   [T×T]
  *   concat = [A_1·V_1 | … | A_h·V_h],   out = concat·Wo   [T×d]
  * </pre>
- * No biases. d_k = d / heads.
+ * No biases. d_k = d / heads. The four projections run over the whole batch's rows at once; the
+ * scores, weights and their gradients run sequence by sequence ({@link Rows}), each over its own T tokens.
  */
 final class CausalSelfAttention {
 
@@ -20,22 +23,25 @@ final class CausalSelfAttention {
     private final int heads;
     private final int dk;
     private final double scale;        // 1/√d_k
+    private final MatMul products;
 
-    private double[] in;               // X, the normalised input (the caller's buffer)   [T×d]
-    private final double[] q;          // [T×d]
-    private final double[] k;          // [T×d]
-    private final double[] v;          // [T×d]
-    final double[] weights;            // A, head h's row i at (h·T + i)·T   [heads×T×T], 0 above the diagonal
-    private final double[] concat;     // [T×d]
-    final double[] out;                // [T×d]
+    private double[] in;               // X, the normalised input (the caller's buffer)   [rows×d]
+    private double[] q = new double[0];         // [rows×d]
+    private double[] k = new double[0];
+    private double[] v = new double[0];
+    /** A: sequence s, head h, row i at weightsStart(s) + (h·T + i)·T   [heads×T×T] a sequence; 0 above the diagonal. */
+    double[] weights = new double[0];
+    private int[] weightsStart = new int[0];
+    private double[] concat = new double[0];    // [rows×d]
+    double[] out = new double[0];               // [rows×d]
 
-    private final double[] dConcat;    // backward scratch, each [T×d] or [T]
-    private final double[] dq;
-    private final double[] dkBuffer;
-    private final double[] dv;
-    private final double[] dWeightsRow;
+    private double[] dConcat = new double[0];   // backward scratch, each [rows×d] or [T]
+    private double[] dq = new double[0];
+    private double[] dkBuffer = new double[0];
+    private double[] dv = new double[0];
+    private double[] dWeightsRow = new double[0];
 
-    CausalSelfAttention(String name, int d, int heads, int maxTokens) {
+    CausalSelfAttention(String name, int d, int heads, MatMul products) {
         this.wq = new Tensor(name + ".wq", d, d);
         this.wk = new Tensor(name + ".wk", d, d);
         this.wv = new Tensor(name + ".wv", d, d);
@@ -44,39 +50,41 @@ final class CausalSelfAttention {
         this.heads = heads;
         this.dk = d / heads;
         this.scale = 1.0 / Math.sqrt(dk);
-        int size = maxTokens * d;
-        this.q = new double[size];
-        this.k = new double[size];
-        this.v = new double[size];
-        this.weights = new double[heads * maxTokens * maxTokens];
-        this.concat = new double[size];
-        this.out = new double[size];
-        this.dConcat = new double[size];
-        this.dq = new double[size];
-        this.dkBuffer = new double[size];
-        this.dv = new double[size];
-        this.dWeightsRow = new double[maxTokens];
+        this.products = products;
     }
 
     int heads() {
         return heads;
     }
 
-    /** out = concat(A_h·V_h)·Wo.   [T×d] → [T×d] */
-    double[] forward(double[] x, int tokens) {
+    /** out = concat(A_h·V_h)·Wo, for every sequence of the batch.   [rows×d] → [rows×d] */
+    double[] forward(double[] x, Rows rows) {
         in = x;
-        MatMul.forward(x, tokens, d, wq.value, d, q);                  // Q = X·Wq   [T×d]·[d×d] = [T×d]
-        MatMul.forward(x, tokens, d, wk.value, d, k);                  // K = X·Wk   [T×d]
-        MatMul.forward(x, tokens, d, wv.value, d, v);                  // V = X·Wv   [T×d]
+        int total = rows.total();
+        allocate(rows);
+        products.forward(x, total, d, wq.value, d, q);                 // Q = X·Wq   [T×d]·[d×d] = [T×d]
+        products.forward(x, total, d, wk.value, d, k);                 // K = X·Wk   [T×d]
+        products.forward(x, total, d, wv.value, d, v);                 // V = X·Wv   [T×d]
+        for (int s = 0; s < rows.sequences(); s++) {
+            attendWithin(rows.start(s), rows.length(s), weightsStart[s]);
+        }
+        products.forward(concat, total, d, wo.value, d, out);          // out = concat·Wo   [T×d]
+        return out;
+    }
+
+    /** Every head of one sequence: its weights A_h and its share of concat. */
+    private void attendWithin(int first, int tokens, int weightsAt) {
         for (int h = 0; h < heads; h++) {
             int col = h * dk;                                          // head h's first column
             for (int i = 0; i < tokens; i++) {
-                int a = (h * tokens + i) * tokens;                     // A_h row i
+                int a = weightsAt + (h * tokens + i) * tokens;         // A_h row i
+                int qi = (first + i) * d + col;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j <= i; j++) {                         // j > i is masked: never computed
+                    int kj = (first + j) * d + col;
                     double s = 0.0;
                     for (int c = 0; c < dk; c++) {
-                        s += q[i * d + col + c] * k[j * d + col + c];  // S_ij = q_i·k_j   (head h's columns)
+                        s += q[qi + c] * k[kj + c];                    // S_ij = q_i·k_j   (head h's columns)
                     }
                     weights[a + j] = s * scale;                        // S_ij/√d_k
                     max = Math.max(max, weights[a + j]);
@@ -93,61 +101,100 @@ final class CausalSelfAttention {
                     weights[a + j] = 0.0;                              // masked: exactly 0
                 }
                 for (int c = 0; c < dk; c++) {
-                    double o = 0.0;
-                    for (int j = 0; j <= i; j++) {
-                        o += weights[a + j] * v[j * d + col + c];      // O_h row i = Σ_j A_ij·v_j
+                    concat[qi + c] = 0.0;
+                }
+                for (int j = 0; j <= i; j++) {
+                    double aij = weights[a + j];
+                    int vj = (first + j) * d + col;
+                    for (int c = 0; c < dk; c++) {
+                        concat[qi + c] += aij * v[vj + c];             // O_h row i = Σ_j A_ij·v_j
                     }
-                    concat[i * d + col + c] = o;
                 }
             }
         }
-        MatMul.forward(concat, tokens, d, wo.value, d, out);           // out = concat·Wo   [T×d]
-        return out;
     }
 
-    /** Given dOut [T×d], adds the gradients of Wq, Wk, Wv, Wo into theirs and dX into dIn [T×d]. */
-    void backward(double[] dOut, double[] dIn, int tokens) {
-        int size = tokens * d;
-        MatMul.addWeightGrad(concat, tokens, d, dOut, d, wo.grad);     // dWo += concatᵀ·dOut   [d×T]·[T×d]
-        java.util.Arrays.fill(dConcat, 0, size, 0.0);
-        MatMul.addInputGrad(dOut, tokens, d, wo.value, d, dConcat);    // dConcat = dOut·Woᵀ   [T×d]
-        java.util.Arrays.fill(dq, 0, size, 0.0);
-        java.util.Arrays.fill(dkBuffer, 0, size, 0.0);
-        java.util.Arrays.fill(dv, 0, size, 0.0);
+    /** Given dOut [rows×d], adds the gradients of Wq, Wk, Wv, Wo into theirs and dX into dIn [rows×d]. */
+    void backward(double[] dOut, double[] dIn, Rows rows) {
+        int total = rows.total();
+        int size = total * d;
+        products.addWeightGrad(concat, total, d, dOut, d, wo.grad);    // dWo += concatᵀ·dOut   [d×T]·[T×d]
+        Arrays.fill(dConcat, 0, size, 0.0);
+        products.addInputGrad(dOut, total, d, wo.value, d, dConcat);   // dConcat = dOut·Woᵀ   [T×d]
+        Arrays.fill(dq, 0, size, 0.0);
+        Arrays.fill(dkBuffer, 0, size, 0.0);
+        Arrays.fill(dv, 0, size, 0.0);
+        for (int s = 0; s < rows.sequences(); s++) {
+            backwardWithin(rows.start(s), rows.length(s), weightsStart[s]);
+        }
+        products.addWeightGrad(in, total, d, dq, d, wq.grad);          // dWq += Xᵀ·dQ   [d×T]·[T×d]
+        products.addWeightGrad(in, total, d, dkBuffer, d, wk.grad);    // dWk += Xᵀ·dK
+        products.addWeightGrad(in, total, d, dv, d, wv.grad);          // dWv += Xᵀ·dV
+        products.addInputGrad(dq, total, d, wq.value, d, dIn);         // dX += dQ·Wqᵀ   [T×d]·[d×d]
+        products.addInputGrad(dkBuffer, total, d, wk.value, d, dIn);   // dX += dK·Wkᵀ
+        products.addInputGrad(dv, total, d, wv.value, d, dIn);         // dX += dV·Wvᵀ
+    }
+
+    /** dQ, dK and dV of one sequence from its dConcat, through every head's softmax. */
+    private void backwardWithin(int first, int tokens, int weightsAt) {
         for (int h = 0; h < heads; h++) {
             int col = h * dk;
             for (int i = 0; i < tokens; i++) {
-                int a = (h * tokens + i) * tokens;
+                int a = weightsAt + (h * tokens + i) * tokens;
+                int oi = (first + i) * d + col;                        // row i of this head's columns
                 double rowDot = 0.0;                                   // Σ_j A_ij·dA_ij
                 for (int j = 0; j <= i; j++) {
+                    int vj = (first + j) * d + col;
+                    double aij = weights[a + j];
                     double dA = 0.0;
                     for (int c = 0; c < dk; c++) {
-                        double dO = dConcat[i * d + col + c];
-                        dA += dO * v[j * d + col + c];                 // dA_ij = dO_i·v_j
-                        dv[j * d + col + c] += weights[a + j] * dO;    // dv_j += A_ij·dO_i
+                        double dO = dConcat[oi + c];
+                        dA += dO * v[vj + c];                          // dA_ij = dO_i·v_j
+                        dv[vj + c] += aij * dO;                        // dv_j += A_ij·dO_i
                     }
                     dWeightsRow[j] = dA;
-                    rowDot += weights[a + j] * dA;
+                    rowDot += aij * dA;
                 }
                 for (int j = 0; j <= i; j++) {
                     // softmax backward, then the 1/√d_k: dS_ij = A_ij·(dA_ij − Σ_k A_ik·dA_ik)/√d_k
                     double dS = weights[a + j] * (dWeightsRow[j] - rowDot) * scale;
+                    int kj = (first + j) * d + col;
                     for (int c = 0; c < dk; c++) {
-                        dq[i * d + col + c] += dS * k[j * d + col + c];       // dq_i += dS_ij·k_j
-                        dkBuffer[j * d + col + c] += dS * q[i * d + col + c]; // dk_j += dS_ij·q_i
+                        dq[oi + c] += dS * k[kj + c];                  // dq_i += dS_ij·k_j
+                        dkBuffer[kj + c] += dS * q[oi + c];            // dk_j += dS_ij·q_i
                     }
                 }
             }
         }
-        MatMul.addWeightGrad(in, tokens, d, dq, d, wq.grad);           // dWq += Xᵀ·dQ   [d×T]·[T×d]
-        MatMul.addWeightGrad(in, tokens, d, dkBuffer, d, wk.grad);     // dWk += Xᵀ·dK
-        MatMul.addWeightGrad(in, tokens, d, dv, d, wv.grad);           // dWv += Xᵀ·dV
-        MatMul.addInputGrad(dq, tokens, d, wq.value, d, dIn);          // dX += dQ·Wqᵀ   [T×d]·[d×d]
-        MatMul.addInputGrad(dkBuffer, tokens, d, wk.value, d, dIn);    // dX += dK·Wkᵀ
-        MatMul.addInputGrad(dv, tokens, d, wv.value, d, dIn);          // dX += dV·Wvᵀ
     }
 
-    /** Head h's weights A_h as rows, after a forward pass over tokens tokens.   [T×T] */
+    /** Grows the buffers to the batch's rows and places each sequence's weights. */
+    private void allocate(Rows rows) {
+        int size = rows.total() * d;
+        q = MatMul.atLeast(q, size);
+        k = MatMul.atLeast(k, size);
+        v = MatMul.atLeast(v, size);
+        concat = MatMul.atLeast(concat, size);
+        out = MatMul.atLeast(out, size);
+        dConcat = MatMul.atLeast(dConcat, size);
+        dq = MatMul.atLeast(dq, size);
+        dkBuffer = MatMul.atLeast(dkBuffer, size);
+        dv = MatMul.atLeast(dv, size);
+        if (weightsStart.length < rows.sequences()) {
+            weightsStart = new int[rows.sequences()];
+        }
+        int at = 0;
+        int longest = 0;
+        for (int s = 0; s < rows.sequences(); s++) {
+            weightsStart[s] = at;
+            at += heads * rows.length(s) * rows.length(s);
+            longest = Math.max(longest, rows.length(s));
+        }
+        weights = MatMul.atLeast(weights, at);
+        dWeightsRow = MatMul.atLeast(dWeightsRow, longest);
+    }
+
+    /** Head h's weights A_h as rows, for the first sequence of the last forward pass (tokens long).   [T×T] */
     double[][] headWeights(int h, int tokens) {
         double[][] rows = new double[tokens][tokens];
         for (int i = 0; i < tokens; i++) {

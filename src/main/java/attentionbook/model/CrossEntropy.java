@@ -11,11 +11,12 @@ final class CrossEntropy {
 
     /**
      * Turns each row of logits into probabilities in place (stable: exp(z − max)) and returns the summed
-     * loss −log p[target] over the scored rows, computed as log Σ exp(z − max) − (z_target − max).
+     * loss −log p[target] over the scored rows from … to − 1, computed as log Σ exp(z − max) − (z_target − max).
+     * target[t] is row t's target.
      */
-    static double softmaxInPlaceAndLoss(double[] logits, int tokens, int vocabulary, int[] target) {
+    static double softmaxInPlaceAndLoss(double[] logits, int from, int to, int vocabulary, int[] target) {
         double loss = 0.0;
-        for (int t = 0; t < tokens; t++) {
+        for (int t = from; t < to; t++) {
             int row = t * vocabulary;
             double max = Double.NEGATIVE_INFINITY;
             for (int v = 0; v < vocabulary; v++) {

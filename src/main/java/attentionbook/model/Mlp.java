@@ -19,54 +19,65 @@ final class Mlp {
     private final int d;
     private final int hidden;
 
-    private double[] in;               // X (the caller's buffer)   [T×d]
-    private final double[] u;          // X·W1   [T×4d]
-    private final double[] z;          // gelu(u)   [T×4d]
-    final double[] out;                // [T×d]
-    private final double[] dz;         // backward scratch   [T×4d]
+    private final MatMul products;
+    private double[] in;                       // X (the caller's buffer)   [T×d]
+    private double[] u = new double[0];        // X·W1   [T×4d]
+    private double[] t = new double[0];        // tanh(c·(u + a·u³)), kept for gelu'(u)   [T×4d]
+    private double[] z = new double[0];        // gelu(u)   [T×4d]
+    double[] out = new double[0];              // [T×d]
+    private double[] dz = new double[0];       // backward scratch   [T×4d]
 
-    Mlp(String name, int d, int maxTokens) {
+    Mlp(String name, int d, MatMul products) {
         this.hidden = EXPANSION * d;
         this.w1 = new Tensor(name + ".w1", d, hidden);
         this.w2 = new Tensor(name + ".w2", hidden, d);
         this.d = d;
-        this.u = new double[maxTokens * hidden];
-        this.z = new double[maxTokens * hidden];
-        this.out = new double[maxTokens * d];
-        this.dz = new double[maxTokens * hidden];
+        this.products = products;
     }
 
-    /** out = gelu(X·W1)·W2.   [T×d] → [T×d] */
+    /** out = gelu(X·W1)·W2, over the rows of a whole batch.   [T×d] → [T×d] */
     double[] forward(double[] x, int tokens) {
         in = x;
-        MatMul.forward(x, tokens, d, w1.value, hidden, u);           // u = X·W1   [T×4d]
-        for (int i = 0; i < tokens * hidden; i++) {
-            z[i] = gelu(u[i]);                                       // z = gelu(u)   [T×4d]
+        int size = tokens * hidden;
+        u = MatMul.atLeast(u, size);
+        t = MatMul.atLeast(t, size);
+        z = MatMul.atLeast(z, size);
+        dz = MatMul.atLeast(dz, size);
+        out = MatMul.atLeast(out, tokens * d);
+        products.forward(x, tokens, d, w1.value, hidden, u);         // u = X·W1   [T×4d]
+        for (int i = 0; i < size; i++) {
+            t[i] = tanhPart(u[i]);
+            z[i] = gelu(u[i], t[i]);                                 // z = gelu(u)   [T×4d]
         }
-        MatMul.forward(z, tokens, hidden, w2.value, d, out);         // out = z·W2   [T×d]
+        products.forward(z, tokens, hidden, w2.value, d, out);       // out = z·W2   [T×d]
         return out;
     }
 
     /** Given dOut [T×d], adds dW1, dW2 into their gradients and dX into dIn [T×d]. */
     void backward(double[] dOut, double[] dIn, int tokens) {
-        MatMul.addWeightGrad(z, tokens, hidden, dOut, d, w2.grad);   // dW2 += zᵀ·dOut   [4d×T]·[T×d]
-        java.util.Arrays.fill(dz, 0, tokens * hidden, 0.0);
-        MatMul.addInputGrad(dOut, tokens, d, w2.value, hidden, dz);  // dz = dOut·W2ᵀ   [T×4d]
-        for (int i = 0; i < tokens * hidden; i++) {
-            dz[i] *= geluSlope(u[i]);                                // du = dz ⊙ gelu'(u)   [T×4d]
+        int size = tokens * hidden;
+        products.addWeightGrad(z, tokens, hidden, dOut, d, w2.grad); // dW2 += zᵀ·dOut   [4d×T]·[T×d]
+        java.util.Arrays.fill(dz, 0, size, 0.0);
+        products.addInputGrad(dOut, tokens, d, w2.value, hidden, dz); // dz = dOut·W2ᵀ   [T×4d]
+        for (int i = 0; i < size; i++) {
+            dz[i] *= geluSlope(u[i], t[i]);                          // du = dz ⊙ gelu'(u)   [T×4d]
         }
-        MatMul.addWeightGrad(in, tokens, d, dz, hidden, w1.grad);    // dW1 += Xᵀ·du   [d×T]·[T×4d]
-        MatMul.addInputGrad(dz, tokens, hidden, w1.value, d, dIn);   // dX += du·W1ᵀ   [T×d]
+        products.addWeightGrad(in, tokens, d, dz, hidden, w1.grad);  // dW1 += Xᵀ·du   [d×T]·[T×4d]
+        products.addInputGrad(dz, tokens, hidden, w1.value, d, dIn); // dX += du·W1ᵀ   [T×d]
     }
 
-    /** ½·u·(1 + tanh(c·(u + a·u³))) */
-    static double gelu(double u) {
-        return 0.5 * u * (1.0 + StrictMath.tanh(C * (u + A * u * u * u)));
+    /** t = tanh(c·(u + a·u³)), the part gelu and its slope share. */
+    static double tanhPart(double u) {
+        return StrictMath.tanh(C * (u + A * u * u * u));
     }
 
-    /** gelu'(u) = ½·(1 + t) + ½·u·(1 − t²)·c·(1 + 3a·u²), with t = tanh(c·(u + a·u³)) */
-    static double geluSlope(double u) {
-        double t = StrictMath.tanh(C * (u + A * u * u * u));
+    /** gelu(u) = ½·u·(1 + t) */
+    static double gelu(double u, double t) {
+        return 0.5 * u * (1.0 + t);
+    }
+
+    /** gelu'(u) = ½·(1 + t) + ½·u·(1 − t²)·c·(1 + 3a·u²) */
+    static double geluSlope(double u, double t) {
         return 0.5 * (1.0 + t) + 0.5 * u * (1.0 - t * t) * C * (1.0 + 3.0 * A * u * u);
     }
 }

@@ -16,20 +16,20 @@ final class RmsNorm {
     final Tensor weight;              // g   [d]
     private final int d;
     private double[] in;              // x, kept for backward (the caller's buffer)   [T×d]
-    private final double[] invRms;    // 1/r for each row   [T]
-    final double[] out;               // y   [T×d]
+    private double[] invRms = new double[0];   // 1/r for each row   [T]
+    double[] out = new double[0];              // y   [T×d]
 
-    RmsNorm(String name, int d, int maxTokens) {
+    RmsNorm(String name, int d) {
         this.weight = new Tensor(name + ".weight", d);
         this.d = d;
-        this.invRms = new double[maxTokens];
-        this.out = new double[maxTokens * d];
         java.util.Arrays.fill(weight.value, 1.0);
     }
 
-    /** y = g ⊙ x / r, row by row.   [T×d] → [T×d] */
+    /** y = g ⊙ x / r, row by row, over the rows of a whole batch.   [T×d] → [T×d] */
     double[] forward(double[] x, int tokens) {
         in = x;
+        invRms = MatMul.atLeast(invRms, tokens);
+        out = MatMul.atLeast(out, tokens * d);
         double[] g = weight.value;
         for (int t = 0; t < tokens; t++) {
             int row = t * d;

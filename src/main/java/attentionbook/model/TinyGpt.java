@@ -28,35 +28,34 @@ public final class TinyGpt {
     private final Tensor unembed;      // [d×V]
     private final List<Tensor> parameters;
 
-    private final double[] x0;         // the embedded input   [T×d]
-    private final double[] logits;     // [T×V], softmax-ed in place into probabilities by the loss
-    private final double[] dStream;    // backward scratch: ∂loss/∂ the residual stream   [T×d]
-    private final double[] dStreamNext;
-    private final double[] dNormed;    // [T×d]
+    private final MatMul products = new MatMul();
+    private final Rows rows = new Rows();  // how the batch's sequences are stacked
+    private int[] tokens = new int[0];     // every row's input token   [rows]
+    private int[] positions = new int[0];  // every row's position in its sequence   [rows]
+    private int[] targets = new int[0];    // every row's target   [rows]
+    private double[] x0 = new double[0];           // the embedded input   [rows×d]
+    private double[] logits = new double[0];       // [rows×V], softmax-ed in place into probabilities by the loss
+    private double[] dStream = new double[0];      // backward scratch: ∂loss/∂ the residual stream   [rows×d]
+    private double[] dStreamNext = new double[0];
+    private double[] dNormed = new double[0];      // [rows×d]
 
     public TinyGpt(ModelShape shape, long seed) {
         this.shape = shape;
         int d = shape.dModel();
-        int c = shape.context();
         this.tokEmb = new Tensor("tok_emb", shape.vocabulary(), d);
-        this.posEmb = new Tensor("pos_emb", c, d);
+        this.posEmb = new Tensor("pos_emb", shape.context(), d);
         List<Block> layers = new ArrayList<>();
         for (int l = 0; l < shape.layers(); l++) {
-            layers.add(new Block(l, d, shape.heads(), shape.mlp(), c));
+            layers.add(new Block(l, d, shape.heads(), shape.mlp(), products));
         }
         this.blocks = List.copyOf(layers);
-        this.normF = new RmsNorm("norm_f", d, c);
+        this.normF = new RmsNorm("norm_f", d);
         this.unembed = new Tensor("unembed", d, shape.vocabulary());
         List<Tensor> all = new ArrayList<>(List.of(tokEmb, posEmb));
         blocks.forEach(block -> all.addAll(block.parameters()));
         all.add(normF.weight);
         all.add(unembed);
         this.parameters = List.copyOf(all);
-        this.x0 = new double[c * d];
-        this.logits = new double[c * shape.vocabulary()];
-        this.dStream = new double[c * d];
-        this.dStreamNext = new double[c * d];
-        this.dNormed = new double[c * d];
         initialise(new SplittableRandom(seed));
     }
 
@@ -95,91 +94,129 @@ public final class TinyGpt {
         throw new IllegalArgumentException("no parameter named \"" + name + "\"");
     }
 
-    /** Forward pass: fills the logits of tokens.length positions.   [T] → [T×V] */
-    private void forward(int[] tokens) {
+    /** Stacks the sequences' rows (their tokens, positions and targets) for one forward pass. */
+    private void stack(List<int[]> inputs, List<int[]> targetLists) {
+        rows.clear();
+        int total = 0;
+        for (int[] input : inputs) {
+            rows.add(input.length);
+            total += input.length;
+        }
+        if (tokens.length < total) {
+            tokens = new int[total];
+            positions = new int[total];
+            targets = new int[total];
+        }
+        for (int s = 0; s < inputs.size(); s++) {
+            int first = rows.start(s);
+            int[] input = inputs.get(s);
+            System.arraycopy(input, 0, tokens, first, input.length);
+            if (targetLists != null) {
+                System.arraycopy(targetLists.get(s), 0, targets, first, input.length);
+            }
+            for (int t = 0; t < input.length; t++) {
+                positions[first + t] = t;
+            }
+        }
         int d = shape.dModel();
-        int tokensCount = tokens.length;
-        for (int t = 0; t < tokensCount; t++) {
+        int size = total * d;
+        x0 = MatMul.atLeast(x0, size);
+        logits = MatMul.atLeast(logits, total * shape.vocabulary());
+        dStream = MatMul.atLeast(dStream, size);
+        dStreamNext = MatMul.atLeast(dStreamNext, size);
+        dNormed = MatMul.atLeast(dNormed, size);
+    }
+
+    /** Forward pass over the stacked rows: fills their logits.   [rows] → [rows×V] */
+    private void forward() {
+        int d = shape.dModel();
+        int total = rows.total();
+        for (int r = 0; r < total; r++) {
             for (int c = 0; c < d; c++) {
-                x0[t * d + c] = tokEmb.value[tokens[t] * d + c] + posEmb.value[t * d + c]; // x₀ = tok + pos
+                x0[r * d + c] = tokEmb.value[tokens[r] * d + c] + posEmb.value[positions[r] * d + c]; // x₀ = tok + pos
             }
         }
         double[] x = x0;
         for (Block block : blocks) {
-            x = block.forward(x, tokensCount);                                           // x_{l+1} = block_l(x_l)
+            x = block.forward(x, rows);                                                 // x_{l+1} = block_l(x_l)
         }
-        double[] normed = normF.forward(x, tokensCount);                                 // norm_f(x_L)   [T×d]
-        MatMul.forward(normed, tokensCount, d, unembed.value, shape.vocabulary(), logits); // [T×d]·[d×V]
+        double[] normed = normF.forward(x, total);                                      // norm_f(x_L)   [T×d]
+        products.forward(normed, total, d, unembed.value, shape.vocabulary(), logits);  // [T×d]·[d×V]
     }
 
     /**
-     * The summed cross-entropy over the scored positions of one sequence (target ≥ 0), with the
-     * probabilities left in the logits buffer for the backward pass.
+     * The summed cross-entropy over the scored positions of the batch (target ≥ 0), sequence by sequence,
+     * with the probabilities left in the logits buffer for the backward pass.
      */
-    private double forwardLoss(int[] input, int[] target) {
-        forward(input);
-        return CrossEntropy.softmaxInPlaceAndLoss(logits, input.length, shape.vocabulary(), target);
+    private double forwardLoss(List<Example> batch) {
+        List<int[]> inputs = new ArrayList<>(batch.size());
+        List<int[]> targetLists = new ArrayList<>(batch.size());
+        for (Example example : batch) {
+            check(example);
+            inputs.add(example.input());
+            targetLists.add(example.target());
+        }
+        stack(inputs, targetLists);
+        forward();
+        double total = 0.0;
+        for (int s = 0; s < rows.sequences(); s++) {    // each sequence's sum, then the batch's: a fixed order
+            int first = rows.start(s);
+            total += CrossEntropy.softmaxInPlaceAndLoss(logits, first, first + rows.length(s), shape.vocabulary(), targets);
+        }
+        return total;
     }
 
-    /** Backward pass for one sequence: every gradient += ∂(scale · summed loss)/∂parameter. */
-    private void backward(int[] input, int[] target, double scale) {
-        int tokens = input.length;
+    /** Backward pass over the stacked rows: every gradient += ∂(scale · summed loss)/∂parameter. */
+    private void backward(double scale) {
+        int total = rows.total();
         int d = shape.dModel();
-        int size = tokens * d;
-        CrossEntropy.gradientInPlace(logits, tokens, shape.vocabulary(), target, scale); // dlogits = (p − onehot)·scale
+        int size = total * d;
+        CrossEntropy.gradientInPlace(logits, total, shape.vocabulary(), targets, scale); // dlogits = (p − onehot)·scale
         double[] normed = normF.out;
-        MatMul.addWeightGrad(normed, tokens, d, logits, shape.vocabulary(), unembed.grad); // dU += normedᵀ·dlogits
+        products.addWeightGrad(normed, total, d, logits, shape.vocabulary(), unembed.grad); // dU += normedᵀ·dlogits
         Arrays.fill(dNormed, 0, size, 0.0);
-        MatMul.addInputGrad(logits, tokens, shape.vocabulary(), unembed.value, d, dNormed); // dnormed = dlogits·Uᵀ
+        products.addInputGrad(logits, total, shape.vocabulary(), unembed.value, d, dNormed); // dnormed = dlogits·Uᵀ
         Arrays.fill(dStream, 0, size, 0.0);
-        normF.backward(dNormed, dStream, tokens);                                        // dx_L   [T×d]
+        normF.backward(dNormed, dStream, total);                                        // dx_L   [T×d]
         double[] dOut = dStream;
         double[] dIn = dStreamNext;
         for (int l = blocks.size() - 1; l >= 0; l--) {
             Arrays.fill(dIn, 0, size, 0.0);
-            blocks.get(l).backward(dOut, dIn, tokens);                                   // dx_l from dx_{l+1}
+            blocks.get(l).backward(dOut, dIn, rows);                                    // dx_l from dx_{l+1}
             double[] swap = dOut;
             dOut = dIn;
             dIn = swap;
         }
-        for (int t = 0; t < tokens; t++) {
+        for (int r = 0; r < total; r++) {
             for (int c = 0; c < d; c++) {
-                tokEmb.grad[input[t] * d + c] += dOut[t * d + c];                        // dtok_emb[token_t] += dx₀_t
-                posEmb.grad[t * d + c] += dOut[t * d + c];                               // dpos_emb[t] += dx₀_t
+                tokEmb.grad[tokens[r] * d + c] += dOut[r * d + c];                      // dtok_emb[token_t] += dx₀_t
+                posEmb.grad[positions[r] * d + c] += dOut[r * d + c];                   // dpos_emb[t] += dx₀_t
             }
         }
     }
 
     /**
-     * Zeroes every gradient, then runs forward and backward over the batch in order and returns the
+     * Zeroes every gradient, then runs forward and backward over the whole batch at once and returns the
      * mean loss per scored position; each gradient is then ∂(mean loss)/∂parameter.
      */
     public double lossAndGradient(List<Example> batch) {
         parameters.forEach(Tensor::zeroGrad);
         double scale = 1.0 / countScored(batch);
-        double total = 0.0;
-        for (Example example : batch) {
-            check(example);
-            total += forwardLoss(example.input(), example.target());
-            backward(example.input(), example.target(), scale);
-        }
+        double total = forwardLoss(batch);
+        backward(scale);
         return total * scale;
     }
 
     /** The mean loss per scored position over the batch, without gradients. */
     public double loss(List<Example> batch) {
-        double total = 0.0;
-        for (Example example : batch) {
-            check(example);
-            total += forwardLoss(example.input(), example.target());
-        }
-        return total / countScored(batch);
+        return forwardLoss(batch) / countScored(batch);
     }
 
     /** The most likely next token at every position (ties go to the lower token).   [T] → [T] */
     public int[] predict(int[] tokens) {
         check(tokens);
-        forward(tokens);
+        stack(List.of(tokens), null);
+        forward();
         return CrossEntropy.argmaxRows(logits, tokens.length, shape.vocabulary());
     }
 

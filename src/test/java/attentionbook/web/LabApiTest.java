@@ -13,6 +13,7 @@ import java.util.List;
 import static attentionbook.web.ApiTesting.assertError;
 import static attentionbook.web.ApiTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +143,45 @@ class LabApiTest {
         assertError(book.post("/api/lab/runs/" + id + "/predict", "{\"tokens\": \"\"}"), 400, List.of("1 to 6 tokens"));
         assertError(book.post("/api/lab/runs/" + id + "/predict", "{\"tokens\": [1, 2]}"), 400, List.of("tokens", "one string"));
         assertError(book.get("/api/lab/runs/" + id + "?since=x"), 400, List.of("since", "whole number"));
+    }
+
+    /** Each head's pipeline-widget state, sent to the attention API as the widget sends it, gives the lab's weights. */
+    @Test
+    void eachHeadsWidgetStateGivesTheLabsWeightsThroughTheAttentionApi() {
+        String config = String.format(TINY, 5).replace("\"heads\": 1", "\"heads\": 2");
+        String id = parse(book.post("/api/lab/runs", config).body()).get("id").asText();
+        events(id);
+        JsonNode widgets = parse(book.get("/api/lab/runs/" + id + "/widgets").body());
+        assertTrue(widgets.get("fits").asBoolean());
+        assertEquals("/chapters/the-full-picture", widgets.get("pipelinePage").asText());
+        JsonNode heads = widgets.get("layers").get(0).get("pipeline");
+        assertEquals(2, heads.size());
+        StringBuilder text = new StringBuilder();
+        heads.get(0).get("tokens").forEach(t -> text.append(t.asText()));
+        assertEquals(6, text.length(), "the whole probe: 6 tokens fit");
+        JsonNode predicted = parse(book.post("/api/lab/runs/" + id + "/predict", "{\"tokens\": \"" + text + "\"}").body());
+        for (int h = 0; h < 2; h++) {
+            JsonNode state = heads.get(h);
+            assertEquals(4, state.get("wq").get(0).size(), "head " + h + ": d_k = 8 / 2 columns");
+            assertEquals(4, state.get("wo").size(), "head " + h + ": its 4 rows of W_O");
+            String body = "{\"x\": " + state.get("x") + ", \"wq\": " + state.get("wq") + ", \"wk\": " + state.get("wk")
+                    + ", \"wv\": " + state.get("wv") + ", \"wo\": " + state.get("wo") + ", \"heads\": 1, \"causal\": true, \"scale\": true}";
+            HttpResponse<String> answer = book.post("/api/attention", body);
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonNode widget = parse(answer.body()).get("heads").get(0).get("weights");
+            JsonNode lab = predicted.get("layers").get(0).get("heads").get(h).get("weights");
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 6; j++) {
+                    assertEquals(lab.get(i).get(j).asDouble(), widget.get(i).get(j).asDouble(), 1e-12, "head " + h + " A[" + i + "][" + j + "]");
+                }
+            }
+        }
+        String wide = String.format(TINY, 5).replace("\"d_model\": 8", "\"d_model\": 16");
+        String wideId = parse(book.post("/api/lab/runs", wide).body()).get("id").asText();
+        events(wideId);
+        JsonNode refused = parse(book.get("/api/lab/runs/" + wideId + "/widgets").body());
+        assertFalse(refused.get("fits").asBoolean());
+        assertTrue(refused.get("reason").asText().contains("at most 12 columns"), refused.toString());
     }
 
     @Test

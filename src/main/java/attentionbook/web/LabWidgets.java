@@ -1,0 +1,101 @@
+package attentionbook.web;
+
+import attentionbook.model.Inspection;
+import attentionbook.model.RunConfig;
+import attentionbook.model.TinyGpt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished run's heads as states for the book's pipeline widget (the JSON a chapter's URL fragment
+ * carries), on the task's probe sequence, so a reader can step through a learned head with the same
+ * widget the chapters use on hand-set weights.
+ *
+ * <p>The widgets show at most {@link #WIDGET_LIMIT} tokens and {@link #WIDGET_LIMIT} columns. Tokens: the
+ * state holds the probe's first 12 tokens; with the causal mask, their attention is exactly that of the
+ * whole probe's first 12 rows (no row sees a later token, in any layer). Columns cannot be cut the same way
+ * (every score sums over all of d_model), so a run is offered to the widgets only when d_model ≤ 12.
+ *
+ * <p>A state is one head h of one layer: X (the normalised stream the attention reads), the columns
+ * h·d_k … (h+1)·d_k − 1 of W_Q, W_K and W_V and the same rows of W_O, so its weights are head h's and its
+ * output is head h's share of the layer's output. The multi-head widget is not offered: it keeps the sizes
+ * of its chapter's example (3 tokens, width 4; its head choices and parameter count are worked out for
+ * them), so a link with other sizes is refused there.
+ */
+final class LabWidgets {
+    /** The book's widgets stop at this many tokens and columns (book.AttentionWidget.MAX_SIZE). */
+    static final int WIDGET_LIMIT = 12;
+    static final String PIPELINE_PAGE = "/chapters/the-full-picture";
+    private static final int WEIGHTS_STEP = 6;           // the pipeline's "Normalise" step, where the weights show
+
+    record Answer(boolean fits, String reason, int tokens, @com.fasterxml.jackson.annotation.JsonProperty("probe_tokens") int probeTokens,
+                  String pipelinePage, List<Layer> layers) {
+    }
+
+    record Layer(int layer, List<Map<String, Object>> pipeline) {
+    }
+
+    static Answer of(RunConfig config, TinyGpt model) {
+        int[] probe = config.task().probe(config.length()).input();
+        int d = config.dModel();
+        if (d > WIDGET_LIMIT) {
+            return new Answer(false, "The book's widgets show at most " + WIDGET_LIMIT + " columns, and every score"
+                    + " sums over all " + d + " columns of this run's d_model, so its layers cannot be cut to fit:"
+                    + " train with d_model from 8 to " + WIDGET_LIMIT + " to open them in the widgets.",
+                    0, probe.length, PIPELINE_PAGE, List.of());
+        }
+        int[] shown = Arrays.copyOf(probe, Math.min(probe.length, WIDGET_LIMIT));
+        Inspection inspection;
+        synchronized (model) {
+            inspection = model.inspect(shown);
+        }
+        List<String> tokens = LabJson.texts(config.task(), shown);
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 0; l < config.layers(); l++) {
+            double[][] x = inspection.layers().get(l).attentionInput();
+            String prefix = "layers." + l + ".attn.";
+            double[][] wq = model.parameter(prefix + "wq").rows();
+            double[][] wk = model.parameter(prefix + "wk").rows();
+            double[][] wv = model.parameter(prefix + "wv").rows();
+            double[][] wo = model.parameter(prefix + "wo").rows();
+            List<Map<String, Object>> pipeline = new ArrayList<>();
+            int dk = d / config.heads();
+            for (int h = 0; h < config.heads(); h++) {
+                Map<String, Object> head = state(tokens, x, columns(wq, h * dk, dk), columns(wk, h * dk, dk),
+                        columns(wv, h * dk, dk), Arrays.copyOfRange(wo, h * dk, (h + 1) * dk));
+                head.put("step", WEIGHTS_STEP);
+                pipeline.add(head);
+            }
+            layers.add(new Layer(l, pipeline));
+        }
+        return new Answer(true, null, shown.length, probe.length, PIPELINE_PAGE, layers);
+    }
+
+    /** The keys of the pipeline widget's state, in the order the book writes them. */
+    private static Map<String, Object> state(List<String> tokens, double[][] x, double[][] wq, double[][] wk,
+                                             double[][] wv, double[][] wo) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("preset", null);
+        state.put("tokens", tokens);
+        state.put("x", x);
+        state.put("wq", wq);
+        state.put("wk", wk);
+        state.put("wv", wv);
+        state.put("wo", wo);
+        state.put("causal", true);
+        state.put("scale", true);
+        return state;
+    }
+
+    private static double[][] columns(double[][] matrix, int from, int count) {
+        double[][] part = new double[matrix.length][];
+        for (int r = 0; r < matrix.length; r++) {
+            part[r] = Arrays.copyOfRange(matrix[r], from, from + count);
+        }
+        return part;
+    }
+}

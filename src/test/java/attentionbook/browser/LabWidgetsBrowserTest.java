@@ -1,0 +1,82 @@
+package attentionbook.browser;
+
+import attentionbook.RunningBook;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** "Open in the book's widgets": a trained head opens in the chapters' pipeline widget with the lab's numbers. */
+class LabWidgetsBrowserTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static RunningBook book;
+
+    @BeforeAll
+    static void start() {
+        book = RunningBook.start("--rate-limit", "0");
+    }
+
+    @AfterAll
+    static void stop() {
+        book.close();
+    }
+
+    private static void train(Page page, int dModel) {
+        page.navigate(book.url("/lab"));
+        page.waitForLoadState();
+        page.check("input[name=task][value=previous-token]");
+        page.fill("#knob-steps", "200");
+        page.fill("#knob-seed", "4");
+        page.fill("#knob-d_model", String.valueOf(dModel));
+        page.click("button.lab-train");
+        page.waitForSelector("#lab-status[data-status=done]", new Page.WaitForSelectorOptions().setTimeout(120_000));
+        page.waitForSelector("#lab-widget-links p");
+    }
+
+    @Test
+    void aTrainedHeadOpensInThePipelineWidgetWithTheLabsWeights() throws Exception {
+        try (Browsers.Tab tab = Browsers.open(1280, 900)) {
+            Page page = tab.page();
+            train(page, 8);
+            String id = page.getAttribute("#lab-weights-link", "href").replaceAll(".*/runs/([0-9a-f]{64})/weights", "$1");
+            String probe = page.getAttribute("input[name=task][value=previous-token]", "data-probe");
+            assertEquals(16, probe.length(), "the probe is longer than the widgets' 12 tokens");
+            assertTrue(page.textContent("#lab-widget-links").contains("the probe's first 12 of its 16"),
+                    page.textContent("#lab-widget-links"));
+            JsonNode predicted = JSON.readTree(book.post("/api/lab/runs/" + id + "/predict",
+                    "{\"tokens\": \"" + probe.substring(0, 12) + "\"}").body());
+            JsonNode head = predicted.get("layers").get(0).get("heads").get(0).get("weights");
+
+            String pipeline = page.getAttribute("#lab-widget-links a:has-text('pipeline')", "href");
+            page.navigate(book.url(pipeline));
+            LiveWidget w = LiveWidget.on(page, "pipeline");
+            page.waitForSelector("[data-widget=pipeline] [data-matrix=weights] tbody");
+            List<List<String>> weights = w.matrix("weights");
+            assertEquals(12, weights.size(), "the probe's first 12 tokens");
+            assertEquals(String.format("%.2f", head.get(5).get(4).asDouble()), weights.get(5).get(4),
+                    "row 6's weight on token 5, as the lab computed it");
+            assertEquals(String.format("%.2f", head.get(11).get(10).asDouble()), weights.get(11).get(10));
+            assertTrue(head.get(5).get(4).asDouble() > 0.5, "a previous-token head: " + head.get(5).get(4));
+            String status = page.textContent("[data-widget=pipeline] .widget-status");
+            assertTrue(!status.contains("could not be read"), "the link's state was taken: " + status);
+        }
+    }
+
+    @Test
+    void aRunWiderThanTheWidgetsSaysWhyItHasNoLinks() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            train(page, 16);
+            assertEquals(0, page.locator("#lab-widget-links a").count());
+            assertTrue(page.textContent("#lab-widget-links").contains("at most 12 columns, and every score sums over all 16"),
+                    page.textContent("#lab-widget-links"));
+        }
+    }
+}

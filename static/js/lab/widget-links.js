@@ -1,0 +1,38 @@
+// "Open in the book's widgets": a finished run's heads as links to the chapters' pipeline widget, each
+// link's URL fragment holding the widget's state (the layer's X on the probe and the head's trained
+// W_Q, W_K, W_V, W_O), computed by the server (GET /api/lab/runs/{id}/widgets).
+import { el } from '../dom.js';
+
+const link = (page, key, state, text) => {
+  const a = el('a', 'lab-widget-link', text);
+  a.href = `${page}#${key}=${encodeURIComponent(JSON.stringify(state))}`;
+  return a;
+};
+
+/** Fills container with one line a layer, or with the reason the run's layers do not fit the widgets. */
+export function showWidgetLinks(container, answer) {
+  container.replaceChildren();
+  if (!answer.fits) {
+    container.append(el('p', 'lab-widget-note', answer.reason));
+    return;
+  }
+  const cut = answer.tokens < answer.probe_tokens
+    ? ` The widgets show at most ${answer.tokens} tokens, so they get the probe's first ${answer.tokens} of its`
+      + ` ${answer.probe_tokens}: with the causal mask no token sees a later one, so these rows' weights are`
+      + ' exactly the whole probe\'s.'
+    : '';
+  container.append(el('p', 'lab-widget-note', 'Step through a trained head with the chapters\' pipeline widget, on'
+    + ' the probe sequence: X is what the layer\'s attention reads, and the head brings its own columns of W_Q, W_K'
+    + ` and W_V and its rows of W_O, so the widget's output is this head's share of the layer's output.${cut}`
+    + ' (The multi-head widget keeps the sizes of its chapter\'s example, so it cannot take a trained layer.)'));
+  const list = el('ul', 'lab-widget-links');
+  for (const layer of answer.layers) {
+    const item = el('li', null, `Layer ${layer.layer + 1}: `);
+    layer.pipeline.forEach((state, h) => {
+      if (h > 0) item.append(', ');
+      item.append(link(answer.pipelinePage, 'pipeline', state, `head ${h + 1} in the pipeline widget`));
+    });
+    list.append(item);
+  }
+  container.append(list);
+}
