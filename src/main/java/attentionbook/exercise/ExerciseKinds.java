@@ -19,7 +19,8 @@ public final class ExerciseKinds {
                 new SoftmaxRow(), new SoftmaxGrid(),
                 new WeightedSumRow(), new WeightedSumMatrix(),
                 new HeadShapes(), new HeadScores(), new ParameterCount(),
-                new KvCacheSize(), new AttentionCost())) {
+                new KvCacheSize(), new AttentionCost(),
+                new FullAttention())) {
             KINDS.put(kind.name(), kind);
         }
     }
