@@ -76,7 +76,7 @@ public final class FullAttention extends Kind {
         }
         for (LayerStep step : p.steps()) {
             for (LayerMistakes.Slip slip : LayerMistakes.of(p, step, book)) {
-                if (!slip.key().equals("rounded-too-early") && !apart(step.rounding(), slip.result(), book.get(step))) {
+                if (!slip.key().startsWith("rounded-") && !apart(step.rounding(), slip.result(), book.get(step))) {
                     return false;
                 }
             }
@@ -120,7 +120,27 @@ public final class FullAttention extends Kind {
                     + ": " + LayerWork.method(p, step)));
             solution.addAll(LayerWork.of(p, step, book, List.of()));
         }
-        return exercise(seed, prompt, given(p), form, output, hints, solution, List.of());
+        return exercise(seed, prompt, given(p), form, output, hints, solution, carried(p, book));
+    }
+
+    /**
+     * What each step's usual mistake makes of the output when every later step is then done right: so
+     * the final answer alone still tells which slip upstream produced it.
+     */
+    private static List<Mistake> carried(LayerProblem p, Map<LayerStep, List<Matrix>> book) {
+        List<Mistake> mistakes = new ArrayList<>();
+        List<LayerStep> steps = p.steps();
+        for (int i = steps.size() - 1; i >= 0; i--) {   // the output's own mistakes first: they are the likeliest
+            for (LayerMistakes.Slip slip : LayerMistakes.of(p, steps.get(i), book)) {
+                Map<LayerStep, List<Matrix>> basis = new EnumMap<>(book);
+                basis.put(steps.get(i), slip.result());
+                for (LayerStep later : steps.subList(i + 1, steps.size())) {
+                    basis.put(later, p.compute(later, basis));
+                }
+                mistakes.add(new Mistake(slip.key(), slip.text(), basis.get(LayerStep.OUTPUT).get(0)));
+            }
+        }
+        return mistakes;
     }
 
     /** X and the three projections, as the prompt shows them. */

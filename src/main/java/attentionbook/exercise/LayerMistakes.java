@@ -53,7 +53,7 @@ final class LayerMistakes {
                 slips.add(new Slip("softmax-columns", "You ran softmax down each column. Here a token is a row, so"
                         + " softmax runs along each row: every row of weights sums to 1.",
                         in.stream().map(s -> LayerProblem.softmax(s.transpose()).transpose()).toList()));
-                slips.add(new Slip("rounded-too-early", "You rounded the exponentials to 1 decimal before dividing."
+                slips.add(new Slip("rounded-exponentials", "You rounded the exponentials to 1 decimal before dividing."
                         + " Keep at least 3 decimals until the last step.", in.stream().map(LayerMistakes::roughSoftmax).toList()));
             }
             case OUTPUT -> {

@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  *       matrices and the shape and rounding of the answer</li>
  *   <li>{@code POST /api/exercises/{id}/check} with {@code {"seed": N, "answer": ...}}: the verdict,
  *       the wrong cells and the recognised mistake</li>
+ *   <li>for a whole layer ({@code full-attention}): {@code GET /api/exercises/{id}/steps?seed=N} the grids to fill
+ *       in; the check takes {@code {"seed": N, "answers": {"q": ..., ...}}} and marks each step with error
+ *       carried forward; {@code POST /api/exercises/{id}/steps/{step}/solution} works one step from the
+ *       learner's own earlier grids</li>
  *   <li>{@code GET /api/exercises/{id}/hints?seed=N&step=K}: hint K (from 1)</li>
  *   <li>{@code GET /api/exercises/{id}/solution?seed=N}: the answer and the worked solution (403 without
  *       the instructor key, when the course sets one)</li>
@@ -74,9 +78,24 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
             }
             return ExerciseViews.solution(declared.id(), exercise(declared, SeedChoice.from(ctx).seed()));
         }));
+        BookServer.getAndHead(routes, "/api/exercises/{id}/steps", ctx -> answer(ctx, () -> {
+            Declaration declared = declared(ctx);
+            long seed = SeedChoice.from(ctx).seed();
+            return LayerViews.steps(declared, LayerViews.require(declared, seed), seed);
+        }));
+        routes.post("/api/exercises/{id}/steps/{step}/solution", ctx -> answer(ctx, () -> {
+            Declaration declared = declared(ctx);
+            if (!instructor.unlocks(ctx)) {
+                throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours");
+            }
+            return LayerViews.work(declared, ctx.pathParam("step"), body(ctx));
+        }));
         routes.post("/api/exercises/{id}/check", ctx -> answer(ctx, () -> {
             Declaration declared = declared(ctx);
             JsonNode body = body(ctx);
+            if (body.has("answers")) {
+                return LayerViews.check(declared, body);   // a whole layer, marked step by step
+            }
             long seed = AnswerJson.seed(body);
             Exercise e = exercise(declared, seed);
             double[][] cells = AnswerJson.answer(body, e.form());
