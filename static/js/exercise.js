@@ -17,6 +17,11 @@ let chapterNoted = false;
 
 export function mount(el) {
   noteChapter();
+  if (el.dataset.exercise === 'full-attention') {
+    // a whole layer, marked step by step: its grids and marks live in their own module
+    import('./full-attention.js').then((module) => module.mountSteps(el, Exercise));
+    return;
+  }
   new Exercise(el).start();
 }
 
