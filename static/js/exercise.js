@@ -41,7 +41,7 @@ function base() {
   return document.body.dataset.base || '';
 }
 
-function make(tag, className, text) {
+export function make(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -102,7 +102,7 @@ function randomSeed() {
   return 1 + (words[0] % MAX_SEED);
 }
 
-async function getJson(url, options) {
+export async function getJson(url, options) {
   const response = await fetch(url, options);
   let body = null;
   try {
@@ -119,7 +119,7 @@ function heatClass(value, maxAbs) {
 }
 
 /** <thead> with an empty corner and one column header a label. */
-function headerRow(labels) {
+export function headerRow(labels) {
   const head = make('thead');
   const row = make('tr');
   row.append(make('td', 'corner'));

@@ -3,7 +3,7 @@
 // learner's earlier answers (a calmer colour, naming the step to revisit), or wrong with its cells and
 // any named mistake; a summary says how many were right outright and which step to redo first. The
 // output grid is the exercise's ordinary answer, so an output checked alone is checked as any answer.
-import { richText, matrixTable } from './exercise.js';
+import { richText, matrixTable, make, getJson, headerRow } from './exercise.js';
 import { markSolved } from './progress.js';
 
 const MINUS_INFINITY = /^\s*[-−](inf|infinity|∞)\s*$/i;
@@ -13,41 +13,6 @@ const VERDICT_TEXT = {
   'carried-forward': 'Correct given your earlier answers',
   wrong: 'Not yet',
 };
-
-function make(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function base() {
-  return document.body.dataset.base || '';
-}
-
-async function getJson(url, options) {
-  const response = await fetch(url, options);
-  let body;
-  try {
-    body = await response.json();
-  } catch (err) {
-    body = { error: `the server answered ${response.status} without a readable body` };
-  }
-  return { ok: response.ok, body };
-}
-
-function headerRow(labels) {
-  const head = make('thead');
-  const row = make('tr');
-  row.append(make('td', 'corner'));
-  for (const label of labels) {
-    const th = make('th', null, label);
-    th.scope = 'col';
-    row.append(th);
-  }
-  head.append(row);
-  return head;
-}
 
 /** Mounts a whole-layer exercise: the page's ordinary exercise, with a grid for every step before the output. */
 export function mountSteps(el, Exercise) {

@@ -60,8 +60,8 @@ public final class LayerMarker {
         }
         if (cause != null && offOwn.isEmpty()) {
             String title = LayerStep.fromKey(cause).orElseThrow().title();
-            return new LayerReport.Mark(LayerReport.Verdict.CARRIED_FORWARD, cause, "Correct given your earlier answers:"
-                    + " you worked this step right from your own " + title + ". Revisit " + title + " first.",
+            return new LayerReport.Mark(LayerReport.Verdict.CARRIED_FORWARD, cause, "You worked this step right from"
+                    + " your own " + title + ". Revisit " + title + " first.",
                     List.of(), List.of());
         }
         List<LayerReport.Cell> wrong = cause == null ? offBook : offOwn;

@@ -6,6 +6,7 @@ import attentionbook.exercise.LayerMarker;
 import attentionbook.exercise.LayerProblem;
 import attentionbook.exercise.LayerReport;
 import attentionbook.exercise.LayerStep;
+import attentionbook.exercise.Numbers;
 import attentionbook.exercise.WorkStep;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -86,6 +87,39 @@ final class LayerViews {
         List<WorkStep> work = ((FullAttention) declared.kind()).workFrom(p, step,
                 body.has("answers") ? StepAnswers.answers(body, p) : Map.of());
         return new WorkView(declared.id(), seed, step.key(), work.stream().map(ExerciseViews::step).toList());
+    }
+
+    /**
+     * A printed sheet's grids for the steps before the output (empty for any other exercise): blank on
+     * the sheet, the book's values on the answer key, one grid a head for the per-head steps.
+     */
+    static List<WorksheetPage.AnswerGrid> sheetGrids(Declaration declared, long seed, boolean key) {
+        Optional<LayerProblem> problem = problem(declared, seed);
+        if (problem.isEmpty()) {
+            return List.of();
+        }
+        LayerProblem p = problem.get();
+        Map<LayerStep, List<attentionbook.attention.Matrix>> book = p.book();
+        List<WorksheetPage.AnswerGrid> grids = new java.util.ArrayList<>();
+        for (LayerStep step : p.steps()) {
+            if (step == LayerStep.OUTPUT) {
+                continue;   // the exercise's own answer grid
+            }
+            for (int h = 0; h < p.grids(step); h++) {
+                attentionbook.attention.Matrix m = book.get(step).get(h);
+                List<WorksheetPage.Row> rows = new java.util.ArrayList<>();
+                for (int r = 0; r < m.rows(); r++) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (double v : m.row(r)) {
+                        cells.add(key ? Numbers.fixed(v, step.rounding().decimals(), step.rounding().exact()) : "");
+                    }
+                    rows.add(new WorksheetPage.Row("token " + (r + 1), cells));
+                }
+                String name = step.title() + (p.grids(step) > 1 ? ", head " + (h + 1) : "");
+                grids.add(new WorksheetPage.AnswerGrid(name, m.shape(), labels("", m.cols()), rows));
+            }
+        }
+        return grids;
     }
 
     private static List<String> labels(String prefix, int n) {

@@ -117,7 +117,8 @@ class FullAttentionBrowserTest {
             assertTrue(work.innerText().contains("Starting from your own Q"), work.innerText());
             double s = p.head(typed.get(LayerStep.Q), 0).times(p.head(p.book().get(LayerStep.K).get(0), 0).transpose()).get(2, 0);
             assertEquals(text(s), work.locator("table tbody tr").nth(2).locator("td").first().innerText());
-            tab.screenshot("full-attention-carried-forward-1280");
+            section.screenshot(new Locator.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots",
+                    "full-attention-carried-forward-1280.png")));
             assertEquals(List.of(), tab.errors(), "console errors");
             assertEquals(List.of(), tab.seriousAccessibilityViolations(), "axe-core with the marks shown");
         }
@@ -152,7 +153,8 @@ class FullAttentionBrowserTest {
             assertEquals(0, overflow.intValue(), "nothing wider than the phone's screen");
             Object inputWidth = section.locator(".step-input").first().evaluate("e => e.getBoundingClientRect().width");
             assertTrue(((Number) inputWidth).doubleValue() >= 44, "cells big enough to tap: " + inputWidth);
-            tab.screenshot("full-attention-phone-390");
+            section.screenshot(new Locator.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots",
+                    "full-attention-phone-390.png")));
             assertEquals(List.of(), tab.errors(), "console errors");
         }
     }

@@ -170,8 +170,12 @@ class FullAttentionHttpTest {
         String sheet = book.get("/worksheets/the-full-picture?seed=9").body();
         assertTrue(sheet.contains("A whole layer by hand"), "the exercise is on the sheet");
         assertTrue(sheet.contains("<caption><span class=\"matrix-name\">W_Q</span>") || sheet.contains(">W_Q<"), "W_Q is given");
-        assertFalse(sheet.contains("masked scores</span>"), "no step's grid on the sheet itself");
+        for (String step : List.of("Q = X·W_Q", "K = X·W_K", "V = X·W_V", "scores Q·Kᵀ", "scaled scores", "masked scores", "weights", "the output")) {
+            assertTrue(sheet.contains("Your answer: " + step + " <span class=\"matrix-shape\">3×"), "a blank grid for " + step);
+        }
+        assertFalse(sheet.contains("−∞"), "no answer on the sheet itself");
         String key = book.get("/worksheets/the-full-picture/answers?seed=9").body();
+        assertTrue(key.contains("Answer: masked scores"), "the key fills the step grids too");
         for (String step : List.of("Q = X·W_Q", "scores Q·Kᵀ", "scaled scores", "masked scores", "weights", "output")) {
             assertTrue(key.contains(step), "the key works the step " + step);
         }
