@@ -71,7 +71,7 @@ final class StepAnswers {
         if (count == 1) {
             return List.of(grid(step, node, p, name, 0));
         }
-        if (!node.isArray() || node.size() != count || !node.get(0).isArray() || !node.get(0).get(0).isArray()) {
+        if (!node.isArray() || node.size() != count || !node.path(0).path(0).isArray()) {
             throw new BadRequest(name + " must be a list of " + count + " grids, one a head, each " + shape(step, p));
         }
         List<Matrix> out = new ArrayList<>();
