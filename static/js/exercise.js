@@ -17,6 +17,11 @@ let chapterNoted = false;
 
 export function mount(el) {
   noteChapter();
+  if (el.dataset.exercise === 'full-attention') {
+    // a whole layer, marked step by step: its grids and marks live in their own module
+    import('./full-attention.js').then((module) => module.mountSteps(el, Exercise));
+    return;
+  }
   new Exercise(el).start();
 }
 
@@ -36,7 +41,7 @@ function base() {
   return document.body.dataset.base || '';
 }
 
-function make(tag, className, text) {
+export function make(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -97,7 +102,7 @@ function randomSeed() {
   return 1 + (words[0] % MAX_SEED);
 }
 
-async function getJson(url, options) {
+export async function getJson(url, options) {
   const response = await fetch(url, options);
   let body = null;
   try {
@@ -114,7 +119,7 @@ function heatClass(value, maxAbs) {
 }
 
 /** <thead> with an empty corner and one column header a label. */
-function headerRow(labels) {
+export function headerRow(labels) {
   const head = make('thead');
   const row = make('tr');
   row.append(make('td', 'corner'));

@@ -21,7 +21,9 @@ public final class ExerciseKinds {
                 new HeadShapes(), new HeadScores(), new ParameterCount(),
                 new KvCacheSize(), new AttentionCost(),
                 new OnlineSoftmaxTile(),
-                new GroupedQueryCache(), new WindowMaskRow(), new RopeRotation())) {
+                new GroupedQueryCache(), new WindowMaskRow(), new RopeRotation(),
+
+                new FullAttention())) {
             KINDS.put(kind.name(), kind);
         }
     }

@@ -23,6 +23,10 @@ import java.util.function.Consumer;
  *       matrices and the shape and rounding of the answer</li>
  *   <li>{@code POST /api/exercises/{id}/check} with {@code {"seed": N, "answer": ...}}: the verdict,
  *       the wrong cells and the recognised mistake</li>
+ *   <li>for a whole layer ({@code full-attention}): {@code GET /api/exercises/{id}/steps?seed=N} the grids to fill
+ *       in; the check takes {@code {"seed": N, "answers": {"q": ..., ...}}} and marks each step with error
+ *       carried forward; {@code POST /api/exercises/{id}/steps/{step}/solution} works one step from the
+ *       learner's own earlier grids</li>
  *   <li>{@code GET /api/exercises/{id}/hints?seed=N&step=K}: hint K (from 1)</li>
  *   <li>{@code GET /api/exercises/{id}/solution?seed=N}: the answer and the worked solution (403 without
  *       the instructor key, when the course sets one)</li>
@@ -54,7 +58,25 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         BookServer.getAndHead(routes, "/api/exercises/{id}", ctx -> ApiResponses.ok(ctx, exercise(ctx)));
         BookServer.getAndHead(routes, "/api/exercises/{id}/hints", ctx -> ApiResponses.ok(ctx, hint(ctx)));
         BookServer.getAndHead(routes, "/api/exercises/{id}/solution", ctx -> ApiResponses.ok(ctx, solution(ctx)));
+        BookServer.getAndHead(routes, "/api/exercises/{id}/steps", ctx -> ApiResponses.ok(ctx, steps(ctx)));
+        routes.post("/api/exercises/{id}/steps/{step}/solution", ctx -> ApiResponses.ok(ctx, stepSolution(ctx)));
         routes.post("/api/exercises/{id}/check", ctx -> ApiResponses.ok(ctx, check(ctx)));
+    }
+
+    /** The grids a whole-layer exercise asks for, step by step. */
+    private Object steps(Context ctx) {
+        Declaration declared = declared(ctx);
+        long seed = SeedChoice.from(ctx).seed();
+        return LayerViews.steps(declared, LayerViews.require(declared, seed), seed);
+    }
+
+    /** One step of a whole-layer exercise worked from the learner's own earlier grids (the body). */
+    private Object stepSolution(Context ctx) {
+        Declaration declared = declared(ctx);
+        if (!instructor.unlocks(ctx)) {
+            throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours");
+        }
+        return LayerViews.work(declared, ctx.pathParam("step"), JsonBody.object(ctx, MAX_BODY, CHECK_EXAMPLE));
     }
 
     private ExerciseViews.ExerciseView exercise(Context ctx) {
@@ -80,9 +102,12 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
     }
 
     /** The verdict on a learner's answer: the body is the seed and the answer ({@link CheckRequest}). */
-    private ExerciseViews.VerdictView check(Context ctx) {
+    private Object check(Context ctx) {
         Declaration declared = declared(ctx);
         JsonNode body = JsonBody.object(ctx, MAX_BODY, CHECK_EXAMPLE);
+        if (body.has("answers")) {
+            return LayerViews.check(declared, body);   // a whole layer, marked step by step
+        }
         long seed = CheckRequest.seed(body);
         Exercise e = exercise(declared, seed);
         double[][] cells = CheckRequest.answer(body, e.form());

@@ -34,11 +34,18 @@ public record WorksheetPage(Site site, boolean key, String title, String scope, 
      * One exercise as printed.
      *
      * @param given  the prompt's matrices as the book's tables (our own trusted HTML)
-     * @param answer the answer grid: empty boxes on a sheet, the answer on the key
-     * @param steps  the worked solution, only on the answer key (empty on a sheet)
+     * @param stepGrids grids for the steps before the answer, for an exercise worked step by step (else empty)
+     * @param answer    the answer grid: empty boxes on a sheet, the answer on the key
+     * @param steps     the worked solution, only on the answer key (empty on a sheet)
      */
     public record Item(int number, String title, List<String> prompt, List<String> given, String instruction,
-                       AnswerGrid answer, List<Step> steps) {
+                       List<AnswerGrid> stepGrids, AnswerGrid answer, List<Step> steps) {
+        /** Every grid to fill in, the steps' first and the answer last. */
+        public List<AnswerGrid> grids() {
+            List<AnswerGrid> all = new java.util.ArrayList<>(stepGrids);
+            all.add(answer);
+            return all;
+        }
     }
 
     /** The answer's grid, labelled like the answer: one row of text cells a row ("" on a sheet, to write in). */

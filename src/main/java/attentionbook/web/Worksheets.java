@@ -107,7 +107,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         for (ExerciseCatalog.ChapterExercises chapter : chapters) {
             List<WorksheetPage.Item> items = new ArrayList<>();
             for (Declaration declared : chapter.exercises()) {
-                items.add(item(++number, declared.generate(seed), key));
+                items.add(item(++number, declared.generate(seed), key, LayerViews.sheetGrids(declared, seed, key)));
             }
             sections.add(new WorksheetPage.Section(chapterTitle(chapter), pages.site().href("/chapters/" + chapter.chapter().slug()),
                     items));
@@ -143,7 +143,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
                 .findFirst().map(l -> "Chapter " + l.number() + ": " + l.title()).orElse(chapter.chapter().title());
     }
 
-    private static WorksheetPage.Item item(int number, Exercise e, boolean key) {
+    private static WorksheetPage.Item item(int number, Exercise e, boolean key, List<WorksheetPage.AnswerGrid> stepGrids) {
         AnswerForm form = e.form();
         List<String> given = e.given().stream().map(Worksheets::html).toList();
         String instruction = form.rounding().instruction() + (form.minusInfinity() ? " Write −∞ in a hidden cell." : "");
@@ -153,7 +153,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
                 steps.add(new WorksheetPage.Step(step.text(), step.lines(), step.table() == null ? null : html(step.table())));
             }
         }
-        return new WorksheetPage.Item(number, e.title(), e.prompt(), given, instruction, grid(e, key), steps);
+        return new WorksheetPage.Item(number, e.title(), e.prompt(), given, instruction, stepGrids, grid(e, key), steps);
     }
 
     /** The answer grid: empty cells on a sheet, the answer printed with the decimals asked for on a key. */

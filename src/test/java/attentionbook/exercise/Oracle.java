@@ -248,9 +248,36 @@ final class Oracle {
                 m.put("rescale-upside-down", new double[][]{{mNew, 1 / r, l / r + fresh}});
                 return new Case(new double[][]{{mNew, r, l * r + fresh}}, m);
             }
+            case "full-attention":
+                return new Case(layer(e, prompt), m);
             default:
                 return ModernOracle.of(e, prompt, m);
         }
+    }
+
+    /** A whole layer from X and the three projections: heads and mask as the prompt states them. */
+    private static double[][] layer(Exercise e, String prompt) {
+        double[][] x = table(e, "X");
+        double[][] q = mul(x, table(e, "W_Q"));
+        double[][] k = mul(x, table(e, "W_K"));
+        double[][] v = mul(x, table(e, "W_V"));
+        int heads = prompt.contains("with one head") ? 1 : ints(prompt, "with (\\d+) heads")[0];
+        boolean causal = prompt.contains("under the causal mask");
+        int dk = q[0].length / heads;
+        double[][] out = new double[x.length][q[0].length];
+        for (int h = 0; h < heads; h++) {
+            int[] block = new int[dk];
+            for (int c = 0; c < dk; c++) {
+                block[c] = h * dk + c;
+            }
+            double[][] s = divide(mul(columns(q, block), transpose(columns(k, block))), Math.sqrt(dk));
+            double[][] a = softmaxRows(causal ? mask(s, (i, j) -> j > i, NEG) : s);
+            double[][] o = mul(a, columns(v, block));
+            for (int r = 0; r < x.length; r++) {
+                System.arraycopy(o[r], 0, out[r], h * dk, dk);
+            }
+        }
+        return out;
     }
 
     /** The prompt as a learner reads it once the math is typeset: $d_\\text{model}$ is d_model, \\times is ×. */
