@@ -9,13 +9,19 @@ export function setUpSearch(doc) {
   const input = form?.querySelector('input[name="q"]');
   if (!input) return;
   const status = form.querySelector('#site-search-status');
+  // The panel holds the listbox (options only, as ARIA requires) and, below it, a note or a link to all results.
+  const panel = doc.createElement('div');
+  panel.className = 'site-search-panel';
+  panel.hidden = true;
   const list = doc.createElement('ul');
   list.id = 'site-search-results';
   list.className = 'site-search-results';
   list.setAttribute('role', 'listbox');
   list.setAttribute('aria-label', 'Search results');
-  list.hidden = true;
-  form.append(list);
+  const footer = doc.createElement('p');
+  footer.className = 'site-search-note';
+  panel.append(list, footer);
+  form.append(panel);
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-controls', list.id);
   input.setAttribute('aria-autocomplete', 'list');
@@ -29,7 +35,7 @@ export function setUpSearch(doc) {
 
   const options = () => [...list.querySelectorAll('[role="option"]')];
   const close = () => {
-    list.hidden = true;
+    panel.hidden = true;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
     active = -1;
@@ -45,24 +51,20 @@ export function setUpSearch(doc) {
 
   const show = (query, results, message) => {
     list.textContent = '';
+    footer.textContent = '';
     active = -1;
     input.removeAttribute('aria-activedescendant');
-    if (message) {
-      list.append(note(doc, message));
-    } else if (results.length === 0) {
-      list.append(note(doc, `Nothing in the book matches “${query}”.`));
-    }
     results.forEach((result, i) => list.append(option(doc, result, i)));
-    const more = doc.createElement('li');
-    more.className = 'site-search-more';
-    more.setAttribute('role', 'presentation');
-    const link = doc.createElement('a');
-    link.href = `${base}/search?q=${encodeURIComponent(query)}`;
-    link.textContent = 'All results on their own page';
-    link.tabIndex = -1;
-    more.append(link);
-    if (!message) list.append(more);
-    list.hidden = false;
+    list.hidden = results.length === 0;
+    if (message || results.length === 0) {
+      footer.textContent = message || `Nothing in the book matches “${query}”.`;
+    } else {
+      const link = doc.createElement('a');
+      link.href = `${base}/search?q=${encodeURIComponent(query)}`;
+      link.textContent = 'All results on their own page';
+      footer.append(link);
+    }
+    panel.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     status.textContent = message || `${results.length} ${results.length === 1 ? 'result' : 'results'}`;
   };
@@ -100,15 +102,14 @@ export function setUpSearch(doc) {
 
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (list.hidden) return;
+      if (panel.hidden) return;
       event.preventDefault();
       choose(active + (event.key === 'ArrowDown' ? 1 : -1));
-    } else if (event.key === 'Enter' && active >= 0 && !list.hidden) {
+    } else if (event.key === 'Enter' && active >= 0 && !panel.hidden) {
       event.preventDefault();
-      const link = options()[active]?.querySelector('a');
-      if (link) window.location.assign(link.href);
+      window.location.assign(options()[active].dataset.href);
     } else if (event.key === 'Escape') {
-      if (!list.hidden) {
+      if (!panel.hidden) {
         event.preventDefault();
         close();
       } else {
@@ -117,16 +118,20 @@ export function setUpSearch(doc) {
     }
   });
   input.addEventListener('focus', () => {
-    if (list.childElementCount > 0 && input.value.trim() !== '') {
-      list.hidden = false;
+    if (panel.hidden && (list.childElementCount > 0 || footer.textContent) && input.value.trim() !== '') {
+      panel.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     }
   });
-  // a click inside the list keeps it open long enough for the link to be followed
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget)) close();
   });
+  // pressing an option must not blur the box (which would close the list before the click lands)
   list.addEventListener('mousedown', (event) => event.preventDefault());
+  list.addEventListener('click', (event) => {
+    const chosen = event.target.closest('[role="option"]');
+    if (chosen) window.location.assign(chosen.dataset.href);
+  });
 
   doc.addEventListener('keydown', (event) => {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
@@ -146,32 +151,21 @@ function option(doc, result, i) {
   item.id = `site-search-option-${i}`;
   item.setAttribute('role', 'option');
   item.setAttribute('aria-selected', 'false');
-  const link = doc.createElement('a');
-  link.href = result.href;
-  link.tabIndex = -1;
+  item.dataset.href = result.href;
   const title = doc.createElement('span');
   title.className = 'search-result-title';
   title.textContent = result.title;
-  link.append(title);
+  item.append(title);
   if (result.section) {
     const section = doc.createElement('span');
     section.className = 'search-result-section';
     section.textContent = result.section;
-    link.append(section);
+    item.append(section);
   }
   const snippet = doc.createElement('span');
   snippet.className = 'search-snippet';
   snippet.append(...marked(result.snippet));
-  link.append(snippet);
-  item.append(link);
-  return item;
-}
-
-function note(doc, text) {
-  const item = doc.createElement('li');
-  item.className = 'site-search-note';
-  item.setAttribute('role', 'presentation');
-  item.textContent = text;
+  item.append(snippet);
   return item;
 }
 

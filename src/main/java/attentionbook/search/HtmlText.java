@@ -15,6 +15,7 @@ final class HtmlText {
     private static final Pattern SKIPPED = Pattern.compile(
             "<p class=\"exercise-loading\">.*?</p>|<div class=\"matrix-groups\">.*?</div>\n</div>\n", Pattern.DOTALL);
     private static final Pattern TEX_WORD = Pattern.compile("\\\\(?:text|mathrm|operatorname|mathit|mathbf|mathbb)\\{([^}]*)}");
+    private static final Pattern FRACTION = Pattern.compile("\\\\frac\\{([^{}]*)}\\{([^{}]*)}");
     private static final Pattern TEX_COMMAND = Pattern.compile("\\\\([A-Za-z]+|.)");
     private static final Pattern INLINE_TAG = Pattern.compile("</?(?:span|strong|em|code|a|mark|sub|sup|b|i)\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -45,14 +46,15 @@ final class HtmlText {
 
     /** TeX as text: the words inside \text{} kept, known commands as their symbols, the rest and braces dropped. */
     static String tex(String tex) {
-        Matcher command = TEX_COMMAND.matcher(TEX_WORD.matcher(tex).replaceAll("$1"));
+        String plain = FRACTION.matcher(TEX_WORD.matcher(tex).replaceAll("$1")).replaceAll("$1/$2");
+        Matcher command = TEX_COMMAND.matcher(plain);
         StringBuilder words = new StringBuilder();
         while (command.find()) {
             String symbol = SYMBOLS.get(command.group(1));
             command.appendReplacement(words, Matcher.quoteReplacement(symbol != null ? symbol : " "));
         }
         command.appendTail(words);
-        return SPACE.matcher(words.toString().replace("{", "").replace("}", "")).replaceAll(" ").strip();
+        return SPACE.matcher(words.toString().replace("}{", " ").replace("{", "").replace("}", "")).replaceAll(" ").strip();
     }
 
     static String unescape(String html) {

@@ -70,6 +70,7 @@ class SearchRankingTest {
         assertEquals("d_model × d_k", HtmlText.of("<span class=\"math\">d_\\text{model} \\times d_k</span>"));
         assertEquals("√d_k", HtmlText.tex("\\sqrt{d_k}"));
         assertEquals("τ", HtmlText.tex("\\tau"));
+        assertEquals("d_k/d_k = 1", HtmlText.tex("\\frac{d_k}{d_k} = 1"));
     }
 
     @ParameterizedTest
