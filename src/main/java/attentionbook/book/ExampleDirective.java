@@ -78,7 +78,8 @@ public final class ExampleDirective implements Directive {
             if (body.hasNonNull("caption")) {
                 html.append("<figcaption>").append(block.markdown().toHtml(body.get("caption").asText())).append("</figcaption>\n");
             }
-            return html.append("</figure>").toString();
+            String figure = html.append("</figure>").toString();
+            return ExampleTabs.html(figure, ExampleCode.of(in, new ExampleCode.Shown(List.copyOf(shown.keySet()), heads, digits, transpose)));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new DirectiveException(e.getMessage());
         }
@@ -129,7 +130,7 @@ public final class ExampleDirective implements Directive {
         }
     }
 
-    private static List<String> stepsToShow(JsonNode body) {
+    static List<String> stepsToShow(JsonNode body) {
         JsonNode show = body.get("show");
         if (show == null || !show.isArray() || show.isEmpty()) {
             throw new DirectiveException("\"show\" must list the steps to show, from: " + String.join(", ", STEPS));
@@ -144,7 +145,7 @@ public final class ExampleDirective implements Directive {
         return steps;
     }
 
-    private static List<Integer> headsToShow(JsonNode body, int heads) {
+    static List<Integer> headsToShow(JsonNode body, int heads) {
         if (!body.hasNonNull("head")) {
             List<Integer> all = new ArrayList<>();
             for (int h = 0; h < heads; h++) {

@@ -42,7 +42,7 @@ class SearchBrowserTest {
             assertTrue(options.first().innerText().startsWith("The KV cache"), options.first().innerText());
             assertTrue(options.first().locator("mark").first().innerText().equalsIgnoreCase("kv"), "the match is marked");
             assertEquals(List.of(), tab.seriousAccessibilityViolations(List.of(".site-header")), "axe-core on the open results");
-            viewport(page, "search-open-1280x800");
+            tab.viewportScreenshot("search-open-1280x800");
 
             box.press("ArrowDown");
             box.press("ArrowDown");
@@ -71,7 +71,7 @@ class SearchBrowserTest {
             assertTrue(options.first().innerText().contains("Symbol: d_k"), options.first().innerText());
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0, "the open results scroll the phone's page sideways by " + overflow + "px");
-            viewport(page, "search-open-390x844");
+            tab.viewportScreenshot("search-open-390x844");
             box.press("Escape");
             assertEquals("false", box.getAttribute("aria-expanded"));
             box.press("Enter");
@@ -79,10 +79,6 @@ class SearchBrowserTest {
             assertTrue(page.locator(".search-results li").first().innerText().contains("Symbol: d_k"));
             assertEquals(List.of(), tab.errors());
         }
-    }
-
-    private static void viewport(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "screenshots", name + ".png")));
     }
 
     @Test
