@@ -67,10 +67,10 @@ function asPanel(panel) {
 export function setUpCopyButtons(root) {
   for (const code of root.querySelectorAll('main pre > code')) {
     const pre = code.parentElement;
-    if (pre.parentElement.classList.contains('code-block')) continue;
-    const wrap = document.createElement('div');
-    wrap.className = 'code-block';
-    pre.replaceWith(wrap);
+    if (pre.previousElementSibling?.classList.contains('code-tools')) continue;
+    // a bar above the block, not a wrapper around it: the page's fitting finds its blocks as they are
+    const bar = document.createElement('div');
+    bar.className = 'code-tools';
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-button';
@@ -79,7 +79,8 @@ export function setUpCopyButtons(root) {
     const said = document.createElement('span');
     said.className = 'visually-hidden';
     said.setAttribute('aria-live', 'polite');
-    wrap.append(button, said, pre);
+    bar.append(button, said);
+    pre.before(bar);
     let timer = null;
     button.addEventListener('click', async () => {
       let copied = false;

@@ -75,7 +75,7 @@ class CodeTabsBrowserTest {
             Browsers.settle(page);
             int blocks = page.locator("main pre > code").count();
             assertTrue(blocks > 2, "code blocks on the page: " + blocks);
-            assertEquals(blocks, page.locator("main .code-block > .copy-button").count());
+            assertEquals(blocks, page.locator("main .code-tools + pre > code").count());
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
             assertTrue(((Number) overflow).intValue() <= 0, "the page scrolls sideways by " + overflow + "px");
             page.locator(".example-tabs [role=tab]").nth(1).first().click();
