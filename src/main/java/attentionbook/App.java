@@ -20,17 +20,22 @@ import attentionbook.web.InstructorKey;
 import attentionbook.web.LabApi;
 import attentionbook.web.LabPages;
 import attentionbook.model.Lab;
+import attentionbook.search.BookDocuments;
+import attentionbook.search.SearchIndex;
 import attentionbook.web.Pages;
 import attentionbook.web.SeedPolicy;
 import attentionbook.web.ServerSettings;
+import attentionbook.web.SearchRoutes;
 import attentionbook.web.WidgetApi;
 import attentionbook.web.Worksheets;
 import io.javalin.Javalin;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Starts the textbook: parse flags, load and render the book, wire the services, listen. */
 public final class App {
@@ -83,6 +88,9 @@ public final class App {
         CourseFile course = options.course() == null ? CourseFile.none(env) : CourseFile.load(options.course(), env);
         MarkdownRenderer markdown = new MarkdownRenderer(directives());
         Book book = select(loadBook(options, markdown), course);
+        // The search index is built beside the pages and the server's start, off the way to the first page;
+        // a search asked for before it is ready waits for it.
+        CompletableFuture<SearchIndex> search = CompletableFuture.supplyAsync(() -> buildSearch(book));
         String welcome = Welcome.html(course, markdown, book);
         Assets assets = Assets.load();
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
@@ -97,7 +105,14 @@ public final class App {
                 new ExerciseApi(exercises, instructor),
                 new Worksheets(exercises, pages, instructor),
                 new LabApi(lab),
-                new LabPages(pages)), lab::close);
+                new LabPages(pages),
+                new SearchRoutes(search, pages)), lab::close);
+    }
+
+    private static SearchIndex buildSearch(Book book) {
+        SearchIndex index = new SearchIndex(BookDocuments.of(book));
+        LoggerFactory.getLogger(App.class).info("search index: {} places indexed in {} ms", index.size(), index.buildMillis());
+        return index;
     }
 
     /** The fenced blocks a chapter may use besides code. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Dependencies point one way: web → book, exercise, model, records; those → attention; attention
+ * Dependencies point one way: web → book, exercise, model, records, search (→ book); those → attention; attention
  * depends on nothing of ours and on no web, JSON, template or markdown library. Checked on the
  * compiled classes, so a fully qualified name in the code counts as much as an import.
  */
@@ -56,6 +56,13 @@ class DependencyRulesTest {
             "records, attentionbook.model",
             "records, attentionbook.web",
             "records, io.javalin",
+            "search, attentionbook.web",
+            "search, attentionbook.exercise",
+            "search, attentionbook.model",
+            "search, attentionbook.records",
+            "search, attentionbook.attention",
+            "search, io.javalin",
+            "book, attentionbook.search",
     })
     void packagesKeepToTheirSide(String pkg, String forbidden) {
         noClasses().that().resideInAPackage("attentionbook." + pkg + "..")

@@ -80,7 +80,8 @@ public final class ExampleDirective implements Directive {
                 }
             }
             String caption = body.hasNonNull("caption") ? block.markdown().toHtml(body.get("caption").asText()) : null;
-            return Templates.render("book/example.jte", new View(groups, caption));
+            String figure = Templates.render("book/example.jte", new View(groups, caption));
+            return ExampleTabs.html(figure, ExampleCode.of(in, new ExampleCode.Shown(List.copyOf(shown.keySet()), heads, digits, transpose)));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new DirectiveException(e.getMessage());
         }
@@ -131,7 +132,7 @@ public final class ExampleDirective implements Directive {
         }
     }
 
-    private static List<String> stepsToShow(JsonNode body) {
+    static List<String> stepsToShow(JsonNode body) {
         JsonNode show = body.get("show");
         if (show == null || !show.isArray() || show.isEmpty()) {
             throw new DirectiveException("\"show\" must list the steps to show, from: " + String.join(", ", STEPS));
@@ -146,7 +147,7 @@ public final class ExampleDirective implements Directive {
         return steps;
     }
 
-    private static List<Integer> headsToShow(JsonNode body, int heads) {
+    static List<Integer> headsToShow(JsonNode body, int heads) {
         if (!body.hasNonNull("head")) {
             List<Integer> all = new ArrayList<>();
             for (int h = 0; h < heads; h++) {

@@ -30,6 +30,9 @@ public final class BookServer {
             "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'",
             "form-action 'self'", "frame-ancestors 'none'");
 
+    /** The request line and headers together; Jetty's default is 8 KiB. */
+    static final int REQUEST_HEADER_BYTES = 32 * 1024;
+
     /** How long a stopping server waits for requests in flight. */
     static final long STOP_TIMEOUT_MS = 10_000;
 
@@ -50,7 +53,11 @@ public final class BookServer {
             cfg.router.contextPath = base.isEmpty() ? "/" : base;
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are compressed once, ahead of time
             cfg.http.maxRequestSize = JsonBody.MAX_BYTES;     // for a body read by ctx.body(); the API reads through JsonBody
-            cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                // room for an over-long query string, so the route can answer it with its own message instead of Jetty's 414
+                http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+            });
             cfg.jetty.modifyServer(server -> {
                 // Finish requests in flight on stop instead of cutting them off.
                 server.setStopTimeout(STOP_TIMEOUT_MS);

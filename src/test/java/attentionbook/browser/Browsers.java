@@ -83,6 +83,11 @@ public final class Browsers {
             page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         }
 
+        /** What the window shows, without the rest of the page: for an open popup or a chosen tab. */
+        public void viewportScreenshot(String name) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", name + ".png")));
+        }
+
         /** axe-core's serious and critical violations, one line each. */
         public List<String> seriousAccessibilityViolations() {
             return seriousAccessibilityViolations(List.of());
