@@ -52,7 +52,7 @@ public record ExampleCode(String numpy, String pytorch) {
     private static String write(AttentionInputs in, Shown shown, Flavour f) {
         AttentionSpec spec = in.spec();
         StringBuilder py = new StringBuilder();
-        py.append(f.imports).append("\n\n");
+        py.append(spec.rope() ? "import math\n" : "").append(f.imports).append("\n\n");
         py.append("# The example's inputs: one token per row (").append(String.join(", ", in.tokens())).append(").\n");
         py.append(matrix("X", in.x(), f));
         py.append(matrix("Wq", spec.wq(), f)).append(matrix("Wk", spec.wk(), f)).append(matrix("Wv", spec.wv(), f));
@@ -60,9 +60,13 @@ public record ExampleCode(String numpy, String pytorch) {
             py.append(matrix("Wo", spec.wo(), f));
         }
         py.append("h = ").append(spec.heads()).append("   # heads\n");
+        py.append("g = ").append(spec.kvHeads()).append("   # key/value heads: query head n reads key/value head n * g // h\n");
         py.append("d_k = Wq.shape[1] // h   # per-head query and key width\n");
-        py.append("d_v = Wv.shape[1] // h   # per-head value width\n");
+        py.append("d_v = Wv.shape[1] // g   # per-head value width\n");
         py.append("causal = ").append(spec.causal() ? "True" : "False").append("\n");
+        if (spec.window() > 0) {
+            py.append("window = ").append(spec.window()).append("   # row i sees columns j with i - window < j <= i\n");
+        }
         py.append("scale = ").append(spec.scale() ? "True" : "False").append("\n\n");
         py.append("def show(name, m):\n");
         py.append("    print(name)\n");
@@ -72,11 +76,31 @@ public record ExampleCode(String numpy, String pytorch) {
         py.append("Q, K, V = X @ Wq, X @ Wk, X @ Wv\n");
         py.append("M = ").append(String.format(Locale.ROOT, f.upper, f.minusInfinity)).append(" if causal else ").append(f.zeros)
                 .append("  # -inf above the diagonal: a token sees itself and earlier tokens\n");
+        if (spec.window() > 0) {
+            py.append("for i in range(T):\n    for j in range(T):\n        if j <= i - window:\n")
+                    .append("            M[i, j] = float(\"-inf\")   # too far back for the window\n");
+        }
+        if (spec.rope()) {
+            py.append("\ndef rope(m):\n    \"\"\"Turns pair (2i, 2i+1) of the row at position p by the angle p * 10000**(-2i/d_k).\"\"\"\n")
+                    .append("    out = m").append(f == Flavour.PYTORCH ? ".clone()" : ".copy()").append("\n")
+                    .append("    for p in range(m.shape[0]):\n        for i in range(m.shape[1] // 2):\n")
+                    .append("            a = p * 10000.0 ** (-2 * i / m.shape[1])\n")
+                    .append("            c, s = math.cos(a), math.sin(a)\n")
+                    .append("            x, y = m[p, 2 * i], m[p, 2 * i + 1]\n")
+                    .append("            out[p, 2 * i], out[p, 2 * i + 1] = x * c - y * s, x * s + y * c\n")
+                    .append("    return out\n\n");
+        }
         py.append("scores, scaled, masked, weights, outputs = [], [], [], [], []\n");
         py.append("for n in range(h):\n");
-        py.append("    qk = slice(n * d_k, (n + 1) * d_k)   # head n: a contiguous block of columns\n");
-        py.append("    vs = slice(n * d_v, (n + 1) * d_v)\n");
-        py.append("    S = Q[:, qk] @ K[:, qk].T\n");
+        py.append("    qs = slice(n * d_k, (n + 1) * d_k)   # head n: a contiguous block of columns\n");
+        py.append("    kv = n * g // h                       # the key/value head it reads\n");
+        py.append("    ks = slice(kv * d_k, (kv + 1) * d_k)\n");
+        py.append("    vs = slice(kv * d_v, (kv + 1) * d_v)\n");
+        if (spec.rope()) {
+            py.append("    S = rope(Q[:, qs]) @ rope(K[:, ks]).T   # positions enter by rotating q and k\n");
+        } else {
+            py.append("    S = Q[:, qs] @ K[:, ks].T\n");
+        }
         py.append("    S_scaled = S / ").append(f.root).append(" if scale else S\n");
         py.append("    S_masked = S_scaled + M\n");
         if (f == Flavour.NUMPY) {

@@ -41,7 +41,7 @@ class SearchRankingTest {
             "multi-head | /chapters/multi-head-attention | ''",
             "causal mask | /chapters/notation#glossary | Glossary: Causal mask",
             "temperature | /chapters/notation#glossary | Glossary: Temperature",
-            "rope | /chapters/notation#glossary | Glossary: Rotary position embedding",
+            "rope | /chapters/attention-today#rotary-position-embedding-rope | Rotary position embedding (RoPE)",
             "soft | /chapters/softmax | ''",
             "score grid | /chapters/scores#apply-now | Exercise: The score grid",
     })
