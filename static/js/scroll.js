@@ -6,23 +6,34 @@ const SCROLLERS = '.math.display, .matrix, .table-scroll, .chapter-body table, .
 
 /** Marks every scroller under root that overflows now, and unmarks those that no longer do. */
 export function updateScrollers(root) {
-  const boxes = [...root.querySelectorAll(SCROLLERS)];
+  markScrollers([...root.querySelectorAll(SCROLLERS)]);
+}
+
+/** Marks these boxes: each that overflows now, and unmarks those that no longer do. */
+export function markScrollers(boxes) {
   // Measure everything first, then write: one layout, however many boxes.
   const overflowing = boxes.map(overflows);
   boxes.forEach((el, i) => mark(el, overflowing[i]));
 }
 
+/**
+ * Keeps the scrollers under root marked: at the next frame, when fonts arrive and whenever the
+ * window changes size. Returns update(), which marks them again at the next frame (calls in one
+ * frame share one update, and so one layout).
+ */
 export function makeScrollersFocusable(root) {
-  const update = () => updateScrollers(root);
+  let pending = 0;
+  const update = () => {
+    if (pending) return;
+    pending = requestAnimationFrame(() => {
+      pending = 0;
+      updateScrollers(root);
+    });
+  };
   update();
   // Web fonts (KaTeX's) can widen an equation after the first layout.
   document.fonts?.ready.then(update);
-  window.addEventListener('load', update);
-  let pending = 0;
-  window.addEventListener('resize', () => {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(update);
-  });
+  window.addEventListener('resize', update);
   return update;
 }
 
