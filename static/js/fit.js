@@ -3,10 +3,9 @@
 // column on a wide screen (.is-wide in book.css), and an equation still too wide breaks after a
 // relation or an operator. Whatever is still wider than its box scrolls, with its cue (scroll.js).
 import { breakEquation, unbreakEquation } from './math.js';
-import { overflows, updateScrollers, markScrollers } from './scroll.js';
+import { overflows, updateScrollers, markScrollers, SCROLLERS } from './scroll.js';
 
 const WIDE = '.chapter-body > .math.display, .chapter-body > pre, .chapter-body > .table-scroll';
-const SCROLLER = '.math.display, .matrix, .table-scroll, .chapter-body table, .chapter-body pre, .widget-scroll';
 
 /**
  * Fits every wide block on the page. afresh (after the window changes width) first puts every block
@@ -28,7 +27,7 @@ export function fitAround(elements) {
   for (const el of elements) {
     const block = el.closest(WIDE);
     if (block) blocks.add(block);
-    const scroller = el.closest(SCROLLER);
+    const scroller = el.closest(SCROLLERS);
     if (scroller) scrollers.add(scroller);
   }
   const equations = elements.filter((el) => el.matches('.math.display[data-tex]'));

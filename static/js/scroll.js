@@ -2,7 +2,7 @@
 // overflows says so: book.css shows a "scroll →" cue and fades the edge that hides more, until the
 // reader reaches the end (data-scroll = start, middle or end). It also gets a tab stop, or its hidden
 // part could not be read without a mouse. A box that fits gets none of this.
-const SCROLLERS = '.math.display, .matrix, .table-scroll, .chapter-body table, .chapter-body pre, .widget-scroll';
+export const SCROLLERS = '.math.display, .matrix, .table-scroll, .chapter-body table, .chapter-body pre, .widget-scroll';
 
 /** Marks every scroller under root that overflows now, and unmarks those that no longer do. */
 export function updateScrollers(root) {
