@@ -2,10 +2,12 @@
 // every failure becomes an ApiProblem carrying the server's own sentence.
 
 export class ApiProblem extends Error {
-  constructor(message, status, retryAfter) {
+  /** body: the server's JSON answer, when it sent one (it may name a field, row or col). */
+  constructor(message, status, retryAfter, body = null) {
     super(message);
     this.status = status;
     this.retryAfter = retryAfter;
+    this.body = body;
   }
 }
 
@@ -13,21 +15,29 @@ export function apiUrl(path) {
   return (document.body.dataset.base || '') + path;
 }
 
-export async function postJson(path, body) {
+export function getJson(path) {
+  return send(path, {});
+}
+
+export function postJson(path, body) {
+  return send(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function send(path, options) {
   let response;
   try {
-    response = await fetch(apiUrl(path), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    response = await fetch(apiUrl(path), options);
   } catch (err) {
     throw new ApiProblem('The book’s server could not be reached. Check the connection and try again.', 0);
   }
   const json = await response.json().catch(() => null);
   if (!response.ok) {
     const message = json && typeof json.error === 'string' ? json.error : `The server answered ${response.status}.`;
-    throw new ApiProblem(message, response.status, Number(response.headers.get('Retry-After')) || 0);
+    throw new ApiProblem(message, response.status, Number(response.headers.get('Retry-After')) || 0, json);
   }
   return json;
 }

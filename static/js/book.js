@@ -1,16 +1,37 @@
 // The page's own behaviour: typeset math, open and close the chapter menu on small screens,
 // fit wide equations, code and tables to the screen (and mark what still scrolls sideways), and
 // start widgets and exercises.
-import { typesetMath } from './math.js';
+import { typesetLazily } from './math.js';
 import { setUpMenu } from './menu.js';
-import { keepPageFitted } from './fit.js';
+import { keepPageFitted, fitAround } from './fit.js';
 import { mountWidgets } from './mount.js';
 import './progress.js';
 
-typesetMath(document);
+// The first screen's formulas now, the rest in idle slices, each batch fitted as it arrives.
+const fitSoon = batchedByFrame(fitAround);
+typesetLazily(document, fitSoon);
 setUpMenu(document);
 const fit = keepPageFitted(document);
 mountWidgets(document).then(() => {
-  typesetMath(document);
+  typesetLazily(document, fitSoon);
   fit();
 });
+
+/**
+ * fit(elements), run once a frame for all the elements handed over since the last frame: the frame
+ * lays the page out anyway, so measuring then costs no layout of its own, where measuring in the
+ * idle slice that typeset them would.
+ */
+function batchedByFrame(fit) {
+  let waiting = [];
+  return (elements) => {
+    if (waiting.length === 0) {
+      requestAnimationFrame(() => {
+        const batch = waiting;
+        waiting = [];
+        fit(batch.filter((el) => el.isConnected));
+      });
+    }
+    waiting.push(...elements);
+  };
+}

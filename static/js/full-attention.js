@@ -3,7 +3,10 @@
 // learner's earlier answers (a calmer colour, naming the step to revisit), or wrong with its cells and
 // any named mistake; a summary says how many were right outright and which step to redo first. The
 // output grid is the exercise's ordinary answer, so an output checked alone is checked as any answer.
-import { richText, matrixTable, make, getJson, headerRow } from './exercise.js';
+import { el as make, tableHead } from './dom.js';
+import { getJson, postJson } from './api.js';
+import { richText, matrixTable } from './exercise.js';
+import { clearMark } from './exercise/grid.js';
 import { markSolved } from './progress.js';
 
 const MINUS_INFINITY = /^\s*[-−](inf|infinity|∞)\s*$/i;
@@ -18,9 +21,14 @@ const VERDICT_TEXT = {
 export function mountSteps(el, Exercise) {
   class LayerExercise extends Exercise {
     async load() {
-      const { ok, body } = await getJson(this.url(`/steps?${this.query()}`));
-      this.stepForms = ok ? body.steps.filter((s) => s.key !== 'output') : [];
-      this.heads = ok ? body.heads : 1;
+      let body = null;
+      try {
+        body = await getJson(this.path(`/steps?${this.query()}`));
+      } catch (err) {
+        // the ordinary exercise still loads and says what is wrong; without step forms only the output is asked
+      }
+      this.stepForms = body ? body.steps.filter((s) => s.key !== 'output') : [];
+      this.heads = body ? body.heads : 1;
       await super.load();
     }
 
@@ -50,7 +58,7 @@ export function mountSteps(el, Exercise) {
       for (let h = 0; h < form.grids; h++) {
         const table = make('table', 'answer-table');
         if (form.grids > 1) table.append(make('caption', null, `head ${h + 1}`));
-        table.append(headerRow(form.colLabels));
+        table.append(tableHead(form.colLabels, true));
         const body = make('tbody');
         const rows = [];
         for (let r = 0; r < form.rows; r++) {
@@ -92,7 +100,7 @@ export function mountSteps(el, Exercise) {
     }
 
     clearMark(input) {
-      super.clearMark(input);
+      clearMark(input);
       input.closest('td')?.classList.remove('cell-carried');
     }
 
@@ -117,7 +125,7 @@ export function mountSteps(el, Exercise) {
     }
 
     async check() {
-      this.clearMarks();
+      this.grid.clearMarks();
       this.steps.forEach((step) => step.grids.flat(2).forEach((input) => this.clearMark(input)));
       const answers = {};
       for (const [key, step] of this.steps) {
@@ -132,24 +140,22 @@ export function mountSteps(el, Exercise) {
         super.check();   // the output alone: checked as the exercise's answer
         return;
       }
-      if (this.inputs.flat().some((input) => input.value.trim() !== '')) {
-        const output = this.readAnswer();
+      if (this.grid.inputs.flat().some((input) => input.value.trim() !== '')) {
+        const output = this.grid.read();
         if (output.problem) {
           this.showProblem(output.problem, output.input);
           return;
         }
         answers.output = output.answer;
       }
-      const { ok, body } = await getJson(this.url('/check'), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ seed: Number(this.seed), answers }),
-      });
-      if (!ok) {
-        this.showProblem(body.error);
+      let report;
+      try {
+        report = await postJson(this.path('/check'), { seed: Number(this.seed), answers });
+      } catch (err) {
+        this.showProblem(err.message);
         return;
       }
-      this.showMarks(body, answers);
+      this.showMarks(report, answers);
     }
 
     showMarks(report, answers) {
@@ -162,7 +168,7 @@ export function mountSteps(el, Exercise) {
       const summary = make('p', 'verdict layer-summary', `${wrong || carried ? 'Not yet' : 'Correct'}: ${report.summary.text}`);
       this.feedback.append(summary);
       for (const [key, mark] of Object.entries(report.steps)) {
-        const step = key === 'output' ? { grids: [this.inputs], mark: this.outputMark, form: { title: 'output' } } : this.steps.get(key);
+        const step = key === 'output' ? { grids: [this.grid.inputs], mark: this.outputMark, form: { title: 'output' } } : this.steps.get(key);
         this.showMark(key, step, mark);
       }
       if (!wrong && !carried && report.steps.output) markSolved(document.querySelector('article[data-slug]')?.dataset.slug, this.id);
@@ -192,7 +198,7 @@ export function mountSteps(el, Exercise) {
         p.prepend(make('strong', null, ' Likely mistake: '));
         line.append(p);
       }
-      if (mark.verdict !== 'correct' && this.exercise.solutionAvailable) line.append(' ', this.workButton(key));
+      if (mark.verdict !== 'correct' && this.data.solutionAvailable) line.append(' ', this.workButton(key));
     }
 
     /** "Work this step from my grids": the step's worked solution, starting from the learner's own earlier grids. */
@@ -200,16 +206,16 @@ export function mountSteps(el, Exercise) {
       const button = make('button', 'work-button', 'Show this step worked from your grids');
       button.type = 'button';
       button.addEventListener('click', async () => {
-        const { ok, body } = await getJson(this.url(`/steps/${key}/solution${this.key ? `?key=${encodeURIComponent(this.key)}` : ''}`), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ seed: Number(this.seed), answers: this.lastAnswers }),
-        });
         const work = make('div', 'step-work');
         work.tabIndex = -1;
-        if (!ok) {
-          work.append(make('p', 'exercise-error', body.error));
-        } else {
+        let body = null;
+        try {
+          body = await postJson(this.path(`/steps/${key}/solution${this.key ? `?key=${encodeURIComponent(this.key)}` : ''}`),
+            { seed: Number(this.seed), answers: this.lastAnswers });
+        } catch (err) {
+          work.append(make('p', 'exercise-error', err.message));
+        }
+        if (body) {
           for (const step of body.steps) {
             work.append(richText('p', null, step.text));
             if (step.lines.length > 0) work.append(make('pre', 'worked-lines', step.lines.join('\n')));

@@ -1,23 +1,153 @@
 // Typesets the TeX that the server left in <span class="math"> and <div class="math display">.
 // katex.render sets styles through the CSSOM, which the strict Content-Security-Policy allows.
-import katex from '../vendor/katex/katex.mjs';
+//
+// A chapter holds a hundred formulas or more, and typesetting them all at once kept a phone from
+// answering for a third of a second. So KaTeX (the minified build) loads in a task of its own after
+// the page's first paint, the formulas on screen are typeset first, and the rest in short slices
+// while the browser is idle, those scrolled near first: no task runs long. Printing typesets
+// whatever is left before the page is laid out for paper.
 
+/** Milliseconds of typesetting in one slice: a phone, four times slower, still stays under 50 ms. */
+const SLICE_MS = 8;
+/** How far outside the screen a formula counts as coming into view (typeset ahead of the scroll). */
+const AHEAD = '100%';
+
+let katex = null;
+let loading = null;
+
+/** KaTeX, loaded once: its UMD build defines self.katex. */
+function loadKatex() {
+  loading ||= import('../vendor/katex/katex.min.js').then(() => { katex = self.katex; });
+  return loading;
+}
+
+/** Typesets every formula under root at once (or as soon as KaTeX has loaded): for short texts such as an exercise's. */
 export function typesetMath(root) {
-  for (const el of root.querySelectorAll('.math:not([data-typeset])')) {
-    const tex = el.textContent;
-    try {
-      const display = el.classList.contains('display');
-      render(el, tex, display);
-      if (display) el.dataset.tex = tex;
-      else holdLastBox(el);
-      el.dataset.typeset = 'true';
-    } catch (err) {
-      // Leave the TeX readable and say what is wrong, rather than showing nothing.
-      el.textContent = tex;
-      el.classList.add('math-error');
-      el.title = err.message;
-      console.warn('math could not be typeset:', tex, err.message);
+  if (!katex) {
+    loadKatex().then(() => typesetMath(root));
+    return;
+  }
+  for (const el of root.querySelectorAll('.math:not([data-typeset])')) typesetOne(el);
+}
+
+/**
+ * Typesets every formula under doc in slices: those on screen first, the others while the browser
+ * is idle, and all that remain when the page is printed. onTypeset(elements) runs after each slice,
+ * so the page can fit what changed width. Formulas added later (widgets) are picked up by calling
+ * typesetLazily again.
+ */
+export function typesetLazily(doc, onTypeset) {
+  const waiting = [...doc.querySelectorAll('.math:not([data-typeset])')];
+  if (waiting.length === 0) return;
+  const queue = new LazyQueue(waiting, onTypeset);
+  queue.watchPrinting();
+  loadKatex().then(() => queue.start());
+}
+
+/** Formulas waiting to be typeset, in document order; those scrolled near move to the front. */
+class LazyQueue {
+  constructor(elements, onTypeset) {
+    this.elements = elements;
+    this.onTypeset = onTypeset;
+    this.near = new Set();
+    this.scheduled = false;
+  }
+
+  watchPrinting() {
+    const printNow = () => {
+      if (katex) this.finish();
+    };
+    window.addEventListener('beforeprint', printNow);
+    // Printing to PDF from a driven browser applies the print media without a beforeprint event.
+    window.matchMedia('print').addEventListener('change', (event) => { if (event.matches) printNow(); });
+  }
+
+  start() {
+    for (const el of this.elements) if (onScreen(el)) this.near.add(el);
+    if ('IntersectionObserver' in window) {
+      this.observer = new IntersectionObserver((entries) => {
+        for (const entry of entries) if (entry.isIntersecting) this.near.add(entry.target);
+        this.schedule();
+      }, { rootMargin: `${AHEAD} 0px` });
+      this.elements.forEach((el) => this.observer.observe(el));
     }
+    this.schedule();
+  }
+
+  /** The next slice: soon while formulas on screen wait, else when the browser is idle. */
+  schedule() {
+    if (this.scheduled || this.elements.length === 0) return;
+    this.scheduled = true;
+    if (this.near.size > 0 || !window.requestIdleCallback) {
+      setTimeout(() => {
+        this.scheduled = false;
+        this.slice(SLICE_MS);
+      });
+      return;
+    }
+    requestIdleCallback((deadline) => {
+      this.scheduled = false;
+      this.slice(Math.min(SLICE_MS, deadline.timeRemaining()));
+    }, { timeout: 2000 });
+  }
+
+  /** Typesets for about budget ms, formulas coming into view first, then schedules the next slice. */
+  slice(budget) {
+    const end = performance.now() + Math.max(budget, 2);
+    const done = [];
+    for (const el of this.near) {
+      this.near.delete(el);
+      if (el.dataset.typeset) continue;
+      typesetOne(el);
+      done.push(el);
+      if (performance.now() >= end) break;
+    }
+    while (performance.now() < end && this.elements.length > 0) {
+      const el = this.elements.shift();
+      if (el.dataset.typeset || !el.isConnected) continue;
+      typesetOne(el);
+      done.push(el);
+    }
+    this.forget(done);
+    if (done.length > 0) this.onTypeset(done);
+    this.schedule();
+  }
+
+  /** Everything at once: the page is about to be printed. */
+  finish() {
+    const done = this.elements.filter((el) => !el.dataset.typeset && el.isConnected);
+    done.forEach(typesetOne);
+    this.elements = [];
+    this.forget(done);
+    if (done.length > 0) this.onTypeset(done);
+  }
+
+  forget(done) {
+    if (this.observer) done.forEach((el) => this.observer.unobserve(el));
+    if (this.elements.length > 0 && this.elements[0].dataset.typeset) this.elements = this.elements.filter((el) => !el.dataset.typeset);
+  }
+}
+
+function onScreen(el) {
+  const box = el.getBoundingClientRect();
+  return box.bottom >= 0 && box.top <= window.innerHeight;
+}
+
+function typesetOne(el) {
+  const tex = el.textContent;
+  try {
+    const display = el.classList.contains('display');
+    render(el, tex, display);
+    if (display) el.dataset.tex = tex;
+    else holdLastBox(el);
+    el.dataset.typeset = 'true';
+  } catch (err) {
+    // Leave the TeX readable and say what is wrong, rather than showing nothing.
+    el.textContent = tex;
+    el.classList.add('math-error');
+    el.title = err.message;
+    el.dataset.typeset = 'failed';
+    console.warn('math could not be typeset:', tex, err.message);
   }
 }
 

@@ -5,71 +5,10 @@
 // only formats it.
 
 import { el } from './dom.js';
+import { formatNumber, heatClass, largestMagnitude } from './matrix/numbers.js';
+import { makeNavigable, resetRovingStop } from './matrix/navigate.js';
 
-const MINUS = '\u2212';
-/** From here on a number is printed as 1.23e+9, as MatrixTable.EXPONENTIAL_FROM says. */
-const EXPONENTIAL_FROM = 1e9;
-const HINT_ID = 'matrix-explain-hint';
-
-/** A number as the book prints it, exactly as MatrixTable.number does: fixed digits rounded half up on the decimal value. */
-export function formatNumber(x, digits) {
-  let text = Math.abs(x) >= EXPONENTIAL_FROM ? x.toExponential(digits) : fixedHalfUp(x, digits);
-  if (/^-0\.?0*$/.test(text)) text = text.slice(1);
-  return text.replaceAll('-', MINUS);
-}
-
-/**
- * x to `digits` decimals as a reader rounds by hand (Decimals.java): cut to 15 significant digits,
- * which drops binary noise (0.495 is stored as 0.49499999…), then halves go up. toFixed would round
- * the binary value and print 0.49.
- */
-function fixedHalfUp(x, digits) {
-  if (x === 0) return (0).toFixed(digits);
-  const [mantissa, exp] = Math.abs(x).toPrecision(15).split('e');
-  const point = mantissa.indexOf('.');
-  const figures = mantissa.replace('.', '');
-  // value = figures × 10^shift; scaled = value × 10^digits, rounded half up to a whole number
-  const shift = (point < 0 ? mantissa.length : point) + Number(exp || 0) - figures.length + digits;
-  let scaled = BigInt(figures);
-  if (shift >= 0) {
-    scaled *= 10n ** BigInt(shift);
-  } else {
-    const divisor = 10n ** BigInt(-shift);
-    const rest = scaled % divisor;
-    scaled /= divisor;
-    if (2n * rest >= divisor) scaled += 1n;
-  }
-  const text = scaled.toString().padStart(digits + 1, '0');
-  const whole = text.slice(0, text.length - digits);
-  const sign = x < 0 && scaled !== 0n ? '-' : '';
-  return sign + (digits > 0 ? `${whole}.${text.slice(text.length - digits)}` : whole);
-}
-
-/** 12 → "₁₂": row and column numbers in subscripts, for labels such as a₂ⱼ. */
-export function subscript(n) {
-  return String(n).replace(/[0-9]/g, (digit) => '₀₁₂₃₄₅₆₇₈₉'[digit]);
-}
-
-/** heat-w-0 … heat-w-10 for weights (0 to 1), heat-s-m5 … heat-s-p5 for signed values (relative to the largest magnitude). */
-export function heatClass(x, scale, maxAbs) {
-  if (scale === 'weights') return `heat-w-${Math.round(Math.max(0, Math.min(1, x)) * 10)}`;
-  const step = maxAbs === 0 ? 0 : Math.round(x / maxAbs * 5);
-  return step < 0 ? `heat-s-m${-step}` : `heat-s-p${step}`;
-}
-
-/** The largest finite magnitude in some matrices (null cells are masked): the span of one signed colour scale. */
-export function largestMagnitude(...matrices) {
-  let max = 0;
-  for (const values of matrices) {
-    for (const row of values) {
-      for (const x of row) {
-        if (x != null && Number.isFinite(x)) max = Math.max(max, Math.abs(x));
-      }
-    }
-  }
-  return max;
-}
-
+export { formatNumber, subscript, heatClass, largestMagnitude } from './matrix/numbers.js';
 
 /**
  * A matrix as a <div class="matrix"> holding its table and legend.
@@ -251,76 +190,4 @@ function ariaHiddenBar() {
   const bar = el('span', 'legend-bar');
   bar.setAttribute('aria-hidden', 'true');
   return bar;
-}
-
-// ---- computed cells: one tab stop a matrix, arrows move, Enter or a click explains ----
-
-function hint() {
-  if (!document.getElementById(HINT_ID)) {
-    const text = el('p', 'visually-hidden', 'Press Enter to see how this number is computed. Arrow keys move between numbers.');
-    text.id = HINT_ID;
-    document.body.append(text);
-  }
-  return HINT_ID;
-}
-
-function cells(root) {
-  return [...root.querySelectorAll('tbody td')];
-}
-
-function resetRovingStop(root) {
-  const all = cells(root);
-  if (all.length === 0) return;
-  const current = all.find((td) => td.tabIndex === 0 && td.hasAttribute('tabindex')) || all[0];
-  for (const td of all) {
-    td.tabIndex = td === current ? 0 : -1;
-    td.setAttribute('aria-describedby', hint());
-  }
-}
-
-function makeNavigable(root) {
-  root.classList.add('matrix-live');
-  const cellOf = (target) => target.closest('td[data-row]');
-  const position = (td) => [Number(td.dataset.row), Number(td.dataset.col)];
-  const moveTo = (td) => {
-    if (!td) return;
-    for (const other of cells(root)) other.tabIndex = -1;
-    td.tabIndex = 0;
-    td.focus();
-  };
-  root.addEventListener('focusin', (event) => {
-    const td = cellOf(event.target);
-    if (!td) return;
-    for (const other of cells(root)) other.tabIndex = other === td ? 0 : -1;
-    root.matrixSpec.select?.(...position(td), td);
-  });
-  root.addEventListener('click', (event) => {
-    const td = cellOf(event.target);
-    if (!td) return;
-    moveTo(td);
-    root.matrixSpec.explain?.(...position(td), td);
-  });
-  root.addEventListener('keydown', (event) => {
-    const td = cellOf(event.target);
-    if (!td) return;
-    const [r, c] = position(td);
-    const body = root.querySelector('tbody');
-    const at = (row, col) => body.children[row]?.children[col + 1];
-    const lastCol = body.children[0].children.length - 2;
-    const target = {
-      ArrowLeft: () => at(r, c - 1),
-      ArrowRight: () => at(r, c + 1),
-      ArrowUp: () => at(r - 1, c),
-      ArrowDown: () => at(r + 1, c),
-      Home: () => at(r, 0),
-      End: () => at(r, lastCol),
-    }[event.key];
-    if (target) {
-      event.preventDefault();
-      moveTo(target());
-    } else if ((event.key === 'Enter' || event.key === ' ') && root.matrixSpec.explain) {
-      event.preventDefault();
-      root.matrixSpec.explain(r, c, td);
-    }
-  });
 }

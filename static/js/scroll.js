@@ -2,27 +2,38 @@
 // overflows says so: book.css shows a "scroll →" cue and fades the edge that hides more, until the
 // reader reaches the end (data-scroll = start, middle or end). It also gets a tab stop, or its hidden
 // part could not be read without a mouse. A box that fits gets none of this.
-const SCROLLERS = '.math.display, .matrix, .table-scroll, .chapter-body table, .chapter-body pre, .widget-scroll';
+export const SCROLLERS = '.math.display, .matrix, .table-scroll, .chapter-body table, .chapter-body pre, .widget-scroll';
 
 /** Marks every scroller under root that overflows now, and unmarks those that no longer do. */
 export function updateScrollers(root) {
-  const boxes = [...root.querySelectorAll(SCROLLERS)];
+  markScrollers([...root.querySelectorAll(SCROLLERS)]);
+}
+
+/** Marks these boxes: each that overflows now, and unmarks those that no longer do. */
+export function markScrollers(boxes) {
   // Measure everything first, then write: one layout, however many boxes.
   const overflowing = boxes.map(overflows);
   boxes.forEach((el, i) => mark(el, overflowing[i]));
 }
 
+/**
+ * Keeps the scrollers under root marked: at the next frame, when fonts arrive and whenever the
+ * window changes size. Returns update(), which marks them again at the next frame (calls in one
+ * frame share one update, and so one layout).
+ */
 export function makeScrollersFocusable(root) {
-  const update = () => updateScrollers(root);
+  let pending = 0;
+  const update = () => {
+    if (pending) return;
+    pending = requestAnimationFrame(() => {
+      pending = 0;
+      updateScrollers(root);
+    });
+  };
   update();
   // Web fonts (KaTeX's) can widen an equation after the first layout.
   document.fonts?.ready.then(update);
-  window.addEventListener('load', update);
-  let pending = 0;
-  window.addEventListener('resize', () => {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(update);
-  });
+  window.addEventListener('resize', update);
   return update;
 }
 

@@ -122,6 +122,34 @@ class MatrixMarkupBrowserTest {
     }
 
     @Test
+    void anExerciseDrawsItsMatricesAsTheServerRendersThem() {
+        Random random = new Random(1313);
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            MatrixTable.Spec any = randomSpec(random, 1 + random.nextInt(5), 1 + random.nextInt(5));
+            // as an exercise shows a table from the API: on a signed scale of its own, keyed by its name
+            MatrixTable.Spec spec = new MatrixTable.Spec(any.name(), any.name(), any.values(), any.rowLabels(), any.colLabels(),
+                    MatrixTable.Scale.SIGNED, any.digits(), 0);
+            Map<String, Object> view = js(spec);
+            view.remove("key");
+            view.remove("scale");
+            cases.add(Map.of("view", view, "html", MatrixTable.html(spec)));
+        }
+        try (Browsers.Tab tab = Browsers.open(1280, 800)) {
+            Page page = tab.page();
+            page.navigate(book.url("/"));
+            Object mismatches = page.evaluate("async (cases) => {"
+                    + " const url = document.querySelector('script[type=module]').src.replace('js/book.js', 'js/exercise.js');"
+                    + " const exercise = await import(url);"
+                    + " const parse = (html) => { const t = document.createElement('template'); t.innerHTML = html; return t.content.firstElementChild; };"
+                    + " return cases.map(c => [c.html, exercise.matrixTable(c.view).outerHTML, exercise.matrixTable(c.view).isEqualNode(parse(c.html))])"
+                    + "   .filter(([, , same]) => !same).map(([html, drawn]) => [html, drawn]); }", cases);
+            assertEquals(List.of(), mismatches);
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @Test
     void numbersAreRoundedAlikeInJavaAndJavaScript() {
         Random random = new Random(7);
         List<Double> values = new ArrayList<>(List.of(0.125, 0.375, 2.5, -2.5, 1.005, 1.015, -0.005, -0.0, 0.0, 1e9, -1e9,

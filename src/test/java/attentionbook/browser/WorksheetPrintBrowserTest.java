@@ -4,6 +4,7 @@ import attentionbook.BookServerExtension;
 import attentionbook.exercise.Seeds;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,25 @@ class WorksheetPrintBrowserTest {
             hint.locator(".katex").first().waitFor();
             assertTrue(hint.locator(".katex").count() >= 1, "the hint's d_k is typeset");
             assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @Test
+    void printingAChapterTypesetsTheFormulasTheIdleSlicesHaveNotReached() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            // A page never idle: only printing can typeset the formulas far below the first screen.
+            page.addInitScript("window.requestIdleCallback = () => 0;");
+            page.navigate(book.url("/chapters/scores"));
+            page.locator(".math[data-typeset] .katex").first().waitFor();
+            int waiting = ((Number) page.evaluate("() => document.querySelectorAll('.math:not([data-typeset])').length")).intValue();
+            assertTrue(waiting > 50, waiting + " formulas wait far below the first screen");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            page.waitForFunction("() => document.querySelectorAll('.math:not([data-typeset])').length === 0");
+            assertEquals(0, page.locator(".math-error").count(), "formulas KaTeX could not typeset");
+            assertEquals(page.locator(".math").count(), page.locator(".math[data-typeset] .katex-mathml math").count(),
+                    "every formula typeset for paper, with its MathML");
+            assertEquals(List.of(), tab.errors(), "console errors");
         }
     }
 
