@@ -250,7 +250,10 @@ class ExerciseBrowserTest {
                     page.setViewportSize(size[0], size[1]);
                     page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
                     Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-                    assertTrue(((Number) overflow).intValue() <= 0, path + " is too wide to print at " + size[0] + "px by " + overflow);
+                    assertTrue(((Number) overflow).intValue() <= 0, () -> path + " is too wide to print at " + size[0] + "px by " + overflow
+                            + ": " + page.evaluate("() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right"
+                            + " > window.innerWidth).slice(-3).map((e) => e.tagName + '.' + e.className + ' in '"
+                            + " + (e.closest('[data-exercise],section,article')?.id || e.closest('[id]')?.id)).join('; ')"));
                     assertFalse(page.locator(".sidebar").isVisible(), "no sidebar in print");
                     assertFalse(page.locator(".worksheet-actions").isVisible(), "no links to other sheets in print");
                     assertTrue(page.locator(".worksheet-meta").isVisible(), "the seed is printed");
