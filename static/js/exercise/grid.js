@@ -20,7 +20,8 @@ export class AnswerGrid {
     legend.append(`Your answer: ${form.name} `, el('span', 'matrix-shape', `${form.rows}×${form.cols}`));
     const instruction = form.minusInfinity ? `${form.instruction} Type -inf for a hidden cell (−∞).` : form.instruction;
     fieldset.append(legend, el('p', 'exercise-rounding', instruction));
-    const table = el('table', 'answer-table');
+    // six or more columns get narrower inputs, so a whole row still fits the text column of a desktop page
+    const table = el('table', form.cols >= 6 ? 'answer-table answer-table-wide' : 'answer-table');
     if (form.type !== 'number') table.append(tableHead(form.colLabels, true));
     const body = el('tbody');
     this.inputs = [];
