@@ -51,8 +51,13 @@ class LiveWidgetsBrowserTest {
 
     /** A chapter's title as the book the server loaded has it. */
     static String title(String slug) {
-        return attentionbook.App.loadBundledBook().chapter(slug).orElseThrow().title();
+        if (bundled == null) {
+            bundled = attentionbook.App.loadBundledBook();
+        }
+        return bundled.chapter(slug).orElseThrow().title();
     }
+
+    private static attentionbook.book.Book bundled;
 
     private static AttentionLayer.Trace layer(double[][] x, int heads, boolean norm) {
         AttentionSpec spec = new AttentionSpec(Matrix.of(WQ), Matrix.of(WK), Matrix.identity(4), Matrix.of(WO), heads, true, true);
