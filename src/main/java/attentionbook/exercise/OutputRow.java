@@ -37,7 +37,8 @@ final class OutputRow extends AbstractExerciseKind {
         List<String> prompt = List.of(
                 "A layer with $h = 2$ heads of width $d_v = 2$ and $d_\\text{model} = 4$ has worked out token " + token
                         + "'s output in each head. The table gives both heads' rows, then $W_O$ and the token's input row x" + t + ".",
-                "Finish the layer for this token: give its row of the layer's output, concat(head 1, head 2)·W_O + x" + t + ".");
+                "Finish the layer for this token: give its row of the layer's output, $\\text{concat}(\\text{head}_1, \\text{head}_2)"
+                        + " \\cdot W_O + x_" + token + "$.");
         List<Table> given = List.of(
                 new Table("the heads' outputs", heads, List.of("head 1", "head 2"), Grids.numbers(WIDTH), 0),
                 Grids.numbered("W_O", wo, 0),
