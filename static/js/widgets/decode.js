@@ -2,13 +2,14 @@
 // cached K and V (earlier rows reused, the newest appended), each head's one new row of scores and
 // weights, the output row, and the cache's bytes for a chosen model and number type. "Use the KV
 // cache" off recomputes the whole causal layer and shows the same output row beside it.
-// Numbers from POST /api/decode.
+// Numbers from POST /api/decode. Every cell explains itself through POST /api/attention/explain on the
+// causal layer over tokens 1 … t: with the mask, its row t is what the step computed with the cache.
 // State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step": 1 … T, "cache",
 //         "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}
 import { startWidget } from '../widget.js';
 import { el, switchBox } from '../dom.js';
 import { postJson } from '../api.js';
-import { checkAttention, dims, isCount, keepOnly, placeComputed } from '../attention.js';
+import { attentionBody, checkAttention, dims, isCount, keepOnly, placeComputed } from '../attention.js';
 
 const MODELS = { 'this-layer': 'this layer', 'gpt2-small': 'GPT-2 small', 'llama2-7b': 'LLaMA-2-7B' };
 const DTYPES = { float32: 'float32 (4 bytes)', float16: 'float16 (2 bytes)', int8: 'int8 (1 byte)' };
@@ -60,11 +61,16 @@ export function mount(element) {
     host.body.querySelector('.decode-step').textContent = `Step ${t}: “${word}” is decoded. ${t === 1 ? 'The cache was empty'
       : `Rows 1–${t - 1} of K and V are read from the cache as they were`}; row ${t} is computed now and appended.`;
     const row = host.body.querySelector('.decode-matrices');
-    const one = (name, key, values, colLabels, scale = 'signed') => placeComputed(host, row,
-      { name, key, values: [values], rowLabels: [word], colLabels, scale }).dataset.matrix;
-    const keys = [one('q (new token, not cached)', 'q', view.q, dims(view.q.length))];
-    for (const [name, key, values] of [['K cache', 'keys', view.keys], ['V cache', 'values', view.values]]) {
-      const m = placeComputed(host, row, { name, key, values, rowLabels: seen, colLabels: dims(values[0].length) });
+    const body = { ...attentionBody({ ...host.state, x: host.state.x.slice(0, t) }), causal: true };
+    const explained = (step, head = 0, rowOf = () => t - 1) => (r, c) =>
+      ['/api/attention/explain', { ...body, step, head, row: rowOf(r), col: c }];
+    const outputStep = host.state.wo ? 'output' : 'concat';
+    const one = (name, key, values, colLabels, ask, scale = 'signed') => placeComputed(host, row,
+      { name, key, values: [values], rowLabels: [word], colLabels, scale, ask }).dataset.matrix;
+    const keys = [one('q (new token, not cached)', 'q', view.q, dims(view.q.length), explained('q'))];
+    for (const [name, key, values, step] of [['K cache', 'keys', view.keys, 'k'], ['V cache', 'values', view.values, 'v']]) {
+      const m = placeComputed(host, row, { name, key, values, rowLabels: seen, colLabels: dims(values[0].length),
+        ask: explained(step, 0, (r) => r) });
       [...m.querySelectorAll('tbody tr')].forEach((tr, r) => {
         tr.classList.toggle('is-new', r === t - 1);
         tr.classList.toggle('is-reused', r < t - 1);
@@ -73,13 +79,14 @@ export function mount(element) {
     }
     view.scores.forEach((scores, h) => {
       const of = view.scores.length === 1 ? '' : ` (head ${h + 1})`;
-      keys.push(one(`new scores q·kᵀ/√d_k${of}`, `scores-h${h + 1}`, scores, seen));
-      keys.push(one(`weights${of}`, `weights-h${h + 1}`, view.weights[h], seen, 'weights'));
+      keys.push(one(`new scores q·kᵀ/√d_k${of}`, `scores-h${h + 1}`, scores, seen, explained('scaled', h)));
+      keys.push(one(`weights${of}`, `weights-h${h + 1}`, view.weights[h], seen, explained('weights', h), 'weights'));
     });
-    keys.push(one('output (with the cache)', 'output', view.output, dims(view.output.length)));
+    keys.push(one('output (with the cache)', 'output', view.output, dims(view.output.length), explained(outputStep)));
     if (!view.cache) {
       keys.push(placeComputed(host, row, { name: 'output recomputed without the cache', key: 'recomputed-all',
-        values: view.recomputed_all, rowLabels: seen, colLabels: dims(view.output.length) }).dataset.matrix);
+        values: view.recomputed_all, rowLabels: seen, colLabels: dims(view.output.length),
+        ask: explained(outputStep, 0, (r) => r) }).dataset.matrix);
     }
     keepOnly(row, keys);
     const compare = host.body.querySelector('.decode-compare');

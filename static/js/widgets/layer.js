@@ -1,7 +1,7 @@
 // layer: the whole attention sublayer for one followed token, X → norm → Q, K, V → split into heads →
 // scores → scale → mask → softmax → A·V → concat → W_O → + X. Every step names its shape and links to
-// the chapter that teaches it; the followed token's row is marked in every matrix whose rows are
-// tokens; computed cells explain themselves (the norm and the residual are additions shown whole).
+// the chapter that teaches it (titled from the options, by slug); the followed token's row is marked in
+// every matrix whose rows are tokens; computed cells explain themselves (the norm and the residual are additions shown whole).
 // Numbers from POST /api/layer; explanations from POST /api/attention/explain on what attention read.
 // State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "causal", "scale", "norm", "token": 1 … T}
 import { startWidget } from '../widget.js';
@@ -72,10 +72,11 @@ export function mount(element) {
       item.querySelector('.layer-title').textContent = step.title;
       const formula = item.querySelector('.layer-formula');
       formula.replaceChildren(`${step.formula} `, el('span', 'layer-shape', `→ ${step.shape}`));
-      if (step.chapter) {
-        const link = el('a', null, 'the chapter');
+      const chapter = host.options?.chapters?.[step.chapter];
+      if (chapter) {
+        const link = el('a', null, chapter);
         link.href = step.chapter;
-        formula.append(' ', link);
+        formula.append(' see ', link);
       }
       const row = item.querySelector('.matrix-row');
       const placed = step.matrices.map((m) => {

@@ -36,6 +36,25 @@ public final class BookLoader {
     }
 
     public Book load(List<Folder> folders) {
+        return ChapterTitles.during(titles(folders), () -> loadAll(folders));
+    }
+
+    /** Every chapter's title by slug, a later folder's replacing an earlier one's, read before any chapter is rendered. */
+    private Map<String, String> titles(List<Folder> folders) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Folder folder : folders) {
+            for (Path file : markdownFiles(folder)) {
+                Matcher m = CHAPTER_FILE.matcher(file.getFileName().toString());
+                if (m.matches()) {      // a misnamed file is reported when it is loaded
+                    String source = folder.displayName() + "/" + file.getFileName();
+                    titles.put(m.group(2), FrontMatter.parse(source, read(source, file)).title());
+                }
+            }
+        }
+        return titles;
+    }
+
+    private Book loadAll(List<Folder> folders) {
         Map<String, Chapter> bySlug = new LinkedHashMap<>();
         for (Folder folder : folders) {
             Map<String, Chapter> inFolder = new LinkedHashMap<>();

@@ -71,10 +71,18 @@ public final class LayerWidget implements WidgetKind {
         return LayerView.of(in.tokens(), token, in.x(), spec, norm, body);
     }
 
+    /**
+     * The allowed head counts, and the title of each chapter a step links to, by slug ("scores" →
+     * "Scores: comparing …"), from the book being loaded: the script names the chapter with it.
+     */
     @Override
     public ObjectNode options(ObjectNode state) {
         ObjectNode options = WidgetJson.object();
         options.set("heads", WidgetJson.ints(MultiHeadWidget.headChoices(AttentionInputs.from(state))));
+        ObjectNode chapters = options.putObject("chapters");
+        for (LayerView.LayerStep step : view(state, STATE).steps()) {
+            ChapterTitles.of(step.chapter()).ifPresent(title -> chapters.put(step.chapter(), title));
+        }
         return options;
     }
 
@@ -82,13 +90,16 @@ public final class LayerWidget implements WidgetKind {
     public record Page(int token, String tokenName, List<Step> steps) {
     }
 
-    public record Step(String key, String title, String formula, String shape, String chapter, List<MatrixTable.View> matrices) {
+    /** chapter: the slug of the chapter that teaches the step and chapterTitle its title, both null when the book has no such chapter. */
+    public record Step(String key, String title, String formula, String shape, String chapter, String chapterTitle,
+                       List<MatrixTable.View> matrices) {
     }
 
     @Override
     public String staticHtml(ObjectNode state) {
         LayerView view = view(state, STATE);
-        List<Step> steps = view.steps().stream().map(step -> new Step(step.key(), step.title(), step.formula(), step.shape(), step.chapter(),
+        List<Step> steps = view.steps().stream().map(step -> new Step(step.key(), step.title(), step.formula(), step.shape(),
+                ChapterTitles.of(step.chapter()).map(title -> step.chapter()).orElse(null), ChapterTitles.of(step.chapter()).orElse(null),
                 step.matrices().stream().map(m -> MatrixTable.view(new MatrixTable.Spec(m.name(), m.key(), m.cells(), m.rows(), m.cols(),
                         m.scale().equals("weights") ? MatrixTable.Scale.WEIGHTS : MatrixTable.Scale.SIGNED, AttentionWidgetState.DIGITS))).toList()))
                 .toList();

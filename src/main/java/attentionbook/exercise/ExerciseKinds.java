@@ -19,7 +19,8 @@ public final class ExerciseKinds {
                 new SoftmaxRow(), new SoftmaxGrid(),
                 new WeightedSumRow(), new WeightedSumMatrix(),
                 new HeadShapes(), new HeadScores(), new ParameterCount(),
-                new KvCacheSize(), new AttentionCost(),
+                new OutputRow(),
+                new KvCacheSize(), new DecodeStep(), new AttentionCost(),
                 new OnlineSoftmaxTile(),
                 new GroupedQueryCache(), new WindowMaskRow(), new RopeRotation(),
 

@@ -49,6 +49,16 @@ class LiveWidgetsBrowserTest {
         return tab;
     }
 
+    /** A chapter's title as the book the server loaded has it. */
+    static String title(String slug) {
+        if (bundled == null) {
+            bundled = attentionbook.App.loadBundledBook();
+        }
+        return bundled.chapter(slug).orElseThrow().title();
+    }
+
+    private static attentionbook.book.Book bundled;
+
     private static AttentionLayer.Trace layer(double[][] x, int heads, boolean norm) {
         AttentionSpec spec = new AttentionSpec(Matrix.of(WQ), Matrix.of(WK), Matrix.identity(4), Matrix.of(WO), heads, true, true);
         return AttentionLayer.run(Matrix.of(x), spec, norm);
@@ -67,8 +77,12 @@ class LiveWidgetsBrowserTest {
             assertEquals(List.of("Input", "Project", "Split into heads", "Scores", "Scale", "Mask", "Softmax", "Weighted sum",
                     "Concatenate", "Output projection", "Residual"), w.root().locator(".layer-title").allInnerTexts());
             assertEquals("scores", w.root().locator("[data-step=\"scores\"] .layer-formula a").getAttribute("href"));
-            assertEquals("S = Q_n·K_nᵀ → 3×3 per head (2 heads) the chapter",
+            assertEquals("S = Q_n·K_nᵀ → 3×3 per head (2 heads) see " + title("scores"),
                     w.root().locator("[data-step=\"scores\"] .layer-formula").innerText());
+            List<String> taught = List.of("input-shapes", "queries-keys-values", "multi-head-attention", "scores", "scaling", "masking",
+                    "softmax", "weighted-sum", "multi-head-attention", "multi-head-attention", "the-full-picture");
+            assertEquals(taught, w.root().locator(".layer-formula a").all().stream().map(a -> a.getAttribute("href")).toList());
+            assertEquals(taught.stream().map(LiveWidgetsBrowserTest::title).toList(), w.root().locator(".layer-formula a").allInnerTexts());
             assertEquals(List.of("false", "false", "true"), followed(w, "residual"));
             assertEquals(List.of("false", "false", "true"), followed(w, "weights-h1"));
 
@@ -88,6 +102,8 @@ class LiveWidgetsBrowserTest {
             assertEquals(shown(normed.normed()), w.matrix("norm"));
             assertEquals(shown(normed.attention().k()), w.matrix("k"));
             assertEquals(shown(normed.residual()), w.matrix("residual"));
+            assertEquals(0, w.root().locator("[data-step=\"norm\"] .layer-formula a").count(), "no chapter teaches the norm");
+            assertEquals(title("masking"), w.root().locator("[data-step=\"masked\"] .layer-formula a").innerText());
 
             w.change(() -> w.root().locator("select[data-field=\"heads\"]").selectOption("1"));
             AttentionLayer.Trace one = layer(x, 1, true);

@@ -19,7 +19,9 @@ class DiagnosesTest {
     @CsvSource({
             "pipeline-shapes, forgot-batch", "element-count, forgot-batch", "attention-cost, forgot-batch",
             "kv-cache, forgot-batch", "causal-mask, large-negative", "attention-cost, flops",
-            "head-shapes, no-split", "head-scores, no-split", "scaled-score, sqrt-heads", "scale-grid, sqrt-heads"})
+            "head-shapes, no-split", "head-scores, no-split", "scaled-score, sqrt-heads", "scale-grid, sqrt-heads",
+            "kv-cache, cached-queries", "decode-step, cached-query", "decode-step, old-query", "output-row, forgot-residual",
+            "output-row, residual-before-wo"})
     void theMistakeIsNamed(String kind, String key) {
         int named = 0;
         for (long seed = 0; seed < SEEDS; seed++) {
