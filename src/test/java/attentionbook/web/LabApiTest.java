@@ -176,6 +176,24 @@ class LabApiTest {
                 }
             }
         }
+        JsonNode layer = widgets.get("layers").get(0).get("multi_head");
+        assertEquals("/chapters/multi-head-attention", widgets.get("multiHeadPage").asText());
+        assertEquals(2, layer.get("heads").asInt(), "the multi-head state is the whole layer, with the run's heads");
+        assertEquals(8, layer.get("wq").get(0).size(), "all of W_Q's columns");
+        String whole = "{\"x\": " + layer.get("x") + ", \"wq\": " + layer.get("wq") + ", \"wk\": " + layer.get("wk")
+                + ", \"wv\": " + layer.get("wv") + ", \"wo\": " + layer.get("wo") + ", \"heads\": 2, \"causal\": true, \"scale\": true}";
+        HttpResponse<String> layerAnswer = book.post("/api/attention", whole);
+        assertEquals(200, layerAnswer.statusCode(), layerAnswer.body());
+        for (int h = 0; h < 2; h++) {
+            JsonNode widget = parse(layerAnswer.body()).get("heads").get(h).get("weights");
+            JsonNode lab = predicted.get("layers").get(0).get("heads").get(h).get("weights");
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 6; j++) {
+                    assertEquals(lab.get(i).get(j).asDouble(), widget.get(i).get(j).asDouble(), 1e-12,
+                            "the layer's head " + h + " A[" + i + "][" + j + "]");
+                }
+            }
+        }
         String wide = String.format(TINY, 5).replace("\"d_model\": 8", "\"d_model\": 16");
         String wideId = parse(book.post("/api/lab/runs", wide).body()).get("id").asText();
         events(wideId);
