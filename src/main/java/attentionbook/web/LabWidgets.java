@@ -28,7 +28,7 @@ import java.util.Map;
 final class LabWidgets {
     /** The book's widgets stop at this many tokens and columns (book.AttentionWidget.MAX_SIZE). */
     static final int WIDGET_LIMIT = 12;
-    static final String PIPELINE_PAGE = "/chapters/the-full-picture";
+    static final String PIPELINE_PAGE = "/chapters/why-attention";
     static final String MULTI_HEAD_PAGE = "/chapters/multi-head-attention";
     private static final int WEIGHTS_STEP = 6;           // the pipeline's "Normalise" step, where the weights show
 

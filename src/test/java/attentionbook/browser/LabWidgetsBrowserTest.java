@@ -102,7 +102,7 @@ class LabWidgetsBrowserTest {
                 }
             }
             assertTrue(page.isChecked("[data-widget=multi-head] input[type=radio][value='2']"), "the run's 2 heads are chosen");
-            assertEquals("Parameters in Wq, Wk, Wv and Wo: 64 + 64 + 64 + 64 = 256, with 1, 2 or 4 heads alike.",
+            assertEquals("Parameters in Wq, Wk, Wv and Wo: 64 + 64 + 64 + 64 = 256, with 1, 2, 4 or 8 heads alike.",
                     page.textContent("[data-widget=multi-head] .multi-head-parameters"), "counted for the trained 8×8 matrices");
             assertEquals(List.of(), LabBrowserTest.unexpected(tab.errors()), "console errors");
             tab.screenshot("lab-multi-head-link-390");
