@@ -105,7 +105,8 @@ class LabWidgetsBrowserTest {
             assertEquals("Parameters in Wq, Wk, Wv and Wo: 64 + 64 + 64 + 64 = 256, with 1, 2, 4 or 8 heads alike.",
                     page.textContent("[data-widget=multi-head] .multi-head-parameters"), "counted for the trained 8×8 matrices");
             assertEquals(List.of(), LabBrowserTest.unexpected(tab.errors()), "console errors");
-            tab.screenshot("lab-multi-head-link-390");
+            page.locator("[data-widget=multi-head]").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Paths.get("target", "screenshots", "lab-multi-head-link-390.png")));
         }
     }
 
