@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
  */
 class InductionCurveTest {
 
+    private static List<Snapshot> firstSixHundred;
+
     /** The first 600 steps of the default run (the rest only polishes it); the trainer is deterministic. */
-    static List<Snapshot> firstSixHundredSteps() {
+    static synchronized List<Snapshot> firstSixHundredSteps() {
+        if (firstSixHundred != null) {
+            return firstSixHundred;
+        }
         Trainer trainer = new Trainer(RunConfig.defaults(Task.INDUCTION));
         List<Snapshot> snapshots = new ArrayList<>();
         trainer.run(snapshot -> {
@@ -24,7 +29,8 @@ class InductionCurveTest {
                 trainer.cancel();
             }
         });
-        return snapshots;
+        firstSixHundred = List.copyOf(snapshots);
+        return firstSixHundred;
     }
 
     @Test
