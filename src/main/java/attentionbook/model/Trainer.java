@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * Trains a {@link TinyGpt} on a task as its {@link RunConfig} says: each step draws a fresh batch,
  * runs forward and backward, and takes an AdamW step at the {@link Schedule}'s rate. Every
  * {@code snapshot_every} steps, and after the last, it measures the held-out accuracy and the probe's
- * attention and hands a {@link Snapshot} to the listener.
+ * attention and hands a {@link Snapshot} to the listener, with the training loss of every
+ * {@link Snapshot#LOSS_EVERY} steps since the snapshot before.
  *
  * <p>Randomness: the run's seed seeds a SplittableRandom that gives the model's initial weights and then the
  * training batches. The held-out set (512 sequences) and the probe come from fixed seeds, the same for
