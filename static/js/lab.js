@@ -166,7 +166,7 @@ function addSnapshot(snapshot) {
   const last = state.snapshots[state.snapshots.length - 1];
   if (last && snapshot.step <= last.step) return;            // a replay after a reconnect
   state.snapshots.push(snapshot);
-  state.phase = findPlateauAndDrop(state.snapshots);
+  state.phase = findPlateauAndDrop(state.snapshots, state.run.config.steps);
   const slider = $('lab-timeline');
   slider.max = String(state.snapshots.length - 1);
   slider.disabled = state.snapshots.length < 2;

@@ -1,8 +1,10 @@
 // The loss and accuracy curves as an SVG drawn through the DOM (attributes only: the CSP forbids
-// style strings). Loss on the left axis from 0 to its largest value, accuracy on the right from 0 to 1,
-// the snapshot on show marked by a vertical line, and a plateau and the drop after it when there is one.
+// style strings). The loss, as finely as the server recorded it, on the left axis from 0 to its largest
+// value; accuracy (measured at each snapshot) on the right from 0 to 1; the snapshot on show marked by a
+// vertical line, and a plateau and the drop after it when there is one.
 
 import { formatNumber } from '../matrix.js';
+import { lossCurve } from './phases.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
@@ -26,7 +28,8 @@ function path(points) {
  */
 export function drawChart(container, { snapshots, steps, current, phase }) {
   const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'lab-chart-svg', role: 'img' });
-  const maxLoss = Math.max(...snapshots.map((s) => s.loss), 1e-9);
+  const curve = lossCurve(snapshots);
+  const maxLoss = Math.max(...curve.map((p) => p.loss), 1e-9);
   const x = (step) => PAD.left + (WIDTH - PAD.left - PAD.right) * (step / Math.max(steps, 1));
   const yLoss = (loss) => HEIGHT - PAD.bottom - (HEIGHT - PAD.top - PAD.bottom) * (loss / maxLoss);
   const yAcc = (acc) => HEIGHT - PAD.bottom - (HEIGHT - PAD.top - PAD.bottom) * acc;
@@ -60,11 +63,12 @@ export function drawChart(container, { snapshots, steps, current, phase }) {
     root.append(svg('text', { x: x(phase.plateauFrom) + 4, y: bottom - 6, class: 'lab-plateau-label' }, 'plateau'));
   }
   if (snapshots.length > 0) {
-    root.append(svg('path', { d: path(snapshots.map((s) => [x(s.step), yLoss(s.loss)])), class: 'lab-line-loss' }));
+    root.append(svg('path', { d: path(curve.map((p) => [x(p.step), yLoss(p.loss)])), class: 'lab-line-loss' }));
     root.append(svg('path', { d: path(snapshots.map((s) => [x(s.step), yAcc(s.accuracy)])), class: 'lab-line-acc' }));
     const shown = snapshots[Math.min(current, snapshots.length - 1)];
     root.append(svg('line', { x1: x(shown.step), y1: PAD.top, x2: x(shown.step), y2: bottom, class: 'lab-now' }));
-    root.append(svg('circle', { cx: x(shown.step), cy: yLoss(shown.loss), r: 4, class: 'lab-dot-loss' }));
+    const shownLoss = (curve.find((p) => p.step === shown.step) || shown).loss;   // on the line drawn
+    root.append(svg('circle', { cx: x(shown.step), cy: yLoss(shownLoss), r: 4, class: 'lab-dot-loss' }));
     root.append(svg('rect', { x: x(shown.step) - 4, y: yAcc(shown.accuracy) - 4, width: 8, height: 8, class: 'lab-dot-acc' }));
   }
   container.replaceChildren(root);

@@ -2,47 +2,79 @@
 // where the loss sat on a plateau and then fell fastest, and when each head became a previous-token
 // head or an induction head. Pure functions of the snapshots, so a test can feed them made-up runs.
 
-/** How many snapshot intervals a plateau lasts at least, how flat it is and how big the fall after it. */
-export const PLATEAU = { intervals: 3, flat: 0.1, fall: 0.25 };
+/**
+ * What counts as a plateau followed by a drop, in shares of the run's steps so that a long run and a
+ * short one are judged alike: the curve is first smoothed over `smooth` of the steps either side (the
+ * loss of one batch is noisy); a plateau lasts at least `plateau` of the steps, the loss falling there
+ * at most `slower` times as fast as in the drop; and at least `fall` of the run's whole fall comes after it.
+ */
+export const PLATEAU = { smooth: 0.0125, plateau: 0.04, slower: 1 / 3, fall: 0.25 };
 /** A head "is" a previous-token or induction head once that share of its weight goes where such a head looks. */
 export const HEAD_THRESHOLD = 0.5;
 
 /**
- * The drop after a plateau: over every interval between two snapshots, the fall in loss per step;
- * among the intervals that come right after a plateau (the loss moved by at most `flat` of the run's
- * whole fall over the `intervals` before it) and are followed by at least `fall` of the whole fall,
- * the steepest. Answers { plateauFrom, plateauTo, plateauLoss, dropStep, dropIndex, ratePer100 } or null.
+ * The training loss as finely as the server recorded it: each snapshot's curve (the loss every few
+ * steps since the snapshot before), or the snapshot's own loss when it carries no curve.
  */
-export function findPlateauAndDrop(snapshots, settings = PLATEAU) {
-  const n = snapshots.length;
-  if (n < settings.intervals + 2) return null;
-  const loss = snapshots.map((s) => s.loss);
+export function lossCurve(snapshots) {
+  const points = snapshots.flatMap((s) => (s.curve && s.curve.length > 0 ? s.curve : [{ step: s.step, loss: s.loss }]));
+  return points.filter((p, i) => i === 0 || p.step > points[i - 1].step);
+}
+
+function smoothed(points, radius) {
+  return points.map((p) => {
+    const near = points.filter((q) => Math.abs(q.step - p.step) <= radius);
+    return near.reduce((sum, q) => sum + q.loss, 0) / near.length;
+  });
+}
+
+/**
+ * The drop after a plateau, judged on the fine loss curve of the snapshots (see lossCurve). Between
+ * each two points the (smoothed) fall per step; a drop is such an interval with a plateau before it:
+ * a stretch of at least `plateau` of the run's steps over which the loss fell at most `slower` times as
+ * fast, followed by at least `fall` of the whole fall. The steepest such drop, and the plateau nearest
+ * before it. totalSteps: the run's configured steps (the windows scale with it; default the last step).
+ * Answers { plateauFrom, plateauTo, plateauLoss, plateauRatePer100, dropStep, ratePer100 } or null.
+ */
+export function findPlateauAndDrop(snapshots, totalSteps, settings = PLATEAU) {
+  const points = lossCurve(snapshots);
+  const n = points.length;
+  if (n < 3) return null;
+  const span = totalSteps || points[n - 1].step;
+  const loss = smoothed(points, settings.smooth * span);
   const whole = loss[0] - Math.min(...loss);
   if (!(whole > 0)) return null;
-  const spread = (from, to) => {
-    const part = loss.slice(from, to + 1);
-    return Math.max(...part) - Math.min(...part);
+  const rate = loss.slice(0, -1).map((l, i) => (l - loss[i + 1]) / (points[i + 1].step - points[i].step));
+  const plateauBefore = (drop) => {
+    const slow = (k) => rate[k] <= settings.slower * rate[drop];
+    for (let k = drop - 1; k >= 0;) {
+      while (k >= 0 && !slow(k)) k--;
+      if (k < 0) return null;
+      const last = k;
+      while (k >= 0 && slow(k)) k--;
+      const from = k + 1;
+      const to = last + 1;
+      if (points[to].step - points[from].step >= settings.plateau * span) return { from, to };
+    }
+    return null;
   };
   let best = null;
-  for (let i = settings.intervals + 1; i < n; i++) {
-    const plateauEnd = i - 1;
-    if (spread(plateauEnd - settings.intervals, plateauEnd) > settings.flat * whole) continue;
-    if (loss[plateauEnd] - Math.min(...loss.slice(i)) < settings.fall * whole) continue;
-    const rate = (loss[i - 1] - loss[i]) / (snapshots[i].step - snapshots[i - 1].step);
-    if (rate <= 0 || (best && rate <= best.rate)) continue;
-    let start = plateauEnd - settings.intervals;
-    while (start > 0 && spread(start - 1, plateauEnd) <= settings.flat * whole) start--;
-    best = { rate, start, plateauEnd, i };
+  for (let d = 0; d < n - 1; d++) {
+    if (rate[d] <= 0 || (best && rate[d] <= rate[best.d])) continue;
+    const plateau = plateauBefore(d);
+    if (!plateau || loss[plateau.to] - Math.min(...loss.slice(d)) < settings.fall * whole) continue;
+    best = { d, plateau };
   }
   if (!best) return null;
-  const plateau = loss.slice(best.start, best.plateauEnd + 1);
+  const { from, to } = best.plateau;
+  const flat = points.slice(from, to + 1);
   return {
-    plateauFrom: snapshots[best.start].step,
-    plateauTo: snapshots[best.plateauEnd].step,
-    plateauLoss: plateau.reduce((a, b) => a + b, 0) / plateau.length,
-    dropStep: snapshots[best.i].step,
-    dropIndex: best.i,
-    ratePer100: best.rate * 100,
+    plateauFrom: points[from].step,
+    plateauTo: points[to].step,
+    plateauLoss: flat.reduce((sum, p) => sum + p.loss, 0) / flat.length,
+    plateauRatePer100: ((loss[from] - loss[to]) / (points[to].step - points[from].step)) * 100,
+    dropStep: points[best.d + 1].step,
+    ratePer100: rate[best.d] * 100,
   };
 }
 

@@ -46,8 +46,9 @@ export function showPrediction(table, answer) {
 export function showPhases(box, phase, snapshots) {
   const lines = [];
   if (phase) {
-    lines.push(`Plateau from step ${phase.plateauFrom} to step ${phase.plateauTo} (loss about ${formatNumber(phase.plateauLoss, 3)}), `
-      + `then the drop: the loss falls fastest just before step ${phase.dropStep}, by ${formatNumber(phase.ratePer100, 3)} every 100 steps.`);
+    lines.push(`Plateau from step ${phase.plateauFrom} to step ${phase.plateauTo}: the loss stays about ${formatNumber(phase.plateauLoss, 3)}, `
+      + `falling by only ${formatNumber(phase.plateauRatePer100, 3)} every 100 steps. `
+      + `Then the drop: the loss falls fastest just before step ${phase.dropStep}, by ${formatNumber(phase.ratePer100, 3)} every 100 steps.`);
   } else {
     lines.push(snapshots.length < PLATEAU.intervals + 2 ? 'Too few snapshots yet to look for a plateau.'
       : 'No plateau followed by a drop in this run: the loss fell without a long pause.');

@@ -1,6 +1,8 @@
-// "Open in the book's widgets": a finished run's heads as links to the chapters' pipeline widget, each
-// link's URL fragment holding the widget's state (the layer's X on the probe and the head's trained
-// W_Q, W_K, W_V, W_O), computed by the server (GET /api/lab/runs/{id}/widgets).
+// "Open in the book's widgets": a finished run's heads as links to the chapters' pipeline widget and its
+// layers as links to the multi-head widget, each link's URL fragment holding the widget's state (the
+// layer's X on the probe and the trained W_Q, W_K, W_V, W_O: one head's share of them for the pipeline,
+// all of them and the run's heads for the multi-head widget), computed by the server
+// (GET /api/lab/runs/{id}/widgets).
 import { el } from '../dom.js';
 
 const link = (page, key, state, text) => {
@@ -23,8 +25,8 @@ export function showWidgetLinks(container, answer) {
     : '';
   container.append(el('p', 'lab-widget-note', 'Step through a trained head with the chapters\' pipeline widget, on'
     + ' the probe sequence: X is what the layer\'s attention reads, and the head brings its own columns of W_Q, W_K'
-    + ` and W_V and its rows of W_O, so the widget's output is this head's share of the layer's output.${cut}`
-    + ' (The multi-head widget keeps the sizes of its chapter\'s example, so it cannot take a trained layer.)'));
+    + ` and W_V and its rows of W_O, so the widget's output is this head's share of the layer's output.`
+    + ' Or open a whole layer, all its heads side by side and mixed by W_O, in the multi-head widget.' + cut));
   const list = el('ul', 'lab-widget-links');
   for (const layer of answer.layers) {
     const item = el('li', null, `Layer ${layer.layer + 1}: `);
@@ -32,6 +34,9 @@ export function showWidgetLinks(container, answer) {
       if (h > 0) item.append(', ');
       item.append(link(answer.pipelinePage, 'pipeline', state, `head ${h + 1} in the pipeline widget`));
     });
+    const heads = layer.multi_head.heads;
+    item.append('; ', link(answer.multiHeadPage, 'multi-head', layer.multi_head,
+      `${heads === 1 ? 'its head' : `all ${heads} heads`} in the multi-head widget`));
     list.append(item);
   }
   container.append(list);

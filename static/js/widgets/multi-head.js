@@ -1,6 +1,8 @@
 // multi-head: split the width of Q, K and V into h blocks of columns, one block a head; each head
 // has its own weights, the head outputs are put side by side (concat) and W_O mixes them. The head
 // counts offered are the divisors of the width (data-options), so no choice leaves a column over.
+// A link may bring other sizes (a trained layer from the lab): any within the widgets' limits, its head
+// choices and parameter counts then worked out for its own matrices by the same rule.
 // State: {"preset": … | null, "tokens": [T words], "x": T×d_model, "wq", "wk", "wv": d_model×width,
 //         "wo": width×d_out, "heads": h, "causal": false, "scale": true}
 import { startWidget } from '../widget.js';
@@ -8,13 +10,38 @@ import { el } from '../dom.js';
 import { checkAttention, checkbox, dims, group, inputRange, inputsGroup, keepOnly, placeComputed, runAttention } from '../attention.js';
 import { largestMagnitude, placeMatrix } from '../matrix.js';
 
+const sameSize = (a, b) => a.length === b.length && a[0].length === b[0].length;
+const FIELDS = ['x', 'wq', 'wk', 'wv', 'wo'];
+
+/**
+ * The head counts and parameter counts for the state's own sizes: the server's (data-options) when they
+ * are the chapter's, else by the server's rule (MultiHeadWidget.headChoices): every count up to
+ * options.max_heads that divides both the query and the value width; a matrix's parameters are its entries.
+ */
+function sizing(state, chapter, options) {
+  if (FIELDS.every((f) => sameSize(state[f], chapter[f]))) return { heads: options.heads, parameters: options.parameters };
+  const heads = [];
+  for (let h = 1; h <= Math.min(options.max_heads, state.wq[0].length); h++) {
+    if (state.wq[0].length % h === 0 && state.wv[0].length % h === 0) heads.push(h);
+  }
+  const parameters = {};
+  for (const f of ['wq', 'wk', 'wv', 'wo']) parameters[f] = state[f].length * state[f][0].length;
+  parameters.total = parameters.wq + parameters.wk + parameters.wv + parameters.wo;
+  return { heads, parameters };
+}
+
 /** Columns from … from+width−1 of every row: one head's block, numbers as the core computed them. */
 const block = (m, from, width) => m.map((row) => row.slice(from, from + width));
 
 export function mount(element) {
   const build = (host) => {
     const s = host.state;
-    if (!host.controls.hasChildNodes()) host.controls.append(headPicker(host), checkbox(host, 'causal', 'Causal mask'), parameters(host));
+    // the controls depend on the sizes, which only a Reset from a link's sizes to the chapter's changes
+    const sizes = FIELDS.map((f) => `${s[f].length}x${s[f][0].length}`).join();
+    if (host.controls.dataset.sizes !== sizes) {
+      host.controls.dataset.sizes = sizes;
+      host.controls.replaceChildren(headPicker(host), checkbox(host, 'causal', 'Causal mask'), parameters(host));
+    }
     for (const radio of host.controls.querySelectorAll('input[type="radio"]')) radio.checked = Number(radio.value) === s.heads;
     host.controls.querySelector('.widget-switch input').checked = s.causal;
     inputsGroup(host, host.body, [
@@ -26,7 +53,7 @@ export function mount(element) {
   const headPicker = (host) => {
     const fieldset = el('fieldset', 'widget-choices');
     fieldset.append(el('legend', null, 'Heads'));
-    for (const h of host.options.heads) {
+    for (const h of sizing(host.state, host.chapter, host.options).heads) {
       const label = el('label');
       const radio = el('input');
       Object.assign(radio, { type: 'radio', name: `${host.key}-heads`, value: String(h) });
@@ -37,10 +64,9 @@ export function mount(element) {
     return fieldset;
   };
 
-  /** The weights' sizes never change here, so the count comes with the page (data-options), computed by the server. */
+  /** The weights' sizes never change here, so the count is fixed for the state the widget starts with. */
   const parameters = (host) => {
-    const p = host.options.parameters;
-    const choices = host.options.heads;
+    const { heads: choices, parameters: p } = sizing(host.state, host.chapter, host.options);
     const list = choices.length > 1 ? `with ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} heads alike` : 'with its one head';
     return el('p', 'widget-note multi-head-parameters',
       `Parameters in Wq, Wk, Wv and Wo: ${p.wq} + ${p.wk} + ${p.wv} + ${p.wo} = ${p.total}, ${list}.`);
@@ -92,9 +118,9 @@ export function mount(element) {
 
   return startWidget(element, {
     label: 'Multi-head attention widget',
-    check: (state, chapter, options) => checkAttention(state, chapter) && options.heads.includes(state.heads)
-      && ['x', 'wq', 'wk', 'wv', 'wo'].every((f) => Array.isArray(state[f]) && state[f].length === chapter[f].length
-        && state[f].every((row) => Array.isArray(row) && row.length === chapter[f][0].length)),
+    // checkAttention keeps every size within the widgets' limits and the matrices fitting together
+    check: (state, chapter, options) => checkAttention(state, chapter) && Array.isArray(state.wo)
+      && sizing(state, chapter, options).heads.includes(state.heads),
     build,
     compute: runAttention,
     show,

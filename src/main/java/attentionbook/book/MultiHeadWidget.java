@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code ```widget multi-head}: the projections split into heads, each head's weights, and the heads
  * joined through Wo. State: the {@link AttentionWidgetState common inputs} plus "wo" (default the
  * identity), "heads" (default the smallest divisor above 1), "causal" and "scale". Its options are
- * the head counts allowed and the parameter counts, which no head count changes.
+ * the head counts allowed and the parameter counts, which no head count changes, and the most heads
+ * (a state from a link may have other sizes: the widget then applies {@link #headChoices}'s rule to them).
  */
 final class MultiHeadWidget implements WidgetKind {
     /** The attention API computes at most 8 heads (web.AttentionLimits). */
@@ -47,6 +48,7 @@ final class MultiHeadWidget implements WidgetKind {
         ObjectNode options = WidgetJson.object();
         AttentionInputs in = AttentionInputs.from(state);
         options.set("heads", WidgetJson.ints(headChoices(in)));
+        options.put("max_heads", MAX_HEADS);        // a link with other sizes works out its choices by the same rule
         // the widget never changes a matrix's size, so its parameter count is fixed: whatever the heads
         ObjectNode parameters = options.putObject("parameters");
         long total = 0;

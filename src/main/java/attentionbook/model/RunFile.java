@@ -18,7 +18,8 @@ import java.util.Optional;
  * bit. Written to a temporary file and moved into place, so a reader never sees half a file.
  */
 final class RunFile {
-    private static final int MAGIC = 0x4C414231;   // "LAB1"
+    private static final int MAGIC = 0x4C414232;   // "LAB2": snapshots carry their loss curve
+    private static final int MAGIC_WITHOUT_CURVE = 0x4C414231;   // "LAB1": read with an empty curve
 
     private RunFile() {
     }
@@ -62,7 +63,9 @@ final class RunFile {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC) {
+            int magic = in.readInt();
+            boolean withCurve = magic == MAGIC;
+            if (!withCurve && magic != MAGIC_WITHOUT_CURVE) {
                 throw new IllegalStateException(file + " is not a lab run file");
             }
             RunConfig config = readConfig(in);
@@ -74,7 +77,7 @@ final class RunFile {
             int count = in.readInt();
             List<Snapshot> snapshots = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                snapshots.add(readSnapshot(in));
+                snapshots.add(readSnapshot(in, withCurve));
             }
             TinyGpt model = new TinyGpt(config.shape(), 0);
             int parameters = in.readInt();
@@ -128,6 +131,11 @@ final class RunFile {
         out.writeDouble(s.loss());
         out.writeDouble(s.accuracy());
         out.writeDouble(s.learningRate());
+        out.writeInt(s.curve().size());
+        for (Snapshot.LossPoint point : s.curve()) {
+            out.writeInt(point.step());
+            out.writeDouble(point.loss());
+        }
         Inspection probe = s.probe();
         writeInts(out, probe.tokens());
         writeInts(out, probe.predictions());
@@ -141,12 +149,17 @@ final class RunFile {
         }
     }
 
-    private static Snapshot readSnapshot(DataInputStream in) throws IOException {
+    private static Snapshot readSnapshot(DataInputStream in, boolean withCurve) throws IOException {
         int step = in.readInt();
         int steps = in.readInt();
         double loss = in.readDouble();
         double accuracy = in.readDouble();
         double lr = in.readDouble();
+        int points = withCurve ? in.readInt() : 0;
+        List<Snapshot.LossPoint> curve = new ArrayList<>(points);
+        for (int i = 0; i < points; i++) {
+            curve.add(new Snapshot.LossPoint(in.readInt(), in.readDouble()));
+        }
         int[] tokens = readInts(in);
         int[] predictions = readInts(in);
         int layerCount = in.readInt();
@@ -160,7 +173,7 @@ final class RunFile {
             }
             layers.add(new Inspection.Layer(input, heads));
         }
-        return new Snapshot(step, steps, loss, accuracy, lr, new Inspection(tokens, predictions, layers));
+        return new Snapshot(step, steps, loss, accuracy, lr, new Inspection(tokens, predictions, layers), curve);
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {

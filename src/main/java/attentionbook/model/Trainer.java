@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * Trains a {@link TinyGpt} on a task as its {@link RunConfig} says: each step draws a fresh batch,
  * runs forward and backward, and takes an AdamW step at the {@link Schedule}'s rate. Every
  * {@code snapshot_every} steps, and after the last, it measures the held-out accuracy and the probe's
- * attention and hands a {@link Snapshot} to the listener.
+ * attention and hands a {@link Snapshot} to the listener, with the training loss of every
+ * {@link Snapshot#LOSS_EVERY} steps since the snapshot before.
  *
  * <p>Randomness: the run's seed seeds a SplittableRandom that gives the model's initial weights and then the
  * training batches. The held-out set (512 sequences) and the probe come from fixed seeds, the same for
@@ -102,6 +103,9 @@ public final class Trainer {
         Schedule schedule = new Schedule(config.lr(), config.warmup(), config.steps());
         double lossSum = 0.0;
         int lossCount = 0;
+        double pointSum = 0.0;
+        int pointCount = 0;
+        List<Snapshot.LossPoint> curve = new ArrayList<>();
         Snapshot last = null;
         int step = 0;
         TrainingResult.Outcome outcome = TrainingResult.Outcome.FINISHED;
@@ -120,21 +124,34 @@ public final class Trainer {
                 outcome = TrainingResult.Outcome.DIVERGED;    // no snapshot: its numbers would not be finite
                 step--;
                 lossCount = 0;
+                pointCount = 0;
                 break;
             }
             double lr = schedule.at(step);
             optimiser.step(lr);
             lossSum += loss;
             lossCount++;
-            if (step % config.snapshotEvery() == 0 || step == config.steps()) {
-                last = snapshot(step, lossSum / lossCount, lr);
+            pointSum += loss;
+            pointCount++;
+            boolean snapshotDue = step % config.snapshotEvery() == 0 || step == config.steps();
+            if (snapshotDue || step % Snapshot.LOSS_EVERY == 0) {
+                curve.add(new Snapshot.LossPoint(step, pointSum / pointCount));
+                pointSum = 0.0;
+                pointCount = 0;
+            }
+            if (snapshotDue) {
+                last = snapshot(step, lossSum / lossCount, lr, curve);
+                curve.clear();
                 lossSum = 0.0;
                 lossCount = 0;
                 listener.onSnapshot(last);
             }
         }
         if (lossCount > 0) {                                   // stopped early: report the last finished step
-            last = snapshot(step, lossSum / lossCount, schedule.at(step));
+            if (pointCount > 0) {
+                curve.add(new Snapshot.LossPoint(step, pointSum / pointCount));
+            }
+            last = snapshot(step, lossSum / lossCount, schedule.at(step), curve);
             listener.onSnapshot(last);
         }
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
@@ -152,8 +169,8 @@ public final class Trainer {
         return batch;
     }
 
-    private Snapshot snapshot(int step, double loss, double lr) {
-        return new Snapshot(step, config.steps(), loss, accuracy(), lr, model.inspect(probe.input()));
+    private Snapshot snapshot(int step, double loss, double lr, List<Snapshot.LossPoint> curve) {
+        return new Snapshot(step, config.steps(), loss, accuracy(), lr, model.inspect(probe.input()), curve);
     }
 
     /** The task's measure on the held-out sequences: exact-sequence or token accuracy, from 0 to 1. */

@@ -56,9 +56,10 @@ final class LabJson {
         }
     }
 
-    record SnapshotJson(int step, double loss, double accuracy, double lr, Probe probe) {
+    /** curve: {step, loss} for the training loss every few steps since the previous snapshot. */
+    record SnapshotJson(int step, double loss, double accuracy, double lr, Probe probe, List<Snapshot.LossPoint> curve) {
         static SnapshotJson of(Task task, Snapshot s) {
-            return new SnapshotJson(s.step(), s.loss(), s.accuracy(), s.learningRate(), Probe.of(task, s.probe()));
+            return new SnapshotJson(s.step(), s.loss(), s.accuracy(), s.learningRate(), Probe.of(task, s.probe()), s.curve());
         }
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A finished run's heads as states for the book's pipeline widget (the JSON a chapter's URL fragment
- * carries), on the task's probe sequence, so a reader can step through a learned head with the same
- * widget the chapters use on hand-set weights.
+ * A finished run's heads as states for the book's pipeline and multi-head widgets (the JSON a chapter's
+ * URL fragment carries), on the task's probe sequence, so a reader can step through a learned head, or a
+ * whole layer's heads, with the same widgets the chapters use on hand-set weights.
  *
  * <p>The widgets show at most {@link #WIDGET_LIMIT} tokens and {@link #WIDGET_LIMIT} columns. Tokens: the
  * state holds the probe's first 12 tokens; with the causal mask, their attention is exactly that of the
@@ -22,21 +22,22 @@ import java.util.Map;
  *
  * <p>A state is one head h of one layer: X (the normalised stream the attention reads), the columns
  * h·d_k … (h+1)·d_k − 1 of W_Q, W_K and W_V and the same rows of W_O, so its weights are head h's and its
- * output is head h's share of the layer's output. The multi-head widget is not offered: it keeps the sizes
- * of its chapter's example (3 tokens, width 4; its head choices and parameter count are worked out for
- * them), so a link with other sizes is refused there.
+ * output is head h's share of the layer's output. A multi-head state is one whole layer: X, the whole
+ * W_Q, W_K, W_V and W_O and the run's number of heads, so its output is the layer's attention output.
  */
 final class LabWidgets {
     /** The book's widgets stop at this many tokens and columns (book.AttentionWidget.MAX_SIZE). */
     static final int WIDGET_LIMIT = 12;
-    static final String PIPELINE_PAGE = "/chapters/the-full-picture";
+    static final String PIPELINE_PAGE = "/chapters/why-attention";
+    static final String MULTI_HEAD_PAGE = "/chapters/multi-head-attention";
     private static final int WEIGHTS_STEP = 6;           // the pipeline's "Normalise" step, where the weights show
 
     record Answer(boolean fits, String reason, int tokens, @com.fasterxml.jackson.annotation.JsonProperty("probe_tokens") int probeTokens,
-                  String pipelinePage, List<Layer> layers) {
+                  String pipelinePage, String multiHeadPage, List<Layer> layers) {
     }
 
-    record Layer(int layer, List<Map<String, Object>> pipeline) {
+    record Layer(int layer, List<Map<String, Object>> pipeline, @com.fasterxml.jackson.annotation.JsonProperty("multi_head")
+                 Map<String, Object> multiHead) {
     }
 
     static Answer of(RunConfig config, TinyGpt model) {
@@ -46,7 +47,7 @@ final class LabWidgets {
             return new Answer(false, "The book's widgets show at most " + WIDGET_LIMIT + " columns, and every score"
                     + " sums over all " + d + " columns of this run's d_model, so its layers cannot be cut to fit:"
                     + " train with d_model from 8 to " + WIDGET_LIMIT + " to open them in the widgets.",
-                    0, probe.length, PIPELINE_PAGE, List.of());
+                    0, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, List.of());
         }
         int[] shown = Arrays.copyOf(probe, Math.min(probe.length, WIDGET_LIMIT));
         Inspection inspection;
@@ -70,12 +71,14 @@ final class LabWidgets {
                 head.put("step", WEIGHTS_STEP);
                 pipeline.add(head);
             }
-            layers.add(new Layer(l, pipeline));
+            Map<String, Object> multiHead = state(tokens, x, wq, wk, wv, wo);
+            multiHead.put("heads", config.heads());
+            layers.add(new Layer(l, pipeline, multiHead));
         }
-        return new Answer(true, null, shown.length, probe.length, PIPELINE_PAGE, layers);
+        return new Answer(true, null, shown.length, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, layers);
     }
 
-    /** The keys of the pipeline widget's state, in the order the book writes them. */
+    /** The keys the pipeline and multi-head widgets' states share, in the order the book writes them. */
     private static Map<String, Object> state(List<String> tokens, double[][] x, double[][] wq, double[][] wk,
                                              double[][] wv, double[][] wo) {
         Map<String, Object> state = new LinkedHashMap<>();

@@ -29,12 +29,17 @@ class LabWidgetsBrowserTest {
     }
 
     private static void train(Page page, int dModel) {
+        train(page, dModel, 1);
+    }
+
+    private static void train(Page page, int dModel, int heads) {
         page.navigate(book.url("/lab"));
         page.waitForLoadState();
         page.check("input[name=task][value=previous-token]");
         page.fill("#knob-steps", "200");
         page.fill("#knob-seed", "4");
         page.fill("#knob-d_model", String.valueOf(dModel));
+        page.fill("#knob-heads", String.valueOf(heads));
         page.click("button.lab-train");
         page.waitForSelector("#lab-status[data-status=done]", new Page.WaitForSelectorOptions().setTimeout(120_000));
         page.waitForSelector("#lab-widget-links p");
@@ -66,6 +71,42 @@ class LabWidgetsBrowserTest {
             assertTrue(head.get(5).get(4).asDouble() > 0.5, "a previous-token head: " + head.get(5).get(4));
             String status = page.textContent("[data-widget=pipeline] .widget-status");
             assertTrue(!status.contains("could not be read"), "the link's state was taken: " + status);
+        }
+    }
+
+    @Test
+    void aTrainedLayerOpensInTheMultiHeadWidgetWithAllItsHeads() throws Exception {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            train(page, 8, 2);
+            String id = page.getAttribute("#lab-weights-link", "href").replaceAll(".*/runs/([0-9a-f]{64})/weights", "$1");
+            String probe = page.getAttribute("input[name=task][value=previous-token]", "data-probe");
+            JsonNode predicted = JSON.readTree(book.post("/api/lab/runs/" + id + "/predict",
+                    "{\"tokens\": \"" + probe.substring(0, 12) + "\"}").body());
+            JsonNode heads = predicted.get("layers").get(0).get("heads");
+
+            String multiHead = page.getAttribute("#lab-widget-links a:has-text('multi-head')", "href");
+            assertEquals("all 2 heads in the multi-head widget", page.textContent("#lab-widget-links a:has-text('multi-head')"));
+            page.navigate(book.url(multiHead));
+            LiveWidget w = LiveWidget.on(page, "multi-head");
+            page.waitForSelector("[data-widget=multi-head] [data-matrix=weights-h2] tbody");
+            String status = page.textContent("[data-widget=multi-head] .widget-status");
+            assertTrue(!status.contains("could not be read"), "the link's state was taken: " + status);
+            for (int h = 0; h < 2; h++) {
+                List<List<String>> weights = w.matrix("weights-h" + (h + 1));
+                assertEquals(12, weights.size(), "the probe's first 12 tokens");
+                JsonNode lab = heads.get(h).get("weights");
+                for (int[] cell : new int[][] {{5, 4}, {11, 10}, {7, 0}}) {
+                    assertEquals(String.format("%.2f", lab.get(cell[0]).get(cell[1]).asDouble()), weights.get(cell[0]).get(cell[1]),
+                            "head " + (h + 1) + ", row " + (cell[0] + 1) + "'s weight on token " + (cell[1] + 1) + ", as the lab computed it");
+                }
+            }
+            assertTrue(page.isChecked("[data-widget=multi-head] input[type=radio][value='2']"), "the run's 2 heads are chosen");
+            assertEquals("Parameters in Wq, Wk, Wv and Wo: 64 + 64 + 64 + 64 = 256, with 1, 2, 4 or 8 heads alike.",
+                    page.textContent("[data-widget=multi-head] .multi-head-parameters"), "counted for the trained 8×8 matrices");
+            assertEquals(List.of(), LabBrowserTest.unexpected(tab.errors()), "console errors");
+            page.locator("[data-widget=multi-head]").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Paths.get("target", "screenshots", "lab-multi-head-link-390.png")));
         }
     }
 

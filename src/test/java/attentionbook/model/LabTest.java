@@ -95,6 +95,8 @@ class LabTest {
             Snapshot a = trained.snapshots().get(3);
             Snapshot b = read.snapshots().get(3);
             assertEquals(a.loss(), b.loss());
+            assertEquals(a.curve(), b.curve(), "the loss curve is saved with the snapshot");
+            assertTrue(!a.curve().isEmpty());
             assertArrayEquals(a.probe().layers().get(0).heads().get(0), b.probe().layers().get(0).heads().get(0));
             assertSame(read, again.start(tiny(5)), "asking for it again reuses the saved run");
         }

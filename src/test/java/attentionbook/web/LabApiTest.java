@@ -54,7 +54,13 @@ class LabApiTest {
         JsonNode status = parse(book.get("/api/lab/runs/" + id).body());
         assertEquals("done", status.get("status").asText());
         assertEquals(40, status.get("step").asInt());
-        assertEquals(List.of(10, 20, 30, 40), status.get("snapshots").findValues("step").stream().map(JsonNode::asInt).toList());
+        List<JsonNode> snapshots = new java.util.ArrayList<>();
+        status.get("snapshots").forEach(snapshots::add);
+        assertEquals(List.of(10, 20, 30, 40), snapshots.stream().map(s -> s.get("step").asInt()).toList());
+        JsonNode curve = snapshots.get(3).get("curve");
+        assertEquals(1, curve.size(), "the loss every 10 steps: one point a snapshot here");
+        assertEquals(40, curve.get(0).get("step").asInt());
+        assertEquals(snapshots.get(3).get("loss").asDouble(), curve.get(0).get("loss").asDouble(), 1e-12);
         assertEquals(8, status.get("config").get("d_model").asInt());
         JsonNode probe = status.get("snapshots").get(3).get("probe");
         JsonNode head = probe.get("layers").get(0).get(0);
@@ -71,7 +77,8 @@ class LabApiTest {
             assertEquals(1.0, sum, 1e-12);
         }
         JsonNode since = parse(book.get("/api/lab/runs/" + id + "?since=20").body()).get("snapshots");
-        assertEquals(List.of(30, 40), since.findValues("step").stream().map(JsonNode::asInt).toList());
+        assertEquals(List.of(30, 40), List.of(since.get(0).get("step").asInt(), since.get(1).get("step").asInt()));
+        assertEquals(2, since.size());
     }
 
     @Test
@@ -153,7 +160,11 @@ class LabApiTest {
         events(id);
         JsonNode widgets = parse(book.get("/api/lab/runs/" + id + "/widgets").body());
         assertTrue(widgets.get("fits").asBoolean());
-        assertEquals("/chapters/the-full-picture", widgets.get("pipelinePage").asText());
+        assertEquals("/chapters/why-attention", widgets.get("pipelinePage").asText());
+        assertTrue(book.get(widgets.get("pipelinePage").asText()).body().contains("data-widget=\"pipeline\""),
+                "the page the links open holds the pipeline widget");
+        assertTrue(book.get(widgets.get("multiHeadPage").asText()).body().contains("data-widget=\"multi-head\""),
+                "the page the links open holds the multi-head widget");
         JsonNode heads = widgets.get("layers").get(0).get("pipeline");
         assertEquals(2, heads.size());
         StringBuilder text = new StringBuilder();
@@ -173,6 +184,24 @@ class LabApiTest {
             for (int i = 0; i < 6; i++) {
                 for (int j = 0; j < 6; j++) {
                     assertEquals(lab.get(i).get(j).asDouble(), widget.get(i).get(j).asDouble(), 1e-12, "head " + h + " A[" + i + "][" + j + "]");
+                }
+            }
+        }
+        JsonNode layer = widgets.get("layers").get(0).get("multi_head");
+        assertEquals("/chapters/multi-head-attention", widgets.get("multiHeadPage").asText());
+        assertEquals(2, layer.get("heads").asInt(), "the multi-head state is the whole layer, with the run's heads");
+        assertEquals(8, layer.get("wq").get(0).size(), "all of W_Q's columns");
+        String whole = "{\"x\": " + layer.get("x") + ", \"wq\": " + layer.get("wq") + ", \"wk\": " + layer.get("wk")
+                + ", \"wv\": " + layer.get("wv") + ", \"wo\": " + layer.get("wo") + ", \"heads\": 2, \"causal\": true, \"scale\": true}";
+        HttpResponse<String> layerAnswer = book.post("/api/attention", whole);
+        assertEquals(200, layerAnswer.statusCode(), layerAnswer.body());
+        for (int h = 0; h < 2; h++) {
+            JsonNode widget = parse(layerAnswer.body()).get("heads").get(h).get("weights");
+            JsonNode lab = predicted.get("layers").get(0).get("heads").get(h).get("weights");
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 6; j++) {
+                    assertEquals(lab.get(i).get(j).asDouble(), widget.get(i).get(j).asDouble(), 1e-12,
+                            "the layer's head " + h + " A[" + i + "][" + j + "]");
                 }
             }
         }
