@@ -6,6 +6,7 @@ import { setUpMenu } from './menu.js';
 import { keepPageFitted } from './fit.js';
 import { mountWidgets } from './mount.js';
 import './progress.js';
+import './symbols.js';
 
 typesetMath(document);
 setUpMenu(document);

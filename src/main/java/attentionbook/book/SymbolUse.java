@@ -1,5 +1,9 @@
 package attentionbook.book;
 
-/** A chapter's first use of a symbol of the notation table, and the section it is in ("" before any). */
-public record SymbolUse(String key, String section) {
+/**
+ * A chapter's first use of a symbol of the notation table.
+ *
+ * @param section the id of the h2 or h3 heading it falls under ("" before the first heading)
+ */
+public record SymbolUse(Symbol symbol, String section) {
 }
