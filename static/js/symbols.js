@@ -113,13 +113,11 @@ if (meanings) {
   for (const el of document.querySelectorAll('.has-symbols[aria-describedby]')) setUp(el);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && tip) {
-      const el = owner;
-      const inside = tip.contains(document.activeElement);
-      hide();
-      if (inside && el) {
-        quiet = el;
-        el.focus({ preventScroll: true });
+      if (tip.contains(document.activeElement)) {
+        quiet = owner;   // back to the formula first, so that focus is not lost with the tip
+        owner.focus({ preventScroll: true });
       }
+      hide();
     }
   });
   document.addEventListener('pointerdown', (event) => {
