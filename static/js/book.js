@@ -6,6 +6,7 @@ import { setUpMenu } from './menu.js';
 import { keepPageFitted, fitAround } from './fit.js';
 import { mountWidgets } from './mount.js';
 import './progress.js';
+import './symbols.js';
 
 // The first screen's formulas now, the rest in idle slices, each batch fitted as it arrives.
 const fitSoon = batchedByFrame(fitAround);

@@ -36,32 +36,41 @@ public final class BookLoader {
     }
 
     public Book load(List<Folder> folders) {
-        return ChapterTitles.during(titles(folders), () -> loadAll(folders));
+        Map<Folder, Map<Path, String>> texts = new LinkedHashMap<>();
+        for (Folder folder : folders) {
+            Map<Path, String> inFolder = new LinkedHashMap<>();
+            for (Path file : markdownFiles(folder)) {
+                inFolder.put(file, read(folder.displayName() + "/" + file.getFileName(), file));
+            }
+            texts.put(folder, inFolder);
+        }
+        SymbolTable symbols = symbolTable(texts);
+        return ChapterTitles.during(titles(texts), () -> loadAll(folders, texts, symbols));
     }
 
     /** Every chapter's title by slug, a later folder's replacing an earlier one's, read before any chapter is rendered. */
-    private Map<String, String> titles(List<Folder> folders) {
+    private static Map<String, String> titles(Map<Folder, Map<Path, String>> texts) {
         Map<String, String> titles = new LinkedHashMap<>();
-        for (Folder folder : folders) {
-            for (Path file : markdownFiles(folder)) {
-                Matcher m = CHAPTER_FILE.matcher(file.getFileName().toString());
+        for (Map.Entry<Folder, Map<Path, String>> folder : texts.entrySet()) {
+            for (Map.Entry<Path, String> file : folder.getValue().entrySet()) {
+                Matcher m = CHAPTER_FILE.matcher(file.getKey().getFileName().toString());
                 if (m.matches()) {      // a misnamed file is reported when it is loaded
-                    String source = folder.displayName() + "/" + file.getFileName();
-                    titles.put(m.group(2), FrontMatter.parse(source, read(source, file)).title());
+                    String source = folder.getKey().displayName() + "/" + file.getKey().getFileName();
+                    titles.put(m.group(2), FrontMatter.parse(source, file.getValue()).title());
                 }
             }
         }
         return titles;
     }
 
-    private Book loadAll(List<Folder> folders) {
+    private Book loadAll(List<Folder> folders, Map<Folder, Map<Path, String>> texts, SymbolTable symbols) {
         Map<String, Chapter> bySlug = new LinkedHashMap<>();
         for (Folder folder : folders) {
             Map<String, Chapter> inFolder = new LinkedHashMap<>();
-            for (Path file : markdownFiles(folder)) {
+            for (Map.Entry<Path, String> entry : texts.get(folder).entrySet()) {
+                Path file = entry.getKey();
                 String source = folder.displayName() + "/" + file.getFileName();
-                String text = read(source, file);
-                Chapter chapter = loadChapter(source, file.getFileName().toString(), text);
+                Chapter chapter = loadChapter(source, file.getFileName().toString(), entry.getValue(), symbols);
                 Chapter twin = inFolder.put(chapter.slug(), chapter);
                 if (twin != null) {
                     throw new ContentError(chapter.source(), 0, "the slug \"" + chapter.slug()
@@ -95,16 +104,35 @@ public final class BookLoader {
         }
     }
 
-    private Chapter loadChapter(String source, String name, String text) {
+    /**
+     * The notation page's table, read before any chapter is rendered so that every chapter's math can
+     * be marked with it: the last folder's NN-notation.md wins, as its chapter does.
+     */
+    private static SymbolTable symbolTable(Map<Folder, Map<Path, String>> texts) {
+        SymbolTable table = SymbolTable.EMPTY;
+        for (Map.Entry<Folder, Map<Path, String>> folder : texts.entrySet()) {
+            for (Map.Entry<Path, String> file : folder.getValue().entrySet()) {
+                Matcher m = CHAPTER_FILE.matcher(file.getKey().getFileName().toString());
+                if (m.matches() && m.group(2).equals(SymbolTable.NOTATION_SLUG)) {
+                    String source = folder.getKey().displayName() + "/" + file.getKey().getFileName();
+                    table = SymbolTable.parse(FrontMatter.parse(source, file.getValue()).body());
+                }
+            }
+        }
+        return table;
+    }
+
+    private Chapter loadChapter(String source, String name, String text, SymbolTable symbols) {
         Matcher m = CHAPTER_FILE.matcher(name);
         if (!m.matches()) {
             throw new ContentError(source, 0, "a chapter file is named NN-slug.md: a number, a dash, then lower-case"
                     + " words joined by dashes (e.g. 03-queries-keys-values.md)");
         }
         FrontMatter front = FrontMatter.parse(source, text);
-        MarkdownRenderer.Rendered body = renderer.render(source, front.body(), front.bodyFirstLine());
+        MarkdownRenderer.Rendered body = renderer.render(source, front.body(), front.bodyFirstLine(), symbols);
         return new Chapter(Integer.parseInt(m.group(1)), m.group(2), front.title(), front.summary(), source,
-                body.html(), body.outline(), front.reference(), body.directives(), body.links(), body.anchors());
+                body.html(), body.outline(), front.reference(), body.directives(), body.links(), body.anchors(),
+                body.symbols());
     }
 
     /**

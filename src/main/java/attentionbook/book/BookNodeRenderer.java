@@ -5,6 +5,8 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +24,20 @@ final class BookNodeRenderer implements NodeRenderer {
     public Set<Class<? extends Node>> getNodeTypes() {
         return Set.of(MathNodes.InlineMath.class, MathNodes.DisplayMath.class, MathNodes.RenderedDirective.class,
                 PageLayout.MathRun.class, PageLayout.TableScroll.class);
+    }
+
+    /**
+     * A formula's attributes: with symbols of the notation table, their meanings (rendered once per
+     * page, see book/symbol-meanings.jte) describe it, and symbols.js shows them on hover and focus.
+     */
+    private static Map<String, String> attributes(String cssClass, List<Symbol> symbols) {
+        if (symbols.isEmpty()) {
+            return Map.of("class", cssClass);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("class", cssClass + " has-symbols");
+        attributes.put("aria-describedby", String.join(" ", symbols.stream().map(Symbol::id).toList()));
+        return attributes;
     }
 
     @Override
@@ -42,12 +58,12 @@ final class BookNodeRenderer implements NodeRenderer {
                 out.line();
             }
         } else if (node instanceof MathNodes.InlineMath math) {
-            out.tag("span", Map.of("class", "math"));
+            out.tag("span", attributes("math", math.symbols));
             out.text(math.tex);
             out.tag("/span");
         } else if (node instanceof MathNodes.DisplayMath math) {
             out.line();
-            out.tag("div", Map.of("class", "math display"));
+            out.tag("div", attributes("math display", math.symbols));
             out.text(math.tex.toString().strip());
             out.tag("/div");
             out.line();

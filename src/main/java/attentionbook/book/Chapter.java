@@ -15,12 +15,21 @@ import java.util.Set;
  * @param directives its directive blocks in page order, as the parser found them
  * @param links      its links' targets in page order
  * @param anchors    the ids of all its headings, which a link's "#anchor" may name
+ * @param symbols    the notation table's symbols its text uses, each at its first use, in page order
  */
 public record Chapter(int number, String slug, String title, String summary, String source, String html,
                       List<Heading> outline, boolean reference, List<DirectiveUse> directives, List<LinkTarget> links,
-                      Set<String> anchors) {
+                      Set<String> anchors, List<SymbolUse> symbols) {
+
+    /** A chapter whose symbols are not looked for (a page built without the notation table). */
+    public Chapter(int number, String slug, String title, String summary, String source, String html,
+                   List<Heading> outline, boolean reference, List<DirectiveUse> directives, List<LinkTarget> links,
+                   Set<String> anchors) {
+        this(number, slug, title, summary, source, html, outline, reference, directives, links, anchors, List.of());
+    }
 
     public Chapter {
+        symbols = List.copyOf(symbols);
         outline = List.copyOf(outline);
         directives = List.copyOf(directives);
         links = List.copyOf(links);

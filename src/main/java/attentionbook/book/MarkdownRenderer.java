@@ -20,6 +20,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class MarkdownRenderer {
      * directive blocks, its links' targets and its headings' ids.
      */
     public record Rendered(String html, List<Heading> outline, List<DirectiveUse> directives, List<LinkTarget> links,
-                           Set<String> anchors) {
+                           Set<String> anchors, List<SymbolUse> symbols) {
     }
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), FootnotesExtension.create());
@@ -59,10 +60,15 @@ public final class MarkdownRenderer {
      * @param bodyFirstLine the file line on which {@code body} starts, so errors name real lines
      */
     public Rendered render(String file, String body, int bodyFirstLine) {
+        return render(file, body, bodyFirstLine, SymbolTable.EMPTY);
+    }
+
+    /** As {@link #render(String, String, int)}, marking the math that uses the notation table's symbols. */
+    public Rendered render(String file, String body, int bodyFirstLine, SymbolTable symbols) {
         String expanded = CalcExpander.expand(file, body, bodyFirstLine);
         Node document = parser.parse(expanded);
         Map<org.commonmark.node.Heading, String> ids = new IdentityHashMap<>();
-        Checker checker = new Checker(file, bodyFirstLine, expanded, ids);
+        Checker checker = new Checker(file, bodyFirstLine, expanded, ids, symbols);
         document.accept(checker);
         PageLayout.arrange(document);
 
@@ -76,7 +82,7 @@ public final class MarkdownRenderer {
                 })
                 .build();
         return new Rendered(html.render(document), List.copyOf(checker.outline), List.copyOf(checker.uses),
-                List.copyOf(checker.links), Set.copyOf(ids.values()));
+                List.copyOf(checker.links), Set.copyOf(ids.values()), List.copyOf(checker.symbolUses.values()));
     }
 
     /**
@@ -144,13 +150,29 @@ public final class MarkdownRenderer {
         final List<Heading> outline = new ArrayList<>();
         final List<DirectiveUse> uses = new ArrayList<>();
         final List<LinkTarget> links = new ArrayList<>();
+        final Map<String, SymbolUse> symbolUses = new LinkedHashMap<>();
+        private final SymbolTable table;
+        private String section = "";
 
         /** @param text the markdown as parsed, which the nodes' source spans index */
-        Checker(String file, int firstLine, String text, Map<org.commonmark.node.Heading, String> ids) {
+        Checker(String file, int firstLine, String text, Map<org.commonmark.node.Heading, String> ids, SymbolTable table) {
             this.file = file;
             this.firstLine = firstLine;
             this.text = text;
             this.ids = ids;
+            this.table = table;
+        }
+
+        /** The table's symbols in one formula, each recorded at its first use; the formula is marked unless it sits in a heading or a link. */
+        private List<Symbol> symbolsOf(Node math, String tex) {
+            List<Symbol> found = table.symbolsIn(tex);
+            found.forEach(s -> symbolUses.putIfAbsent(s.key(), new SymbolUse(s, section)));
+            for (Node n = math.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof org.commonmark.node.Heading || n instanceof Link) {
+                    return List.of();
+                }
+            }
+            return found;
         }
 
         @Override
@@ -180,6 +202,7 @@ public final class MarkdownRenderer {
             ids.put(heading, id);
             if (heading.getLevel() <= 3) {
                 outline.add(new Heading(heading.getLevel(), id, text));
+                section = id;
             }
             visitChildren(heading);
         }
@@ -213,6 +236,9 @@ public final class MarkdownRenderer {
                 throw error(node, "math opened with \"" + unclosed.delimiter + "\" is never closed in this paragraph"
                         + " (write \\$ for a dollar sign)");
             }
+            if (node instanceof MathNodes.InlineMath math) {
+                math.symbols = symbolsOf(math, math.tex);
+            }
             visitChildren(node);
         }
 
@@ -220,6 +246,9 @@ public final class MarkdownRenderer {
         public void visit(CustomBlock block) {
             if (block instanceof MathNodes.DisplayMath math && !math.closed) {
                 throw error(block, "display math opened with \"$$\" is never closed by a line ending in \"$$\"");
+            }
+            if (block instanceof MathNodes.DisplayMath math) {
+                math.symbols = symbolsOf(math, math.tex.toString());
             }
             visitChildren(block);
         }

@@ -11,6 +11,8 @@ final class MathNodes {
     /** {@code $...$} inside a paragraph. */
     static final class InlineMath extends CustomNode {
         final String tex;
+        /** The notation table's symbols in it, whose meanings the page offers on hover and focus. */
+        java.util.List<Symbol> symbols = java.util.List.of();
 
         InlineMath(String tex) {
             this.tex = tex;
@@ -21,6 +23,7 @@ final class MathNodes {
     static final class DisplayMath extends CustomBlock {
         final StringBuilder tex = new StringBuilder();
         boolean closed;
+        java.util.List<Symbol> symbols = java.util.List.of();
     }
 
     /** A {@code $} that opens math never closed; reported with its line after parsing. */

@@ -2,6 +2,7 @@ package attentionbook.web;
 
 import attentionbook.book.Book;
 import attentionbook.book.Chapter;
+import attentionbook.book.Recaps;
 import attentionbook.book.Templates;
 
 import java.nio.charset.StandardCharsets;
@@ -37,13 +38,14 @@ public final class Pages {
         }
         this.site = new Site(courseTitle == null ? Site.BOOK_TITLE : courseTitle, basePath, assets.version(), List.copyOf(toc), seeds);
         this.index = page("index.jte", new IndexPage(site, welcomeHtml));
+        Recaps recaps = new Recaps(book);
         for (Chapter c : book.allChapters()) {
             // A chapter a course leaves out of its reading order is still served, unnumbered.
             ChapterLink link = linkTo(c.slug()).orElse(new ChapterLink(0, c.slug(), c.title(), c.summary(),
                     basePath + "/chapters/" + c.slug(), c.reference()));
             ChapterLink previous = book.previous(c).flatMap(p -> linkTo(p.slug())).orElse(null);
             ChapterLink next = book.next(c).flatMap(n -> linkTo(n.slug())).orElse(null);
-            chapters.put(c.slug(), page("chapter.jte", new ChapterPage(site, link, c, previous, next)));
+            chapters.put(c.slug(), page("chapter.jte", new ChapterPage(site, link, c, previous, next, recaps.of(c))));
         }
         this.notFound = page("error.jte", new ErrorPage(site, 404, "Page not found",
                 "There is no page at this address. It may have been renamed, or the link may have a typo."));
