@@ -1,11 +1,10 @@
 package attentionbook.browser;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -14,17 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Picking up where you left off: read a section, see "Continue" on the contents, return, forget. */
 class ContinueReadingBrowserTest {
-    private static RunningBook book;
-
-    @BeforeAll
-    static void start() {
-        book = RunningBook.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension();
 
     @Test
     void theContentsOfferTheLastSectionAndTheChapterOffersToReturnToIt() {
