@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code √d_k}, {@code \tau} becomes {@code τ}.
  */
 final class HtmlText {
-    private static final Pattern MATH = Pattern.compile("<(span|div) class=\"math(?: display)?\">(.*?)</\\1>", Pattern.DOTALL);
+    private static final Pattern MATH = Pattern.compile("<(span|div) class=\"math(?: display)?(?: has-symbols)?\"[^>]*>(.*?)</\\1>", Pattern.DOTALL);
     /** Text no reader searches for: an exercise's "waiting for scripts" line, a worked example's matrices of numbers. */
     private static final Pattern SKIPPED = Pattern.compile(
             "<p class=\"exercise-loading\">.*?</p>|<div class=\"matrix-groups\">.*?</div>\n</div>\n", Pattern.DOTALL);
