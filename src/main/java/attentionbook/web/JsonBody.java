@@ -21,6 +21,8 @@ import java.io.InputStream;
 final class JsonBody {
     /** The limit of every JSON API: every matrix of /api/attention at its limit, pretty-printed, fits twice. */
     static final int MAX_BYTES = 64 * 1024;
+    /** The most of a too-large body read only to be dropped (see {@link #discardRest}). */
+    private static final long DISCARD_BYTES = 4L * 1024 * 1024;
 
     private JsonBody() {
     }
@@ -34,6 +36,7 @@ final class JsonBody {
     static ObjectNode object(Context ctx, int maxBytes, String example) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
+            discardRest(ctx);
             throw new RejectedRequest(413, "the body is " + declared + " bytes but the API accepts at most " + maxBytes
                     + " bytes (" + maxBytes / 1024 + " KiB) in one request");
         }
@@ -56,6 +59,7 @@ final class JsonBody {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 if (out.size() > maxBytes) {
+                    discard(in);
                     throw new RejectedRequest(413, "the body is more than " + maxBytes + " bytes (" + maxBytes / 1024
                             + " KiB), the most the API accepts in one request");
                 }
@@ -63,6 +67,28 @@ final class JsonBody {
             return out.toByteArray();
         } catch (IOException e) {
             throw RejectedRequest.badRequest("the body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, up to {@link #DISCARD_BYTES}: a client still sending it
+     * then reads the 413 instead of a connection reset (the server closes a connection whose body is unread).
+     */
+    private static void discardRest(Context ctx) {
+        if (ctx.req().getContentLengthLong() <= DISCARD_BYTES) {
+            try (InputStream in = ctx.bodyInputStream()) {
+                discard(in);
+            } catch (IOException e) {
+                // the client went away: there is no one to answer
+            }
+        }
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DISCARD_BYTES;
+        for (int n = in.read(buffer); n >= 0 && left > 0; n = in.read(buffer)) {
+            left -= n;
         }
     }
 
