@@ -62,7 +62,9 @@ class BookPagesBrowserTest {
     void mathIsTypesetByKatex() {
         try (Browsers.Tab tab = Browsers.open(1280, 800)) {
             tab.page().navigate(book.url("/chapters/input-shapes"));
+            // formulas are typeset lazily (on screen first, the rest when the browser is idle): wait for a display one too
             tab.page().waitForSelector(".math[data-typeset] .katex");
+            tab.page().waitForSelector(".math.display[data-typeset] .katex-display");
             assertTrue(tab.page().locator(".math .katex-mathml math").count() > 0, "MathML for screen readers");
             assertTrue(tab.page().locator(".math.display .katex-display").count() > 0, "display math typeset as a block");
         }
