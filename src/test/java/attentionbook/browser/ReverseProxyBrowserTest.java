@@ -54,6 +54,7 @@ class ReverseProxyBrowserTest {
             page.locator(".chapter-list a").first().click();
             Browsers.settle(page);
             assertTrue(page.url().startsWith(base + "chapters/"), page.url());
+            page.locator(".katex").first().waitFor();   // typesetting is lazy: on-screen formulas come first, after the load
             assertTrue(page.locator(".katex").count() > 0, "KaTeX typeset through the proxy");
             Object font = page.evaluate("() => getComputedStyle(document.body).fontFamily");
             assertTrue(String.valueOf(font).contains("system-ui"), "the stylesheet arrived: " + font);

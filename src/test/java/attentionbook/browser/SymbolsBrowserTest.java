@@ -36,6 +36,7 @@ class SymbolsBrowserTest {
             assertEquals("Previously defined", recap.locator(".recap-title").innerText());
             Locator item = recap.locator(".recap-item").filter(new Locator.FilterOptions().setHasText(D_K));
             assertEquals(1, item.count(), "d_k is recalled once");
+            item.locator(".katex").first().waitFor();   // typesetting is lazy: on-screen formulas come first, after the load
             assertTrue(item.locator(".katex").count() > 0, "the recalled symbol is typeset");
             Locator link = item.locator("a.recap-where");
             assertEquals("chapter 1, Why attention", link.innerText().strip().replaceAll("\\s+", " "));
