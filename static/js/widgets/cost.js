@@ -15,6 +15,9 @@ const H = 220;
 const PAD = 36;
 const count = (n) => n.toLocaleString('en-US');
 const sci = (n) => n.toExponential(2).replace('e+', 'e');
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+/** 10 to a whole power as a reader writes it: 10¹⁸, like the T axis's 2²⁰. */
+const tenTo = (exponent) => `10${[...String(exponent)].map((c) => SUPERSCRIPT[c]).join('')}`;
 
 function svg(tag, attrs) {
   const node = document.createElementNS(SVG, tag);
@@ -38,16 +41,19 @@ function plot(view) {
     chart.append(svg('polyline', { points: view.curve.map((p) => `${px(p.ctx)},${py(p[key])}`).join(' '), class: cls }));
   }
   chart.append(svg('line', { x1: px(view.ctx), y1: 8, x2: px(view.ctx), y2: H - PAD, class: 'cost-marker' }));
-  const label = (x, y, text, cls = 'cost-label') => {
-    const t = svg('text', { x, y, class: cls });
+  const label = (x, y, text, anchor = 'start') => {
+    const t = svg('text', { x, y, class: 'cost-label', 'text-anchor': anchor });
     t.textContent = text;
     chart.append(t);
   };
   label(PAD, H - PAD + 14, 'T = 1');
   label(W - 60, H - PAD + 14, 'T = 2²⁰');
-  label(2, 14, `10^${y1}`);
-  label(2, H - PAD, `10^${y0}`);
-  label(px(view.ctx) + 3, 20, `T = ${count(view.ctx)}`);
+  label(2, 14, tenTo(y1));
+  label(2, H - PAD, tenTo(y0));
+  // the chosen T's label sits on the side of its line that has room, so it is never cut off at the edge
+  const marker = px(view.ctx);
+  if (marker > W / 2) label(marker - 3, 20, `T = ${count(view.ctx)}`, 'end');
+  else label(marker + 3, 20, `T = ${count(view.ctx)}`);
   return chart;
 }
 

@@ -18,6 +18,7 @@ import static attentionbook.browser.LiveWidget.copy;
 import static attentionbook.browser.LiveWidget.shown;
 import static attentionbook.browser.LiveWidget.shownRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The widgets of the last chapters (layer, decode, …) in Chromium against the real server, at a phone's
@@ -179,8 +180,11 @@ class LiveWidgetsBrowserTest {
             Page page = tab.page();
             LiveWidget w = LiveWidget.on(page, "cost");
             assertEquals(figures(131072, 4096, 32, 32, 2), shownFigures(w));
+            assertEquals(List.of(), labelsCutOff(w), "every label of the plot is inside it");
+            assertTrue(w.root().locator("svg.cost-plot text").allTextContents().contains("T = 131,072"));
             w.change(() -> w.root().locator("input[data-field=\"ctx\"]").fill("1048576"));
             assertEquals(figures(1048576, 4096, 32, 32, 2), shownFigures(w));
+            assertEquals(List.of(), labelsCutOff(w), "the chosen T's label at the right edge is inside the plot");
             w.change(() -> w.root().locator("select[data-field=\"dtype\"]").selectOption("int8"));
             assertEquals(figures(1048576, 4096, 32, 32, 1), shownFigures(w));
             assertEquals(21, w.root().locator(".cost-points tbody tr").count(), "T = 1, 2, 4 … 2²⁰");
@@ -199,6 +203,15 @@ class LiveWidgetsBrowserTest {
                         attentionbook.attention.Costs.kvCacheBytes(layers, 1, t, heads, dk, bytes),
                         attentionbook.attention.Costs.attentionWeightsPerLayer(d) * layers * bytes)
                 .mapToObj(n -> String.format(java.util.Locale.US, "%,d", n)).toList();
+    }
+
+    /** The plot's labels that reach past its edges (the SVG clips them), as "text: left–right of plot left–right". */
+    @SuppressWarnings("unchecked")
+    private static List<String> labelsCutOff(LiveWidget w) {
+        return (List<String>) w.root().locator("svg.cost-plot").evaluate("(svg) => { const box = svg.getBoundingClientRect();"
+                + " return [...svg.querySelectorAll('text')].filter((t) => { const r = t.getBoundingClientRect();"
+                + " return r.left < box.left - 0.5 || r.right > box.right + 0.5; })"
+                + ".map((t) => `${t.textContent}: ${t.getBoundingClientRect().left}–${t.getBoundingClientRect().right} of ${box.left}–${box.right}`); }");
     }
 
     private static List<String> shownFigures(LiveWidget w) {
