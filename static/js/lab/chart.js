@@ -59,7 +59,10 @@ export function drawChart(container, { snapshots, steps, current, phase }) {
     root.append(svg('rect', { x: x(phase.plateauFrom), y: PAD.top, width: Math.max(1, x(phase.plateauTo) - x(phase.plateauFrom)),
       height: bottom - PAD.top, class: 'lab-plateau' }));
     root.append(svg('line', { x1: x(phase.dropStep), y1: PAD.top, x2: x(phase.dropStep), y2: bottom, class: 'lab-drop' }));
-    root.append(svg('text', { x: x(phase.dropStep) + 4, y: PAD.top + 12, class: 'lab-drop-label' }, `drop, step ${phase.dropStep}`));
+    // a drop late in the run has its label on the left of its line, so the plot's edge does not cut it off
+    const late = x(phase.dropStep) > (PAD.left + WIDTH - PAD.right) / 2;
+    root.append(svg('text', { x: x(phase.dropStep) + (late ? -4 : 4), y: PAD.top + 12, class: 'lab-drop-label',
+      'text-anchor': late ? 'end' : 'start' }, `drop, step ${phase.dropStep}`));
     root.append(svg('text', { x: x(phase.plateauFrom) + 4, y: bottom - 6, class: 'lab-plateau-label' }, 'plateau'));
   }
   if (snapshots.length > 0) {

@@ -211,6 +211,31 @@ class LabBrowserTest {
     }
 
     @Test
+    void aDropLateInTheRunKeepsItsLabelInsideTheChart() {
+        try (Browsers.Tab tab = Browsers.open(1280, 900)) {
+            Page page = tab.page();
+            page.navigate(book.url("/lab"));
+            page.waitForLoadState();
+            @SuppressWarnings("unchecked")
+            List<Object> edges = (List<Object>) page.evaluate("async () => {"
+                    + " const src = document.querySelector('script[src*=\"js/lab.js\"]').src.replace('lab.js', 'lab/chart.js');"
+                    + " const chart = await import(src);"
+                    + " const host = document.createElement('div');"
+                    + " document.body.append(host);"
+                    + " const snapshots = [{ step: 100, loss: 3, accuracy: 0.1 }, { step: 1000, loss: 0.1, accuracy: 1 }];"
+                    + " chart.drawChart(host, { snapshots, steps: 1000, current: 1,"
+                    + "   phase: { plateauFrom: 300, plateauTo: 700, dropStep: 980, ratePer100: 0.1 } });"
+                    + " const box = host.querySelector('svg').getBoundingClientRect();"
+                    + " const label = host.querySelector('.lab-drop-label').getBoundingClientRect();"
+                    + " return [box.left, label.left, label.right, box.right]; }");
+            double left = ((Number) edges.get(0)).doubleValue();
+            double right = ((Number) edges.get(3)).doubleValue();
+            assertTrue(((Number) edges.get(1)).doubleValue() >= left && ((Number) edges.get(2)).doubleValue() <= right,
+                    "the drop's label lies inside the chart: " + edges);
+        }
+    }
+
+    @Test
     void theAddressKeepsTheRunSoAReloadReopensIt() throws Exception {
         try (Browsers.Tab tab = Browsers.open(1280, 900)) {
             Page page = tab.page();
