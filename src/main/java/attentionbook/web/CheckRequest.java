@@ -17,14 +17,19 @@ import java.util.Set;
 final class CheckRequest {
     static final int MAX_TEXT = 32;
     private static final Set<String> KEYS = Set.of("seed", "answer");
-    private static final Set<String> MINUS_INFINITY = Set.of("-inf", "−inf", "-∞", "−∞", "-infinity", "−infinity");
+    /** The ways a learner may write −∞ in a masked cell (compared in lower case). */
+    static final Set<String> MINUS_INFINITY = Set.of("-inf", "−inf", "-∞", "−∞", "-infinity", "−infinity");
 
     private CheckRequest() {
     }
 
     static long seed(JsonNode body) {
         requireObject(body);
-        JsonNode seed = body.get("seed");
+        return seedField(body.get("seed"));
+    }
+
+    /** The value of a body's "seed" field (null when it has none), as a seed. */
+    static long seedField(JsonNode seed) {
         if (seed == null || seed.isNull()) {
             throw RejectedRequest.badRequest("\"seed\" is missing: send the seed the exercise was generated with");
         }

@@ -6,7 +6,6 @@ import attentionbook.exercise.LayerMarker;
 import attentionbook.exercise.LayerProblem;
 import attentionbook.exercise.LayerReport;
 import attentionbook.exercise.LayerStep;
-import attentionbook.exercise.Numbers;
 import attentionbook.exercise.WorkStep;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -107,16 +106,8 @@ final class LayerViews {
             }
             for (int h = 0; h < p.grids(step); h++) {
                 attentionbook.attention.Matrix m = book.get(step).get(h);
-                List<WorksheetPage.Row> rows = new java.util.ArrayList<>();
-                for (int r = 0; r < m.rows(); r++) {
-                    List<String> cells = new java.util.ArrayList<>();
-                    for (double v : m.row(r)) {
-                        cells.add(key ? Numbers.fixed(v, step.rounding().decimals(), step.rounding().exact()) : "");
-                    }
-                    rows.add(new WorksheetPage.Row("token " + (r + 1), cells));
-                }
                 String name = step.title() + (p.grids(step) > 1 ? ", head " + (h + 1) : "");
-                grids.add(new WorksheetPage.AnswerGrid(name, m.shape(), labels("", m.cols()), rows));
+                grids.add(Worksheets.grid(name, m, step.rounding(), labels("token ", m.rows()), labels("", m.cols()), key));
             }
         }
         return grids;

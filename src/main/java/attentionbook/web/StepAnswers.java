@@ -2,7 +2,6 @@ package attentionbook.web;
 
 import attentionbook.attention.Matrix;
 import attentionbook.book.MatrixJson;
-import attentionbook.book.Mappers;
 import attentionbook.exercise.LayerProblem;
 import attentionbook.exercise.LayerStep;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +21,6 @@ import java.util.Set;
  */
 final class StepAnswers {
     private static final Set<String> KEYS = Set.of("seed", "answers");
-    private static final Set<String> MINUS_INFINITY = Set.of("-inf", "−inf", "-∞", "−∞", "-infinity", "−infinity");
 
     private StepAnswers() {
     }
@@ -37,7 +35,7 @@ final class StepAnswers {
                 throw RejectedRequest.badRequest("unknown field \"" + key + "\": the body has \"seed\" and \"answers\"");
             }
         }
-        return CheckRequest.seed(Mappers.JSON.createObjectNode().set("seed", body.get("seed")));
+        return CheckRequest.seedField(body.get("seed"));
     }
 
     /** The steps the learner gave, each as one grid (or one a head), checked against the problem's shapes. */
@@ -108,7 +106,7 @@ final class StepAnswers {
         }
         if (node.isTextual()) {
             String text = node.textValue().strip();
-            if (step.minusInfinity() && MINUS_INFINITY.contains(text.toLowerCase(Locale.ROOT))) {
+            if (step.minusInfinity() && CheckRequest.MINUS_INFINITY.contains(text.toLowerCase(Locale.ROOT))) {
                 return Double.NEGATIVE_INFINITY;
             }
             throw RejectedRequest.badCell(where + " must be a number" + (step.minusInfinity() ? " or \"-inf\"" : "") + ", not the text \""

@@ -1,11 +1,13 @@
 package attentionbook.web;
 
+import attentionbook.attention.Matrix;
 import attentionbook.book.MatrixTable;
 import attentionbook.exercise.AnswerForm;
 import attentionbook.exercise.Declaration;
 import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.exercise.Exercise;
 import attentionbook.exercise.Numbers;
+import attentionbook.exercise.Rounding;
 import attentionbook.exercise.Seeds;
 import attentionbook.exercise.Table;
 import attentionbook.exercise.WorkStep;
@@ -159,15 +161,21 @@ public final class Worksheets implements Consumer<RoutesConfig> {
     /** The answer grid: empty cells on a sheet, the answer printed with the decimals asked for on a key. */
     private static WorksheetPage.AnswerGrid grid(Exercise e, boolean key) {
         AnswerForm form = e.form();
+        return grid(form.name(), e.answer(), form.rounding(), form.rowLabels(), form.colLabels(), key);
+    }
+
+    /** A grid of the values' shape: empty cells on a sheet, each value with the rounding asked for on a key. */
+    static WorksheetPage.AnswerGrid grid(String name, Matrix values, Rounding rounding, List<String> rowLabels,
+                                         List<String> colLabels, boolean key) {
         List<WorksheetPage.Row> rows = new ArrayList<>();
-        for (int r = 0; r < form.rows(); r++) {
+        for (int r = 0; r < values.rows(); r++) {
             List<String> cells = new ArrayList<>();
-            for (int c = 0; c < form.cols(); c++) {
-                cells.add(key ? Numbers.fixed(e.answer().get(r, c), form.rounding().decimals(), form.rounding().exact()) : "");
+            for (double v : values.row(r)) {
+                cells.add(key ? Numbers.fixed(v, rounding.decimals(), rounding.exact()) : "");
             }
-            rows.add(new WorksheetPage.Row(form.rowLabels().get(r), cells));
+            rows.add(new WorksheetPage.Row(rowLabels.get(r), cells));
         }
-        return new WorksheetPage.AnswerGrid(form.name(), form.rows() + "×" + form.cols(), form.colLabels(), rows);
+        return new WorksheetPage.AnswerGrid(name, values.shape(), colLabels, rows);
     }
 
     /** An exercise's table in the book's matrix look. */
