@@ -18,19 +18,9 @@ public final class DecodeWidget implements WidgetKind {
 
     @Override
     public ObjectNode normalise(JsonNode state) {
-        MatrixJson.onlyKnownKeys(state, KEYS, STATE);
-        ObjectNode body = ((ObjectNode) state).deepCopy();
-        if (!body.hasNonNull("preset") && !body.has("x")) {
-            body.put("preset", "journey");
-        }
+        ObjectNode body = AttentionWidgetState.start(state, KEYS, "decode");
         AttentionInputs in = AttentionInputs.from(body);
-        ObjectNode out = WidgetJson.object();
-        out.put("preset", body.hasNonNull("preset") ? body.get("preset").asText() : null);
-        out.set("tokens", WidgetJson.strings(in.tokens()));
-        out.set("x", WidgetJson.matrix(in.x().toArray()));
-        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
-        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
-        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        ObjectNode out = AttentionWidgetState.common(body, in);
         out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
         out.put("heads", in.spec().heads());
         out.put("scale", in.spec().scale());

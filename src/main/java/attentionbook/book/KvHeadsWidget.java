@@ -26,17 +26,7 @@ public final class KvHeadsWidget implements WidgetKind {
     public ObjectNode normalise(JsonNode state) {
         KvHeadsLayer layer = layer(state);
         AttentionInputs in = layer.in();
-        ObjectNode out = WidgetJson.object();
-        if (state.hasNonNull("preset")) {
-            out.put("preset", state.get("preset").asText());
-        } else {
-            out.putNull("preset");
-        }
-        out.set("tokens", WidgetJson.strings(in.tokens()));
-        out.set("x", WidgetJson.matrix(in.x().toArray()));
-        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
-        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
-        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        ObjectNode out = AttentionWidgetState.common(state, in);
         out.put("heads", in.spec().heads());
         out.put("kv_heads", layer.kvHeads());
         out.put("causal", in.spec().causal());

@@ -22,27 +22,16 @@ public final class LayerWidget implements WidgetKind {
 
     @Override
     public ObjectNode normalise(JsonNode state) {
-        MatrixJson.onlyKnownKeys(state, KEYS, STATE);
-        ObjectNode body = ((ObjectNode) state).deepCopy();
-        if (!body.hasNonNull("preset") && !body.has("x")) {
-            body.put("preset", "journey");
-        }
+        ObjectNode body = AttentionWidgetState.start(state, KEYS, "layer");
         if (!body.has("causal")) {
             body.put("causal", true);
         }
         AttentionInputs in = AttentionInputs.from(body);
         checkSizes(in);
-        ObjectNode out = WidgetJson.object();
-        out.put("preset", body.hasNonNull("preset") ? body.get("preset").asText() : null);
-        out.set("tokens", WidgetJson.strings(in.tokens()));
-        out.set("x", WidgetJson.matrix(in.x().toArray()));
-        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
-        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
-        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        ObjectNode out = AttentionWidgetState.common(body, in);
         out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
         out.put("heads", in.spec().heads());
-        out.put("causal", in.spec().causal());
-        out.put("scale", in.spec().scale());
+        AttentionWidgetState.switches(out, in);
         out.put("norm", MatrixJson.bool(state.get("norm"), "norm", false));
         out.put("token", MatrixJson.integer(state.get("token"), "token", in.x().rows(), 1, in.x().rows()));
         view(out, STATE);                                // the residual needs an output as wide as X: refuse now, not on the page
