@@ -2,7 +2,6 @@ package attentionbook.book;
 
 import attentionbook.attention.AttentionTrace;
 import attentionbook.attention.HeadTrace;
-import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -80,27 +79,24 @@ public final class KvHeadsWidget implements WidgetKind {
     public String staticHtml(ObjectNode state) {
         KvHeadsLayer layer = layer(state);
         AttentionTrace trace = layer.trace();
-        List<String> tokens = layer.in().tokens();
+        AttentionTables t = new AttentionTables(layer.in(), trace);
         int heads = layer.in().spec().heads();
         int g = layer.kvHeads();
         int dk = layer.in().spec().headWidth();
         List<MatrixTable.View> html = new ArrayList<>();
-        html.add(table("query head → key/value head", "mapping", KvHeadsLayer.mapping(layer.groups(), g),
-                names("head", heads), names("K/V", g), MatrixTable.Scale.WEIGHTS, 0, 0));
+        html.add(MatrixTable.view(new MatrixTable.Spec("query head → key/value head", "mapping",
+                KvHeadsLayer.mapping(layer.groups(), g).toArray(), names("head", heads), names("K/V", g), MatrixTable.Scale.WEIGHTS, 0)));
         double vectors = AttentionTables.span(trace.k(), trace.v(), trace.concat());
         for (int j = 0; j < g; j++) {
-            html.add(table("K (key/value head " + (j + 1) + ")", "k-g" + (j + 1), trace.k().columns(j * dk, (j + 1) * dk),
-                    tokens, ExampleDirective.dims(dk), MatrixTable.Scale.SIGNED, vectors));
-            html.add(table("V (key/value head " + (j + 1) + ")", "v-g" + (j + 1), trace.v().columns(j * dk, (j + 1) * dk),
-                    tokens, ExampleDirective.dims(dk), MatrixTable.Scale.SIGNED, vectors));
+            html.add(t.signed("K (key/value head " + (j + 1) + ")", "k-g" + (j + 1), trace.k().columns(j * dk, (j + 1) * dk), vectors));
+            html.add(t.signed("V (key/value head " + (j + 1) + ")", "v-g" + (j + 1), trace.v().columns(j * dk, (j + 1) * dk), vectors));
         }
         for (int h = 0; h < heads; h++) {
             HeadTrace head = trace.heads().get(h);
-            html.add(table("weights A (head " + (h + 1) + ", K/V " + (head.kvGroup() + 1) + ")", "weights-h" + (h + 1),
-                    head.weights(), tokens, tokens, MatrixTable.Scale.WEIGHTS, 0));
+            html.add(t.weightsGrid("weights A (head " + (h + 1) + ", K/V " + (head.kvGroup() + 1) + ")", "weights-h" + (h + 1),
+                    head.weights()));
         }
-        html.add(table("concat(heads)", "concat", trace.concat(), tokens, ExampleDirective.dims(trace.concat().cols()),
-                MatrixTable.Scale.SIGNED, vectors));
+        html.add(t.signed("concat(heads)", "concat", trace.concat(), vectors));
         ObjectNode cache = layer.cache();
         return Templates.render("book/kv-heads.jte", new Page(html, cache.get("text").asText(),
                 cache.has("model_text") ? cache.get("model_text").asText() : null));
@@ -116,15 +112,5 @@ public final class KvHeadsWidget implements WidgetKind {
             out.add(prefix + " " + i);
         }
         return out;
-    }
-
-    private static MatrixTable.View table(String name, String key, Matrix m, List<String> rows, List<String> cols,
-                                MatrixTable.Scale scale, double range) {
-        return table(name, key, m, rows, cols, scale, range, AttentionWidgetState.DIGITS);
-    }
-
-    private static MatrixTable.View table(String name, String key, Matrix m, List<String> rows, List<String> cols,
-                                MatrixTable.Scale scale, double range, int digits) {
-        return MatrixTable.view(new MatrixTable.Spec(name, key, m.toArray(), rows, cols, scale, digits, range));
     }
 }
