@@ -26,8 +26,8 @@ public final class DecodeWidget implements WidgetKind {
         out.put("scale", in.spec().scale());
         out.put("step", MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows()));
         out.put("cache", MatrixJson.bool(state.get("cache"), "cache", true));
-        out.put("model", choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer"));
-        out.put("dtype", choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16"));
+        out.put("model", MatrixJson.choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer"));
+        out.put("dtype", MatrixJson.choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16"));
         view(out, STATE);
         return out;
     }
@@ -42,8 +42,8 @@ public final class DecodeWidget implements WidgetKind {
         }
         int step = MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows());
         boolean cache = MatrixJson.bool(state.get("cache"), "cache", true);
-        String model = choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer");
-        String dtype = choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16");
+        String model = MatrixJson.choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer");
+        String dtype = MatrixJson.choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16");
         return DecodeView.of(in.tokens(), in.x(), in.spec(), step, cache, DecodeModels.MODELS.get(model), DecodeModels.DTYPES.get(dtype));
     }
 
@@ -67,15 +67,5 @@ public final class DecodeWidget implements WidgetKind {
 
     private static MatrixTable.View table(String name, String key, double[][] values, List<String> rows, List<String> cols, MatrixTable.Scale scale) {
         return MatrixTable.view(new MatrixTable.Spec(name, key, values, rows, cols, scale, AttentionWidgetState.DIGITS));
-    }
-
-    static String choice(JsonNode node, String field, Set<String> allowed, String fallback) {
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isTextual() || !allowed.contains(node.textValue())) {
-            throw new MatrixJson.Invalid("\"" + field + "\" must be one of " + String.join(", ", allowed) + ", not " + MatrixJson.describe(node));
-        }
-        return node.textValue();
     }
 }
