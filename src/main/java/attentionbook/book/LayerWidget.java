@@ -79,7 +79,7 @@ public final class LayerWidget implements WidgetKind {
     public record Page(int token, String tokenName, List<Step> steps) {
     }
 
-    /** chapter: the slug of the chapter that teaches the step and chapterTitle its title, both null when the book has no such chapter. */
+    /** chapter: the slug of the chapter that teaches the step (or null); chapterTitle its title, null when the book has no such chapter. */
     public record Step(String key, String title, String formula, String shape, String chapter, String chapterTitle,
                        List<MatrixTable.View> matrices) {
     }
@@ -88,7 +88,7 @@ public final class LayerWidget implements WidgetKind {
     public String staticHtml(ObjectNode state) {
         LayerView view = view(state, STATE);
         List<Step> steps = view.steps().stream().map(step -> new Step(step.key(), step.title(), step.formula(), step.shape(),
-                ChapterTitles.of(step.chapter()).map(title -> step.chapter()).orElse(null), ChapterTitles.of(step.chapter()).orElse(null),
+                step.chapter(), ChapterTitles.of(step.chapter()).orElse(null),
                 step.matrices().stream().map(m -> MatrixTable.view(new MatrixTable.Spec(m.name(), m.key(), m.cells(), m.rows(), m.cols(),
                         m.scale().equals("weights") ? MatrixTable.Scale.WEIGHTS : MatrixTable.Scale.SIGNED, AttentionWidgetState.DIGITS))).toList()))
                 .toList();
