@@ -50,7 +50,7 @@ final class AttentionWidgetState {
     }
 
     /** The normalised state's common part. */
-    static ObjectNode common(ObjectNode body, AttentionInputs in) {
+    static ObjectNode common(JsonNode body, AttentionInputs in) {
         ObjectNode out = WidgetJson.object();
         out.put("preset", body.hasNonNull("preset") ? body.get("preset").asText() : null);
         out.set("tokens", WidgetJson.strings(in.tokens()));

@@ -77,7 +77,7 @@ public final class CostWidget implements WidgetKind {
         long d = MatrixJson.integer(state.get("d_model"), "d_model", 4096, 1, MAX_D_MODEL);
         long heads = MatrixJson.integer(state.get("heads"), "heads", 32, 1, MAX_HEADS);
         long layers = MatrixJson.integer(state.get("layers"), "layers", 32, 1, MAX_LAYERS);
-        String dtype = DecodeWidget.choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16");
+        String dtype = MatrixJson.choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16");
         if (d % heads != 0) {
             throw new MatrixJson.Invalid("\"heads\" is " + heads + " but d_model is " + d + ": the heads must divide d_model");
         }

@@ -18,26 +18,16 @@ public final class DecodeWidget implements WidgetKind {
 
     @Override
     public ObjectNode normalise(JsonNode state) {
-        MatrixJson.onlyKnownKeys(state, KEYS, STATE);
-        ObjectNode body = ((ObjectNode) state).deepCopy();
-        if (!body.hasNonNull("preset") && !body.has("x")) {
-            body.put("preset", "journey");
-        }
+        ObjectNode body = AttentionWidgetState.start(state, KEYS, "decode");
         AttentionInputs in = AttentionInputs.from(body);
-        ObjectNode out = WidgetJson.object();
-        out.put("preset", body.hasNonNull("preset") ? body.get("preset").asText() : null);
-        out.set("tokens", WidgetJson.strings(in.tokens()));
-        out.set("x", WidgetJson.matrix(in.x().toArray()));
-        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
-        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
-        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        ObjectNode out = AttentionWidgetState.common(body, in);
         out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
         out.put("heads", in.spec().heads());
         out.put("scale", in.spec().scale());
         out.put("step", MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows()));
         out.put("cache", MatrixJson.bool(state.get("cache"), "cache", true));
-        out.put("model", choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer"));
-        out.put("dtype", choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16"));
+        out.put("model", MatrixJson.choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer"));
+        out.put("dtype", MatrixJson.choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16"));
         view(out, STATE);
         return out;
     }
@@ -52,8 +42,8 @@ public final class DecodeWidget implements WidgetKind {
         }
         int step = MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows());
         boolean cache = MatrixJson.bool(state.get("cache"), "cache", true);
-        String model = choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer");
-        String dtype = choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16");
+        String model = MatrixJson.choice(state.get("model"), "model", DecodeModels.MODELS.keySet(), "this-layer");
+        String dtype = MatrixJson.choice(state.get("dtype"), "dtype", DecodeModels.DTYPES.keySet(), "float16");
         return DecodeView.of(in.tokens(), in.x(), in.spec(), step, cache, DecodeModels.MODELS.get(model), DecodeModels.DTYPES.get(dtype));
     }
 
@@ -77,15 +67,5 @@ public final class DecodeWidget implements WidgetKind {
 
     private static MatrixTable.View table(String name, String key, double[][] values, List<String> rows, List<String> cols, MatrixTable.Scale scale) {
         return MatrixTable.view(new MatrixTable.Spec(name, key, values, rows, cols, scale, AttentionWidgetState.DIGITS));
-    }
-
-    static String choice(JsonNode node, String field, Set<String> allowed, String fallback) {
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isTextual() || !allowed.contains(node.textValue())) {
-            throw new MatrixJson.Invalid("\"" + field + "\" must be one of " + String.join(", ", allowed) + ", not " + MatrixJson.describe(node));
-        }
-        return node.textValue();
     }
 }

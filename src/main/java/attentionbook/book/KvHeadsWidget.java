@@ -2,7 +2,6 @@ package attentionbook.book;
 
 import attentionbook.attention.AttentionTrace;
 import attentionbook.attention.HeadTrace;
-import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,17 +25,7 @@ public final class KvHeadsWidget implements WidgetKind {
     public ObjectNode normalise(JsonNode state) {
         KvHeadsLayer layer = layer(state);
         AttentionInputs in = layer.in();
-        ObjectNode out = WidgetJson.object();
-        if (state.hasNonNull("preset")) {
-            out.put("preset", state.get("preset").asText());
-        } else {
-            out.putNull("preset");
-        }
-        out.set("tokens", WidgetJson.strings(in.tokens()));
-        out.set("x", WidgetJson.matrix(in.x().toArray()));
-        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
-        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
-        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        ObjectNode out = AttentionWidgetState.common(state, in);
         out.put("heads", in.spec().heads());
         out.put("kv_heads", layer.kvHeads());
         out.put("causal", in.spec().causal());
@@ -90,27 +79,24 @@ public final class KvHeadsWidget implements WidgetKind {
     public String staticHtml(ObjectNode state) {
         KvHeadsLayer layer = layer(state);
         AttentionTrace trace = layer.trace();
-        List<String> tokens = layer.in().tokens();
+        AttentionTables t = new AttentionTables(layer.in(), trace);
         int heads = layer.in().spec().heads();
         int g = layer.kvHeads();
         int dk = layer.in().spec().headWidth();
         List<MatrixTable.View> html = new ArrayList<>();
-        html.add(table("query head → key/value head", "mapping", KvHeadsLayer.mapping(layer.groups(), g),
-                names("head", heads), names("K/V", g), MatrixTable.Scale.WEIGHTS, 0, 0));
+        html.add(MatrixTable.view(new MatrixTable.Spec("query head → key/value head", "mapping",
+                KvHeadsLayer.mapping(layer.groups(), g).toArray(), names("head", heads), names("K/V", g), MatrixTable.Scale.WEIGHTS, 0)));
         double vectors = AttentionTables.span(trace.k(), trace.v(), trace.concat());
         for (int j = 0; j < g; j++) {
-            html.add(table("K (key/value head " + (j + 1) + ")", "k-g" + (j + 1), trace.k().columns(j * dk, (j + 1) * dk),
-                    tokens, ExampleDirective.dims(dk), MatrixTable.Scale.SIGNED, vectors));
-            html.add(table("V (key/value head " + (j + 1) + ")", "v-g" + (j + 1), trace.v().columns(j * dk, (j + 1) * dk),
-                    tokens, ExampleDirective.dims(dk), MatrixTable.Scale.SIGNED, vectors));
+            html.add(t.signed("K (key/value head " + (j + 1) + ")", "k-g" + (j + 1), trace.k().columns(j * dk, (j + 1) * dk), vectors));
+            html.add(t.signed("V (key/value head " + (j + 1) + ")", "v-g" + (j + 1), trace.v().columns(j * dk, (j + 1) * dk), vectors));
         }
         for (int h = 0; h < heads; h++) {
             HeadTrace head = trace.heads().get(h);
-            html.add(table("weights A (head " + (h + 1) + ", K/V " + (head.kvGroup() + 1) + ")", "weights-h" + (h + 1),
-                    head.weights(), tokens, tokens, MatrixTable.Scale.WEIGHTS, 0));
+            html.add(t.weightsGrid("weights A (head " + (h + 1) + ", K/V " + (head.kvGroup() + 1) + ")", "weights-h" + (h + 1),
+                    head.weights()));
         }
-        html.add(table("concat(heads)", "concat", trace.concat(), tokens, ExampleDirective.dims(trace.concat().cols()),
-                MatrixTable.Scale.SIGNED, vectors));
+        html.add(t.signed("concat(heads)", "concat", trace.concat(), vectors));
         ObjectNode cache = layer.cache();
         return Templates.render("book/kv-heads.jte", new Page(html, cache.get("text").asText(),
                 cache.has("model_text") ? cache.get("model_text").asText() : null));
@@ -126,15 +112,5 @@ public final class KvHeadsWidget implements WidgetKind {
             out.add(prefix + " " + i);
         }
         return out;
-    }
-
-    private static MatrixTable.View table(String name, String key, Matrix m, List<String> rows, List<String> cols,
-                                MatrixTable.Scale scale, double range) {
-        return table(name, key, m, rows, cols, scale, range, AttentionWidgetState.DIGITS);
-    }
-
-    private static MatrixTable.View table(String name, String key, Matrix m, List<String> rows, List<String> cols,
-                                MatrixTable.Scale scale, double range, int digits) {
-        return MatrixTable.view(new MatrixTable.Spec(name, key, m.toArray(), rows, cols, scale, digits, range));
     }
 }

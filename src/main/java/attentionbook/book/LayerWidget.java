@@ -22,27 +22,16 @@ public final class LayerWidget implements WidgetKind {
 
     @Override
     public ObjectNode normalise(JsonNode state) {
-        MatrixJson.onlyKnownKeys(state, KEYS, STATE);
-        ObjectNode body = ((ObjectNode) state).deepCopy();
-        if (!body.hasNonNull("preset") && !body.has("x")) {
-            body.put("preset", "journey");
-        }
+        ObjectNode body = AttentionWidgetState.start(state, KEYS, "layer");
         if (!body.has("causal")) {
             body.put("causal", true);
         }
         AttentionInputs in = AttentionInputs.from(body);
         checkSizes(in);
-        ObjectNode out = WidgetJson.object();
-        out.put("preset", body.hasNonNull("preset") ? body.get("preset").asText() : null);
-        out.set("tokens", WidgetJson.strings(in.tokens()));
-        out.set("x", WidgetJson.matrix(in.x().toArray()));
-        out.set("wq", WidgetJson.matrix(in.spec().wq().toArray()));
-        out.set("wk", WidgetJson.matrix(in.spec().wk().toArray()));
-        out.set("wv", WidgetJson.matrix(in.spec().wv().toArray()));
+        ObjectNode out = AttentionWidgetState.common(body, in);
         out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
         out.put("heads", in.spec().heads());
-        out.put("causal", in.spec().causal());
-        out.put("scale", in.spec().scale());
+        AttentionWidgetState.switches(out, in);
         out.put("norm", MatrixJson.bool(state.get("norm"), "norm", false));
         out.put("token", MatrixJson.integer(state.get("token"), "token", in.x().rows(), 1, in.x().rows()));
         view(out, STATE);                                // the residual needs an output as wide as X: refuse now, not on the page
@@ -90,7 +79,7 @@ public final class LayerWidget implements WidgetKind {
     public record Page(int token, String tokenName, List<Step> steps) {
     }
 
-    /** chapter: the slug of the chapter that teaches the step and chapterTitle its title, both null when the book has no such chapter. */
+    /** chapter: the slug of the chapter that teaches the step (or null); chapterTitle its title, null when the book has no such chapter. */
     public record Step(String key, String title, String formula, String shape, String chapter, String chapterTitle,
                        List<MatrixTable.View> matrices) {
     }
@@ -99,7 +88,7 @@ public final class LayerWidget implements WidgetKind {
     public String staticHtml(ObjectNode state) {
         LayerView view = view(state, STATE);
         List<Step> steps = view.steps().stream().map(step -> new Step(step.key(), step.title(), step.formula(), step.shape(),
-                ChapterTitles.of(step.chapter()).map(title -> step.chapter()).orElse(null), ChapterTitles.of(step.chapter()).orElse(null),
+                step.chapter(), ChapterTitles.of(step.chapter()).orElse(null),
                 step.matrices().stream().map(m -> MatrixTable.view(new MatrixTable.Spec(m.name(), m.key(), m.cells(), m.rows(), m.cols(),
                         m.scale().equals("weights") ? MatrixTable.Scale.WEIGHTS : MatrixTable.Scale.SIGNED, AttentionWidgetState.DIGITS))).toList()))
                 .toList();

@@ -164,6 +164,17 @@ public final class MatrixJson {
         return node.booleanValue();
     }
 
+    /** One of the allowed words, or the fallback when the field is absent or null. */
+    public static String choice(JsonNode node, String field, Set<String> allowed, String fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isTextual() || !allowed.contains(node.textValue())) {
+            throw new Invalid("\"" + field + "\" must be one of " + String.join(", ", allowed) + ", not " + describe(node));
+        }
+        return node.textValue();
+    }
+
     private static String numbers(int count) {
         return count == 1 ? "1 number" : count + " numbers";
     }
