@@ -10,11 +10,16 @@ final class Arithmetic {
 
     /** "0.5×3 + 0.25×(−1) = 1.25": the products of a and b, then {@code result} (computed by the core). */
     static String sumOfProducts(double[] a, double[] b, double result) {
+        return products(a, b) + " = " + Numbers.text(result);
+    }
+
+    /** "0.5×3 + 0.25×(−1)": the products of a and b, term by term. */
+    static String products(double[] a, double[] b) {
         List<String> products = new ArrayList<>();
         for (int i = 0; i < a.length; i++) {
             products.add(Numbers.factor(a[i]) + "×" + Numbers.factor(b[i]));
         }
-        return String.join(" + ", products) + " = " + Numbers.text(result);
+        return String.join(" + ", products);
     }
 
     /** "[5×6]·[6×3] = [5×3]" */

@@ -55,13 +55,9 @@ final class DecodeStep extends AbstractExerciseKind {
                         + "} = " + Numbers.text(1 / factor) + "$."));
         List<String> lines = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            StringBuilder line = new StringBuilder("s" + Numbers.sub(n) + Numbers.sub(j + 1) + " = (");
-            for (int c = 0; c < WIDTH; c++) {
-                line.append(c == 0 ? "" : " + ").append(Numbers.factor(q.get(0, c))).append("×").append(Numbers.factor(keys.get(j, c)));
-            }
-            line.append(") / ").append(Numbers.text(1 / factor)).append(" = ").append(Numbers.text(answer.get(0, j)))
-                    .append(j < CACHED ? "   (k" + Numbers.sub(j + 1) + " from the cache)" : "   (the new key)");
-            lines.add(line.toString());
+            lines.add("s" + Numbers.sub(n) + Numbers.sub(j + 1) + " = (" + Arithmetic.products(q.row(0), keys.row(j)) + ") / "
+                    + Numbers.text(1 / factor) + " = " + Numbers.text(answer.get(0, j))
+                    + (j < CACHED ? "   (k" + Numbers.sub(j + 1) + " from the cache)" : "   (the new key)"));
         }
         List<WorkStep> solution = List.of(
                 WorkStep.of("Rows 1–" + CACHED + " of K are reused from the cache and k" + Numbers.sub(n) + " is appended; the old"

@@ -83,7 +83,7 @@ public record Exercise(String kind, String title, long seed, List<String> prompt
     }
 
     /** True when some cell of a and b differs by more than any rounding can explain. */
-    private static boolean apart(Rounding rounding, Matrix a, Matrix b) {
+    static boolean apart(Rounding rounding, Matrix a, Matrix b) {
         for (int r = 0; r < a.rows(); r++) {
             for (int c = 0; c < a.cols(); c++) {
                 if (rounding.distinct(a.get(r, c), b.get(r, c))) {

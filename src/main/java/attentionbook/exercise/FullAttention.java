@@ -84,14 +84,11 @@ public final class FullAttention extends AbstractExerciseKind {
         return true;
     }
 
+    /** True when some head's grids are apart ({@link Exercise#apart}). */
     static boolean apart(Rounding rounding, List<Matrix> a, List<Matrix> b) {
         for (int h = 0; h < a.size(); h++) {
-            for (int r = 0; r < a.get(h).rows(); r++) {
-                for (int c = 0; c < a.get(h).cols(); c++) {
-                    if (rounding.distinct(a.get(h).get(r, c), b.get(h).get(r, c))) {
-                        return true;
-                    }
-                }
+            if (Exercise.apart(rounding, a.get(h), b.get(h))) {
+                return true;
             }
         }
         return false;

@@ -61,10 +61,10 @@ final class LayerMistakes {
                 Matrix k = basis.get(LayerStep.K).get(0);
                 Matrix v = basis.get(LayerStep.V).get(0);
                 slips.add(new Slip("keys-for-values", "You mixed the rows of K instead of V. The weights decide how"
-                        + " much of each token to take; what is taken is its value: output = A·V.", List.of(mix(p, weights, k))));
+                        + " much of each token to take; what is taken is its value: output = A·V.", List.of(p.mix(weights, k))));
                 slips.add(new Slip("rounded-too-early", "You rounded the weights to 1 decimal before multiplying."
                         + " Keep 2 decimals or more until the end.",
-                        List.of(mix(p, weights.stream().map(w -> Grids.rounded(w, 1)).toList(), v))));
+                        List.of(p.mix(weights.stream().map(w -> Grids.rounded(w, 1)).toList(), v))));
             }
         }
         return slips;
@@ -122,14 +122,5 @@ final class LayerMistakes {
             cells[r] = Exponentials.normalised(Exponentials.rounded(row, 1)).row(0);
         }
         return Matrix.of(cells);
-    }
-
-    /** The heads' weights times the matching blocks of {@code m}, side by side. */
-    private static Matrix mix(LayerProblem p, List<Matrix> weights, Matrix m) {
-        List<Matrix> blocks = new ArrayList<>();
-        for (int h = 0; h < p.heads(); h++) {
-            blocks.add(weights.get(h).times(p.head(m, h)));
-        }
-        return Matrix.concatColumns(blocks);
     }
 }

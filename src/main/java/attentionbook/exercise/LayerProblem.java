@@ -92,16 +92,18 @@ public record LayerProblem(Matrix x, Matrix wq, Matrix wk, Matrix wv, int heads,
             case SCALED -> from.get(LayerStep.SCORES).forEach(s -> out.add(s.scale(Attention.scaleFactor(dk))));
             case MASKED -> from.get(LayerStep.SCALED).forEach(s -> out.add(CausalMask.apply(s)));
             case WEIGHTS -> from.get(causal ? LayerStep.MASKED : LayerStep.SCALED).forEach(s -> out.add(softmax(s)));
-            case OUTPUT -> {
-                Matrix v = from.get(LayerStep.V).get(0);
-                List<Matrix> blocks = new ArrayList<>();
-                for (int h = 0; h < heads; h++) {
-                    blocks.add(from.get(LayerStep.WEIGHTS).get(h).times(head(v, h)));
-                }
-                out.add(Matrix.concatColumns(blocks));
-            }
+            case OUTPUT -> out.add(mix(from.get(LayerStep.WEIGHTS), from.get(LayerStep.V).get(0)));
         }
         return out;
+    }
+
+    /** Each head's weights times its column block of {@code m} (V, or K for the slip), the heads side by side. */
+    Matrix mix(List<Matrix> weights, Matrix m) {
+        List<Matrix> blocks = new ArrayList<>();
+        for (int h = 0; h < heads; h++) {
+            blocks.add(weights.get(h).times(head(m, h)));
+        }
+        return Matrix.concatColumns(blocks);
     }
 
     /** Head h's column block of Q, K or V. */

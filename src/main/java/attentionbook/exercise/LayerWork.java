@@ -104,17 +104,13 @@ final class LayerWork {
         return name + Numbers.sub(r + 1) + Numbers.sub(c + 1);
     }
 
-    /** "1×2 + 0×(−1) + 2×1" */
+    /** "1×2 + 0×(−1) + 2×1", the left factors first rounded to 4 decimals (a row of weights). */
     private static String products(double[] a, double[] b) {
-        List<String> terms = new ArrayList<>();
+        double[] rounded = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            terms.add(Numbers.factor(round(a[i])) + "×" + Numbers.factor(b[i]));
+            rounded[i] = Double.isFinite(a[i]) ? Math.round(a[i] * 1e4) / 1e4 : a[i];
         }
-        return String.join(" + ", terms);
-    }
-
-    private static double round(double v) {
-        return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : v;
+        return Arithmetic.products(rounded, b);
     }
 
     private static List<String> row(double[] values, int digits) {

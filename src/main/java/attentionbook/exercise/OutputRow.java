@@ -52,13 +52,8 @@ final class OutputRow extends AbstractExerciseKind {
                         + t + " cell by cell: the residual is added after the projection."));
         List<String> lines = new ArrayList<>();
         for (int c = 0; c < D_MODEL; c++) {
-            StringBuilder line = new StringBuilder("column " + (c + 1) + ": ");
-            for (int k = 0; k < D_MODEL; k++) {
-                line.append(k == 0 ? "" : " + ").append(Numbers.factor(concat.get(0, k))).append("×").append(Numbers.factor(wo.get(k, c)));
-            }
-            line.append(" = ").append(Numbers.text(projected.get(0, c))).append(", plus ").append(Numbers.factor(x.get(0, c)))
-                    .append(" = ").append(Numbers.text(answer.get(0, c)));
-            lines.add(line.toString());
+            lines.add("column " + (c + 1) + ": " + Arithmetic.sumOfProducts(concat.row(0), wo.column(c), projected.get(0, c))
+                    + ", plus " + Numbers.factor(x.get(0, c)) + " = " + Numbers.text(answer.get(0, c)));
         }
         List<WorkStep> solution = List.of(
                 WorkStep.of("The heads side by side:").with(Grids.vector("concat", t, concat.row(0), 0)),

@@ -26,7 +26,7 @@ final class WindowMaskRow extends AbstractExerciseKind {
         int window = draw.between(2, 3);
         int row = draw.between(window, t - 2); // 0-based: far enough in for the window to hide something, with a future token
         Matrix scores = draw.ints(t, t, -3, 6);
-        Matrix masked = rowOf(SlidingWindowMask.apply(scores, window), row);
+        Matrix masked = Grids.rowOf(SlidingWindowMask.apply(scores, window), row);
         int i = row + 1;
 
         List<String> prompt = List.of(
@@ -51,22 +51,18 @@ final class WindowMaskRow extends AbstractExerciseKind {
         List<Mistake> mistakes = new ArrayList<>();
         mistakes.add(new Mistake("window-one-too-wide", "You kept " + (window + 1) + " tokens: the window counts the token itself,"
                 + " so row $i$ sees $i - w < j \\le i$, which is $w$ tokens, not $w + 1$.",
-                rowOf(SlidingWindowMask.apply(scores, window + 1), row)));
+                Grids.rowOf(SlidingWindowMask.apply(scores, window + 1), row)));
         mistakes.add(new Mistake("window-one-too-narrow", "You kept " + (window - 1) + (window == 2 ? " token" : " tokens")
                 + ": the token itself is one of the $w$ in the window, so it sees $w - 1$ tokens before it, not $w - 2$.",
-                rowOf(SlidingWindowMask.apply(scores, window - 1), row)));
+                Grids.rowOf(SlidingWindowMask.apply(scores, window - 1), row)));
         mistakes.add(new Mistake("no-window", "You applied the plain causal mask. The window also hides the tokens $j \\le i - w$,"
-                + " too far back.", rowOf(CausalMask.apply(scores), row)));
+                + " too far back.", Grids.rowOf(CausalMask.apply(scores), row)));
         mistakes.add(new Mistake("window-both-ways", "You kept the tokens on both sides of row " + i + ". The window is causal:"
                 + " tokens after the row stay hidden, as under the causal mask.", bothWays(scores, row, window)));
         mistakes.add(new Mistake("zeros", "You wrote 0 in the hidden cells. A hidden score is −∞, so that softmax gives it"
                 + " exactly 0 weight; exp(0) = 1 would give it real weight.",
                 masked.map(v -> v == Double.NEGATIVE_INFINITY ? 0 : v)));
         return exercise(seed, prompt, List.of(given), form, masked, hints, solution, mistakes);
-    }
-
-    private static Matrix rowOf(Matrix m, int row) {
-        return Grids.rowOf(m, row);
     }
 
     /** The mistaken band |i − j| < w, which looks ahead as far as it looks back. */

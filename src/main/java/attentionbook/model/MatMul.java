@@ -22,7 +22,7 @@ final class MatMul {
     /** out = a·w   [rows×inner]·[inner×cols] = [rows×cols]; out is overwritten. */
     void forward(double[] a, int rows, int inner, double[] w, int cols, double[] out) {
         double[][] wRows = matrixRows = asRows(w, inner, cols, false, matrixRows);
-        acc = MatMulRows.atLeast(acc, cols);
+        acc = atLeast(acc, cols);
         for (int i = 0; i < rows; i++) {
             java.util.Arrays.fill(acc, 0, cols, 0.0);
             MatMulRows.addRowTimes(a, i * inner, inner, wRows, cols, acc);   // out_i = Σ_k a_ik·w_k
@@ -37,7 +37,7 @@ final class MatMul {
      */
     void addInputGrad(double[] dOut, int rows, int cols, double[] w, int inner, double[] dA) {
         double[][] wT = matrixRows = asRows(w, inner, cols, true, matrixRows);   // wᵀ   [cols×inner]
-        acc = MatMulRows.atLeast(acc, inner);
+        acc = atLeast(acc, inner);
         for (int i = 0; i < rows; i++) {
             java.util.Arrays.fill(acc, 0, inner, 0.0);
             MatMulRows.addRowTimes(dOut, i * cols, cols, wT, inner, acc);    // Σ_j dOut_ij·wᵀ_j
@@ -83,6 +83,6 @@ final class MatMul {
 
     /** buffer itself when it holds size values, else a new zeroed array of that size (buffers grow, never shrink). */
     static double[] atLeast(double[] buffer, int size) {
-        return MatMulRows.atLeast(buffer, size);
+        return buffer.length >= size ? buffer : new double[size];
     }
 }

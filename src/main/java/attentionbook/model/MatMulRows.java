@@ -65,8 +65,4 @@ final class MatMulRows {
             }
         }
     }
-
-    static double[] atLeast(double[] buffer, int size) {
-        return buffer.length >= size ? buffer : new double[size];
-    }
 }

@@ -97,11 +97,10 @@ public final class TinyGpt {
     /** Stacks the sequences' rows (their tokens, positions and targets) for one forward pass. */
     private void stack(List<int[]> inputs, List<int[]> targetLists) {
         rows.clear();
-        int total = 0;
         for (int[] input : inputs) {
             rows.add(input.length);
-            total += input.length;
         }
+        int total = rows.total();
         if (tokens.length < total) {
             tokens = new int[total];
             positions = new int[total];

@@ -12,20 +12,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Explanations of grouped-query, windowed and rotated attention explain each cell's own value. */
 class ModernExplainerTest {
 
-    static List<ModernGoldenCasesTest.Case> cases() {
-        return ModernGoldenCasesTest.cases();
+    static List<ReferenceCases.Case> cases() {
+        return ReferenceCases.modern();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void everySumAddsUpToItsCell(ModernGoldenCasesTest.Case reference) {
+    void everySumAddsUpToItsCell(ReferenceCases.Case reference) {
         AttentionTrace trace = Attention.run(reference.x(), reference.spec());
         ExplainerTest.assertEverySumAddsUp(reference.x(), reference.spec(), trace);
     }
 
     @Test
     void aGroupedHeadsScoreNamesItsSharedKeyGroup() {
-        ModernGoldenCasesTest.Case gqa = named("gqa_4_heads_2_groups");
+        ReferenceCases.Case gqa = named("gqa_4_heads_2_groups");
         AttentionTrace trace = Attention.run(gqa.x(), gqa.spec());
         Explanation e = Explainer.explain(gqa.x(), gqa.spec(), trace, Step.SCORES, 3, 1, 0);
         assertTrue(e.note().contains("key/value group 2 (columns 3–4 of K), shared by query heads 3–4"), e.note());
@@ -36,7 +36,7 @@ class ModernExplainerTest {
 
     @Test
     void aCellOutsideTheWindowSaysSo() {
-        ModernGoldenCasesTest.Case window = named("window_2_single_head");
+        ReferenceCases.Case window = named("window_2_single_head");
         AttentionTrace trace = Attention.run(window.x(), window.spec());
         Explanation hidden = Explainer.explain(window.x(), window.spec(), trace, Step.MASKED, 0, 3, 1);
         assertNull(hidden.value());
@@ -51,7 +51,7 @@ class ModernExplainerTest {
 
     @Test
     void aRotatedScoreMultipliesTheRotatedRows() {
-        ModernGoldenCasesTest.Case rope = named("rope_2_heads");
+        ReferenceCases.Case rope = named("rope_2_heads");
         AttentionTrace trace = Attention.run(rope.x(), rope.spec());
         Explanation e = Explainer.explain(rope.x(), rope.spec(), trace, Step.SCORES, 1, 2, 0);
         HeadTrace head = trace.heads().get(1);
@@ -61,7 +61,7 @@ class ModernExplainerTest {
         assertTrue(e.note().contains("so the score depends on the offset -2"), e.note());
     }
 
-    private static ModernGoldenCasesTest.Case named(String name) {
+    private static ReferenceCases.Case named(String name) {
         return cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,29 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ModernGoldenCasesTest {
 
-    record Case(String name, Matrix x, AttentionSpec spec, JsonNode expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static List<Case> cases() {
-        List<Case> cases = new ArrayList<>();
-        for (JsonNode node : ReferenceCases.json("modern-attention-cases.json")) {
-            JsonNode wo = node.get("wo");
-            AttentionSpec spec = new AttentionSpec(ReferenceCases.matrix(node.get("wq")), ReferenceCases.matrix(node.get("wk")),
-                    ReferenceCases.matrix(node.get("wv")), wo.isNull() ? null : ReferenceCases.matrix(wo),
-                    node.get("heads").asInt(), node.get("causal").asBoolean(), node.get("scale").asBoolean(),
-                    node.get("kv_heads").asInt(), node.get("window").asInt(), node.get("rope").asBoolean());
-            cases.add(new Case(node.get("name").asText(), ReferenceCases.matrix(node.get("x")), spec, node.get("expected")));
-        }
-        return cases;
+    static List<ReferenceCases.Case> cases() {
+        return ReferenceCases.modern();
     }
 
     @Test
     void everyFeatureIsCovered() {
-        List<Case> all = cases();
+        List<ReferenceCases.Case> all = cases();
         assertEquals(8, all.size());
         assertTrue(all.stream().anyMatch(c -> c.spec().kvHeads() == 1 && c.spec().heads() > 1), "multi-query");
         assertTrue(all.stream().anyMatch(c -> c.spec().kvHeads() > 1 && c.spec().kvHeads() < c.spec().heads()), "grouped");
@@ -51,7 +34,7 @@ class ModernGoldenCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void everyStepMatchesNumpy(Case reference) {
+    void everyStepMatchesNumpy(ReferenceCases.Case reference) {
         AttentionTrace trace = Attention.run(reference.x(), reference.spec());
         JsonNode expected = reference.expected();
         String name = reference.name();

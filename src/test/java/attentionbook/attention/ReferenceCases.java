@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The reference cases of src/test/resources/attention-cases.json, read with Jackson. */
 final class ReferenceCases {
@@ -23,15 +24,29 @@ final class ReferenceCases {
     }
 
     static List<Case> all() {
+        return read(json(), node -> new AttentionSpec(matrix(node.get("wq")), matrix(node.get("wk")), matrix(node.get("wv")),
+                wo(node), node.get("heads").asInt(), node.get("causal").asBoolean(), node.get("scale").asBoolean()));
+    }
+
+    /** The cases of modern-attention-cases.json: grouped-query heads, sliding windows and rotary positions. */
+    static List<Case> modern() {
+        return read(json("modern-attention-cases.json"), node -> new AttentionSpec(matrix(node.get("wq")),
+                matrix(node.get("wk")), matrix(node.get("wv")), wo(node), node.get("heads").asInt(),
+                node.get("causal").asBoolean(), node.get("scale").asBoolean(), node.get("kv_heads").asInt(),
+                node.get("window").asInt(), node.get("rope").asBoolean()));
+    }
+
+    private static List<Case> read(JsonNode nodes, Function<JsonNode, AttentionSpec> spec) {
         List<Case> cases = new ArrayList<>();
-        for (JsonNode node : json()) {
-            JsonNode wo = node.get("wo");
-            AttentionSpec spec = new AttentionSpec(matrix(node.get("wq")), matrix(node.get("wk")),
-                    matrix(node.get("wv")), wo == null || wo.isNull() ? null : matrix(wo),
-                    node.get("heads").asInt(), node.get("causal").asBoolean(), node.get("scale").asBoolean());
-            cases.add(new Case(node.get("name").asText(), matrix(node.get("x")), spec, node.get("expected")));
+        for (JsonNode node : nodes) {
+            cases.add(new Case(node.get("name").asText(), matrix(node.get("x")), spec.apply(node), node.get("expected")));
         }
         return cases;
+    }
+
+    private static Matrix wo(JsonNode node) {
+        JsonNode wo = node.get("wo");
+        return wo == null || wo.isNull() ? null : matrix(wo);
     }
 
     static JsonNode json() {
