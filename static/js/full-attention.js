@@ -5,7 +5,7 @@
 // output grid is the exercise's ordinary answer, so an output checked alone is checked as any answer.
 import { el as make, tableHead } from './dom.js';
 import { getJson, postJson } from './api.js';
-import { richText, matrixTable } from './exercise.js';
+import { richText, matrixTable } from './exercise/text.js';
 import { cellValue, clearMark } from './exercise/grid.js';
 import { markSolved } from './progress.js';
 
