@@ -62,6 +62,21 @@ export function countInput(text, field, max, onValue, onProblem) {
   return label;
 }
 
+/** A labelled select tagged data-field, an option for each value: name of choices; onChange(value) after each choice. */
+export function selectBox(text, field, choices, onChange) {
+  const label = el('label', 'widget-field', `${text} `);
+  const select = el('select');
+  select.dataset.field = field;
+  for (const [value, name] of Object.entries(choices)) {
+    const option = el('option', null, name);
+    option.value = value;
+    select.append(option);
+  }
+  select.addEventListener('change', () => onChange(select.value));
+  label.append(select);
+  return label;
+}
+
 /** The note paragraph just after element (made the first time), now saying text. */
 export function noteAfter(element, text) {
   let note = element.nextElementSibling;
