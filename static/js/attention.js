@@ -145,6 +145,11 @@ export function group(parent, key, title) {
   return section.querySelector('.matrix-row');
 }
 
+/** Columns from … from+width−1 of every row: one head's block, numbers as the core computed them. */
+export function block(m, from, width) {
+  return m.map((row) => row.slice(from, from + width));
+}
+
 /** Drops the matrices of a row that the latest numbers no longer have (fewer heads, say). */
 export function keepOnly(row, keys) {
   for (const child of [...row.children]) {

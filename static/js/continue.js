@@ -2,10 +2,9 @@
 // chapter, the chapter last open, and the chapters read to their summary. The contents page offers
 // "Continue: chapter N, section S"; a chapter reopened at its top offers to return to its last section;
 // "Forget my progress" clears this and the solved exercises.
-import { showProgress } from './progress.js';
+import { PROGRESS_KEY, showProgress } from './progress.js';
 
 const KEY = 'attentionbook.reading';
-const PROGRESS_KEY = 'attentionbook.progress';
 
 function load() {
   try {

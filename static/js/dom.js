@@ -42,6 +42,41 @@ export function switchBox(text, checked, onChange) {
   return label;
 }
 
+/**
+ * A labelled number input for a whole number from 1 to max, tagged data-field: a valid entry goes
+ * to onValue(value); any other is marked aria-invalid and onProblem() says why.
+ */
+export function countInput(text, field, max, onValue, onProblem) {
+  const label = el('label', 'widget-field', `${text} `);
+  const input = el('input');
+  Object.assign(input, { type: 'number', min: '1', max: String(max), step: '1' });
+  input.dataset.field = field;
+  input.addEventListener('input', () => {
+    const value = input.valueAsNumber;
+    const ok = Number.isInteger(value) && value >= 1 && value <= max;
+    input.setAttribute('aria-invalid', String(!ok));
+    if (ok) onValue(value);
+    else onProblem();
+  });
+  label.append(input);
+  return label;
+}
+
+/** A labelled select tagged data-field, an option for each value: name of choices; onChange(value) after each choice. */
+export function selectBox(text, field, choices, onChange) {
+  const label = el('label', 'widget-field', `${text} `);
+  const select = el('select');
+  select.dataset.field = field;
+  for (const [value, name] of Object.entries(choices)) {
+    const option = el('option', null, name);
+    option.value = value;
+    select.append(option);
+  }
+  select.addEventListener('change', () => onChange(select.value));
+  label.append(select);
+  return label;
+}
+
 /** The note paragraph just after element (made the first time), now saying text. */
 export function noteAfter(element, text) {
   let note = element.nextElementSibling;

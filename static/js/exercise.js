@@ -4,8 +4,6 @@
 import { noteChapterExercises } from './progress.js';
 import { Exercise, chapterSlug } from './exercise/exercise.js';
 
-export { richText, matrixTable } from './exercise/text.js';
-
 let chapterNoted = false;
 
 export function mount(el) {

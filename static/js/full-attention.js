@@ -5,12 +5,10 @@
 // output grid is the exercise's ordinary answer, so an output checked alone is checked as any answer.
 import { el as make, tableHead } from './dom.js';
 import { getJson, postJson } from './api.js';
-import { richText, matrixTable } from './exercise.js';
-import { clearMark } from './exercise/grid.js';
+import { richText, matrixTable } from './exercise/text.js';
+import { cellValue, clearMark } from './exercise/grid.js';
 import { markSolved } from './progress.js';
 
-const MINUS_INFINITY = /^\s*[-−](inf|infinity|∞)\s*$/i;
-const NUMBER = /^\s*[-−+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 const VERDICT_TEXT = {
   correct: 'Correct',
   'carried-forward': 'Correct given your earlier answers',
@@ -108,19 +106,15 @@ export function mountSteps(el, Exercise) {
     readStep(step) {
       const inputs = step.grids.flat(2);
       if (inputs.every((i) => i.value.trim() === '')) return { grids: null };
-      const grids = step.grids.map((rows) => rows.map((row) => row.map((input) => {
-        const text = input.value.trim();
-        if (step.form.minusInfinity && MINUS_INFINITY.test(text)) return '-inf';
-        return NUMBER.test(text) ? Number(text.replace('−', '-')) : { input, text };
-      })));
       for (const input of inputs) {
         const text = input.value.trim();
         const name = input.getAttribute('aria-label');
         if (text === '') return { problem: `${name} is empty: fill in every cell of a step, or leave the whole step empty.`, input };
-        if (!(step.form.minusInfinity && MINUS_INFINITY.test(text)) && !NUMBER.test(text)) {
+        if (cellValue(text, step.form.minusInfinity) === null) {
           return { problem: `${name} must be a number${step.form.minusInfinity ? ' (or -inf)' : ''}, not “${text}”.`, input };
         }
       }
+      const grids = step.grids.map((rows) => rows.map((row) => row.map((input) => cellValue(input.value.trim(), step.form.minusInfinity))));
       return { grids: this.heads > 1 && step.form.grids > 1 ? grids : grids[0] };
     }
 

@@ -1,10 +1,11 @@
 // Progress without an account: the exercises a learner has solved are remembered in this browser's
 // localStorage and marked in every chapter list (the sidebar and the index, li[data-slug]).
-const KEY = 'attentionbook.progress';
+/** The localStorage key of the solved exercises; continue.js clears it with the reading progress. */
+export const PROGRESS_KEY = 'attentionbook.progress';
 
 function load() {
   try {
-    const stored = JSON.parse(localStorage.getItem(KEY));
+    const stored = JSON.parse(localStorage.getItem(PROGRESS_KEY));
     if (stored && typeof stored === 'object' && stored.solved && stored.chapters) return stored;
   } catch (err) {
     // storage blocked or unreadable: start afresh
@@ -14,7 +15,7 @@ function load() {
 
 function save(progress) {
   try {
-    localStorage.setItem(KEY, JSON.stringify(progress));
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify(progress));
   } catch (err) {
     // storage full or blocked: progress lasts for this page only
   }

@@ -97,14 +97,12 @@ export class AnswerGrid {
         const text = input.value.trim();
         if (input.validity.badInput) return { problem: `${this.cellName(r, c)} is not a number.`, input };
         if (text === '') return { problem: `${this.cellName(r, c)} is empty: fill in every cell.`, input };
-        if (this.form.minusInfinity && MINUS_INFINITY.test(text)) {
-          values.push('-inf');
-        } else if (NUMBER.test(text)) {
-          values.push(Number(text.replace('−', '-')));
-        } else {
+        const value = cellValue(text, this.form.minusInfinity);
+        if (value === null) {
           const also = this.form.minusInfinity ? ' (or -inf for a hidden cell)' : '';
           return { problem: `${this.cellName(r, c)} must be a number${also}, not “${text}”.`, input };
         }
+        values.push(value);
       }
       rows.push(values);
     }
@@ -120,6 +118,12 @@ export class AnswerGrid {
       if (isWrong) input.setAttribute('aria-invalid', 'true');
     }
   }
+}
+
+/** A cell's trimmed text as the API takes it: a number, '-inf' where minusInfinity allows a hidden cell, else null. */
+export function cellValue(text, minusInfinity) {
+  if (minusInfinity && MINUS_INFINITY.test(text)) return '-inf';
+  return NUMBER.test(text) ? Number(text.replace('−', '-')) : null;
 }
 
 /** An input the learner could not enter as a number: flagged and focused. */

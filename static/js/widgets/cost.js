@@ -4,7 +4,7 @@
 // number type change. Both multiply-add parts on one log-log plot, whose numbers are also a table.
 // Figures from POST /api/cost. State: {"ctx", "d_model", "heads", "layers", "dtype"}
 import { startWidget } from '../widget.js';
-import { el, tableHead, tableRow } from '../dom.js';
+import { countInput, el, selectBox, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
 
 const FIELDS = [['ctx', 'T (tokens)', 1048576], ['d_model', 'd_model', 16384], ['heads', 'heads', 1024], ['layers', 'layers', 128]];
@@ -61,31 +61,10 @@ export function mount(element) {
   const build = (host) => {
     if (!host.controls.hasChildNodes()) {
       for (const [field, text, max] of FIELDS) {
-        const label = el('label', 'widget-field', `${text} `);
-        const input = el('input');
-        Object.assign(input, { type: 'number', min: '1', max: String(max), step: '1' });
-        input.dataset.field = field;
-        input.addEventListener('input', () => {
-          const value = input.valueAsNumber;
-          const ok = Number.isInteger(value) && value >= 1 && value <= max;
-          input.setAttribute('aria-invalid', String(!ok));
-          if (!ok) host.say(`${text} must be a whole number from 1 to ${count(max)}.`, true);
-          else host.change((s) => { s[field] = value; });
-        });
-        label.append(input);
-        host.controls.append(label);
+        host.controls.append(countInput(text, field, max, (value) => host.change((s) => { s[field] = value; }),
+          () => host.say(`${text} must be a whole number from 1 to ${count(max)}.`, true)));
       }
-      const label = el('label', 'widget-field', 'numbers as ');
-      const select = el('select');
-      select.dataset.field = 'dtype';
-      for (const [value, name] of Object.entries(DTYPES)) {
-        const option = el('option', null, name);
-        option.value = value;
-        select.append(option);
-      }
-      select.addEventListener('change', () => host.change((s) => { s.dtype = select.value; }));
-      label.append(select);
-      host.controls.append(label);
+      host.controls.append(selectBox('numbers as', 'dtype', DTYPES, (value) => host.change((s) => { s.dtype = value; })));
     }
     for (const input of host.controls.querySelectorAll('input')) {
       if (document.activeElement !== input) input.value = String(host.state[input.dataset.field]);

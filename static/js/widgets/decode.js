@@ -7,27 +7,15 @@
 // State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step": 1 … T, "cache",
 //         "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}
 import { startWidget } from '../widget.js';
-import { el, switchBox } from '../dom.js';
+import { el, selectBox } from '../dom.js';
 import { postJson } from '../api.js';
-import { attentionBody, checkAttention, dims, isCount, keepOnly, placeComputed } from '../attention.js';
+import { attentionBody, checkAttention, checkbox, dims, isCount, keepOnly, placeComputed } from '../attention.js';
 
 const MODELS = { 'this-layer': 'this layer', 'gpt2-small': 'GPT-2 small', 'llama2-7b': 'LLaMA-2-7B' };
 const DTYPES = { float32: 'float32 (4 bytes)', float16: 'float16 (2 bytes)', int8: 'int8 (1 byte)' };
 const count = (n) => n.toLocaleString('en-US');
 
-function chooser(host, field, text, choices) {
-  const label = el('label', 'widget-field', `${text} `);
-  const select = el('select');
-  select.dataset.field = field;
-  for (const [value, name] of Object.entries(choices)) {
-    const option = el('option', null, name);
-    option.value = value;
-    select.append(option);
-  }
-  select.addEventListener('change', () => host.change((s) => { s[field] = select.value; }));
-  label.append(select);
-  return label;
-}
+const chooser = (host, field, text, choices) => selectBox(text, field, choices, (value) => host.change((s) => { s[field] = value; }));
 
 export function mount(element) {
   const build = (host) => {
@@ -40,7 +28,7 @@ export function mount(element) {
       next.dataset.action = 'next';
       previous.addEventListener('click', () => host.change((st) => { st.step = Math.max(1, st.step - 1); }, { rebuild: true }));
       next.addEventListener('click', () => host.change((st) => { st.step = Math.min(st.x.length, st.step + 1); }, { rebuild: true }));
-      const cache = switchBox('Use the KV cache', s.cache, (on) => host.change((st) => { st.cache = on; }));
+      const cache = checkbox(host, 'cache', 'Use the KV cache');
       cache.dataset.field = 'cache';
       host.controls.append(previous, next, cache, chooser(host, 'model', 'bytes for', MODELS), chooser(host, 'dtype', 'as', DTYPES));
       host.body.append(el('p', 'decode-step'), el('div', 'matrix-row decode-matrices'), el('p', 'decode-compare'),

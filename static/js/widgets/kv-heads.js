@@ -7,17 +7,16 @@
 import { startWidget } from '../widget.js';
 import { el } from '../dom.js';
 import { postJson } from '../api.js';
-import { checkAttention, checkbox, dims, group, inputsGroup, keepOnly, placeComputed } from '../attention.js';
+import { block, checkAttention, checkbox, dims, group, inputsGroup, keepOnly, placeComputed } from '../attention.js';
 import { largestMagnitude, placeMatrix } from '../matrix.js';
 
-const blockOf = (m, from, width) => m.map((row) => row.slice(from, from + width));
 const names = (prefix, n) => dims(n).map((i) => `${prefix} ${i}`);
 
 /** The layer the widget runs: W_K and W_V cut to their first g blocks of d_k columns. */
 function layerBody(state) {
   const width = (state.wq[0].length / state.heads) * state.kv_heads;
   return {
-    x: state.x, wq: state.wq, wk: blockOf(state.wk, 0, width), wv: blockOf(state.wv, 0, width),
+    x: state.x, wq: state.wq, wk: block(state.wk, 0, width), wv: block(state.wv, 0, width),
     heads: state.heads, kv_heads: state.kv_heads, causal: state.causal, scale: true,
   };
 }
@@ -82,7 +81,7 @@ export function mount(element) {
       for (const [key, name, m] of [['k', 'K', answer.k], ['v', 'V', answer.v]]) {
         kvKeys.push(`${key}-g${j + 1}`);
         placeComputed(host, kv, { ...tokens, name: `${name} (key/value head ${j + 1})`, key: `${key}-g${j + 1}`,
-          values: blockOf(m, j * dk, dk), colLabels: dims(dk), ask: asking(host, key, 0, (r, c) => [r, j * dk + c]) });
+          values: block(m, j * dk, dk), colLabels: dims(dk), ask: asking(host, key, 0, (r, c) => [r, j * dk + c]) });
       }
     }
     keepOnly(kv, kvKeys);

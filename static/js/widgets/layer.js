@@ -5,9 +5,9 @@
 // Numbers from POST /api/layer; explanations from POST /api/attention/explain on what attention read.
 // State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "causal", "scale", "norm", "token": 1 … T}
 import { startWidget } from '../widget.js';
-import { el, switchBox } from '../dom.js';
+import { el } from '../dom.js';
 import { postJson } from '../api.js';
-import { checkAttention, inputsGroup, isCount, keepOnly, placeComputed } from '../attention.js';
+import { checkAttention, checkbox, inputsGroup, isCount, keepOnly, placeComputed } from '../attention.js';
 
 export function mount(element) {
   const build = (host) => {
@@ -50,9 +50,9 @@ export function mount(element) {
     }
     heads.addEventListener('change', () => host.change((s) => { s.heads = Number(heads.value); }));
     headsLabel.append(heads);
-    const causal = switchBox('Causal mask', host.state.causal, (on) => host.change((s) => { s.causal = on; }));
+    const causal = checkbox(host, 'causal', 'Causal mask');
     causal.dataset.field = 'causal';
-    const norm = switchBox('Normalise X first (RMSNorm)', host.state.norm, (on) => host.change((s) => { s.norm = on; }));
+    const norm = checkbox(host, 'norm', 'Normalise X first (RMSNorm)');
     norm.dataset.field = 'norm';
     return [tokenLabel, headsLabel, causal, norm];
   };

@@ -7,7 +7,7 @@
 //         "wo": width×d_out, "heads": h, "causal": false, "scale": true}
 import { startWidget } from '../widget.js';
 import { el } from '../dom.js';
-import { checkAttention, checkbox, dims, group, inputRange, inputsGroup, keepOnly, placeComputed, runAttention } from '../attention.js';
+import { block, checkAttention, checkbox, dims, group, inputRange, inputsGroup, keepOnly, placeComputed, runAttention } from '../attention.js';
 import { largestMagnitude, placeMatrix } from '../matrix.js';
 
 const sameSize = (a, b) => a.length === b.length && a[0].length === b[0].length;
@@ -29,9 +29,6 @@ function sizing(state, chapter, options) {
   parameters.total = parameters.wq + parameters.wk + parameters.wv + parameters.wo;
   return { heads, parameters };
 }
-
-/** Columns from … from+width−1 of every row: one head's block, numbers as the core computed them. */
-const block = (m, from, width) => m.map((row) => row.slice(from, from + width));
 
 export function mount(element) {
   const build = (host) => {

@@ -5,7 +5,7 @@
 import { startWidget } from '../widget.js';
 import { el, tableHead, tableRow } from '../dom.js';
 import { postJson } from '../api.js';
-import { dims, DIGITS } from '../attention.js';
+import { dims, DIGITS, isCount } from '../attention.js';
 import { formatNumber, largestMagnitude, placeMatrix } from '../matrix.js';
 
 const f = (x) => (x === null ? '−∞' : formatNumber(x, 4));
@@ -20,7 +20,7 @@ export function mount(element) {
       input.dataset.field = 'tile';
       input.addEventListener('input', () => {
         const value = input.valueAsNumber;
-        const ok = Number.isInteger(value) && value >= 1 && value <= host.state.scores.length;
+        const ok = isCount(value, host.state.scores.length);
         input.setAttribute('aria-invalid', String(!ok));
         if (!ok) host.say(`The tile size must be a whole number from 1 to ${host.state.scores.length}.`, true);
         else host.change((st) => { st.tile = value; });
@@ -81,7 +81,7 @@ export function mount(element) {
       && state.scores.length >= 1 && state.scores.length <= 12 && state.scores.every(Number.isFinite)
       && Array.isArray(state.values) && state.values.length === state.scores.length
       && state.values.every((r) => Array.isArray(r) && r.length === state.values[0].length && r.length <= 4 && r.every(Number.isFinite))
-      && Number.isInteger(state.tile) && state.tile >= 1 && state.tile <= state.scores.length,
+      && isCount(state.tile, state.scores.length),
     build,
     compute: (state) => postJson('/api/online-softmax', state),
     show,

@@ -4,7 +4,7 @@
 // not corrected. Shapes, counts and the explanation come from POST /api/shapes.
 // State: {"batch": 1 … 1024, "ctx": 1 … 65536, "d_model": 1 … 65536, "heads": 1 … 1024}
 import { startWidget } from '../widget.js';
-import { el } from '../dom.js';
+import { countInput, el } from '../dom.js';
 import { postJson } from '../api.js';
 
 const FIELDS = [
@@ -22,19 +22,8 @@ export function mount(element) {
   const build = (host) => {
     if (!host.controls.hasChildNodes()) {
       for (const [field, text, max] of FIELDS) {
-        const label = el('label', 'widget-field', `${text} `);
-        const input = el('input');
-        Object.assign(input, { type: 'number', min: '1', max: String(max), step: '1' });
-        input.dataset.field = field;
-        input.addEventListener('input', () => {
-          const value = input.valueAsNumber;
-          const ok = Number.isInteger(value) && value >= 1 && value <= max;
-          input.setAttribute('aria-invalid', String(!ok));
-          if (!ok) host.say(`${text} must be a whole number from 1 to ${max}.`, true);
-          else host.change((s) => { s[field] = value; });
-        });
-        label.append(input);
-        host.controls.append(label);
+        host.controls.append(countInput(text, field, max, (value) => host.change((s) => { s[field] = value; }),
+          () => host.say(`${text} must be a whole number from 1 to ${max}.`, true)));
       }
     }
     for (const input of host.controls.querySelectorAll('input')) {
