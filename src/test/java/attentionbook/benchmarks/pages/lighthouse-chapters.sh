@@ -1,7 +1,7 @@
 #!/bin/sh
 # Lighthouse (mobile, simulated throttling) on every chapter of a running book, one line a chapter.
 # Usage: lighthouse-chapters.sh http://localhost:PORT [OUTDIR]   (needs `npm i -g lighthouse`)
-base=${1:?the book's address, e.g. http://localhost:7070}
+base=${1:?give the book address, e.g. http://localhost:7070}
 out=${2:-target/lighthouse}
 mkdir -p "$out"
 for slug in $(curl -s "$base/" | grep -o 'href="/chapters/[^"]*"' | sed 's|href="/chapters/||;s|"||' | sort -u); do
