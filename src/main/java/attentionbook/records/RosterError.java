@@ -1,0 +1,21 @@
+package attentionbook.records;
+
+/** A mistake in a roster file, at a line (from 1; 0 when the file as a whole is wrong). */
+public final class RosterError extends RuntimeException {
+    private final String source;
+    private final int line;
+
+    public RosterError(String source, int line, String message) {
+        super(source + (line > 0 ? ":" + line : "") + ": " + message);
+        this.source = source;
+        this.line = line;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public int line() {
+        return line;
+    }
+}
