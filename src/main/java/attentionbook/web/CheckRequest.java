@@ -24,7 +24,7 @@ final class CheckRequest {
     }
 
     static long seed(JsonNode body) {
-        requireObject(body);
+        refuseUnknownFields(body);
         return seedField(body.get("seed"));
     }
 
@@ -40,7 +40,7 @@ final class CheckRequest {
     }
 
     static double[][] answer(JsonNode body, AnswerForm form) {
-        requireObject(body);
+        refuseUnknownFields(body);
         JsonNode answer = body.get("answer");
         String shape = form.rows() + "×" + form.cols();
         if (answer == null || answer.isNull()) {
@@ -114,10 +114,8 @@ final class CheckRequest {
         return value;
     }
 
-    private static void requireObject(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw RejectedRequest.badRequest("the body must be a JSON object such as {\"seed\": 1, \"answer\": [[1, 2]]}");
-        }
+    /** Refuses a field a check does not have; the body is an object already ({@link JsonBody#object}). */
+    private static void refuseUnknownFields(JsonNode body) {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {

@@ -36,7 +36,7 @@ final class JsonBody {
     static ObjectNode object(Context ctx, int maxBytes, String example) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
-            discardRest(ctx);
+            discardRest(ctx, declared);
             throw new RejectedRequest(413, "the body is " + declared + " bytes but the API accepts at most " + maxBytes
                     + " bytes (" + maxBytes / 1024 + " KiB) in one request");
         }
@@ -74,8 +74,8 @@ final class JsonBody {
      * Reads and drops the rest of a refused body, up to {@link #DISCARD_BYTES}: a client still sending it
      * then reads the 413 instead of a connection reset (the server closes a connection whose body is unread).
      */
-    private static void discardRest(Context ctx) {
-        if (ctx.req().getContentLengthLong() <= DISCARD_BYTES) {
+    private static void discardRest(Context ctx, long declared) {
+        if (declared <= DISCARD_BYTES) {
             try (InputStream in = ctx.bodyInputStream()) {
                 discard(in);
             } catch (IOException e) {
@@ -87,7 +87,8 @@ final class JsonBody {
     private static void discard(InputStream in) throws IOException {
         byte[] buffer = new byte[8192];
         long left = DISCARD_BYTES;
-        for (int n = in.read(buffer); n >= 0 && left > 0; n = in.read(buffer)) {
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
             left -= n;
         }
     }
