@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -83,7 +85,7 @@ class ServerHttpTest {
     @Test
     void assetsAreFingerprintedImmutableAndRevalidatable() {
         String html = book.get("/").body();
-        Matcher css = Pattern.compile("href=\"(/static/[0-9a-f]{12}/css/book\\.css)\"").matcher(html);
+        Matcher css = Pattern.compile("href=\"(/static/[0-9a-f]{12}/css/page\\.css)\"").matcher(html);
         assertTrue(css.find(), "the page links a fingerprinted stylesheet");
         HttpResponse<String> sheet = book.get(css.group(1));
         assertEquals(200, sheet.statusCode());
@@ -93,9 +95,35 @@ class ServerHttpTest {
         HttpResponse<String> again = book.send(HttpRequest.newBuilder(URI.create(book.url(css.group(1))))
                 .header("If-None-Match", etag).build());
         assertEquals(304, again.statusCode());
-        HttpResponse<String> katex = book.get(css.group(1).replace("css/book.css", "vendor/katex/katex.min.js"));
+        HttpResponse<String> katex = book.get(css.group(1).replace("css/page.css", "vendor/katex/katex.min.js"));
         assertEquals(200, katex.statusCode());
         assertTrue(katex.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
+    }
+
+    @Test
+    void aPageWaitsForOneStylesheetOfOursMadeOfEveryPartInCascadeOrder() {
+        String html = book.get("/chapters/scores").body();
+        Matcher links = Pattern.compile("<link rel=\"stylesheet\" href=\"/static/[0-9a-f]{12}/([^\"]+)\"( media=\"print\")?>").matcher(html);
+        List<String> blocking = new ArrayList<>();
+        String pageCss = null;
+        while (links.find()) {
+            if (links.group(2) == null) {
+                blocking.add(links.group(1));
+            }
+            if (links.group(1).equals("css/page.css")) {
+                pageCss = links.group(0).replaceAll(".*href=\"([^\"]+)\".*", "$1");
+            }
+        }
+        assertEquals(List.of("vendor/katex/katex.min.css", "css/page.css"), blocking);
+        String joined = book.get(pageCss).body();
+        int at = -1;
+        for (String part : List.of("book.css", "type.css", "components.css", "fit.css", "heat.css", "widgets.css",
+                "exercises.css", "full-attention.css", "reader.css", "symbols.css")) {
+            String own = book.get(pageCss.replace("page.css", part)).body();
+            int found = joined.indexOf(own);
+            assertTrue(found > at, part + " is in page.css whole, after the part before it");
+            at = found;
+        }
     }
 
     @Test
