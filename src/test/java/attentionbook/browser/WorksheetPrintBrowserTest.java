@@ -64,8 +64,10 @@ class WorksheetPrintBrowserTest {
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
             page.waitForFunction("() => document.querySelectorAll('.math:not([data-typeset])').length === 0");
             assertEquals(0, page.locator(".math-error").count(), "formulas KaTeX could not typeset");
-            assertEquals(page.locator(".math").count(), page.locator(".math[data-typeset] .katex-mathml math").count(),
-                    "every formula typeset for paper, with its MathML");
+            // Counted in one go: the exercises' texts may add formulas while the test reads.
+            List<?> counts = (List<?>) page.evaluate("() => [document.querySelectorAll('.math').length,"
+                    + " document.querySelectorAll('.math[data-typeset] .katex-mathml math').length]");
+            assertEquals(counts.get(0), counts.get(1), "every formula typeset for paper, with its MathML");
             assertEquals(List.of(), tab.errors(), "console errors");
         }
     }
