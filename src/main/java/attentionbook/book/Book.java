@@ -12,15 +12,22 @@ import java.util.Optional;
  */
 public final class Book {
     private final List<Chapter> chapters;
+    private final Glossary glossary;
     private final Map<String, Chapter> all = new LinkedHashMap<>();
     private final Map<String, Integer> positions = new LinkedHashMap<>();
 
     public Book(List<Chapter> chapters) {
-        this(chapters, chapters);
+        this(chapters, Glossary.EMPTY);
     }
 
-    private Book(List<Chapter> readingOrder, List<Chapter> everything) {
+    /** @param glossary the notation page's glossary, which the chapters' recaps recall terms from */
+    public Book(List<Chapter> chapters, Glossary glossary) {
+        this(chapters, chapters, glossary);
+    }
+
+    private Book(List<Chapter> readingOrder, List<Chapter> everything, Glossary glossary) {
         this.chapters = List.copyOf(readingOrder);
+        this.glossary = glossary;
         everything.forEach(c -> all.put(c.slug(), c));
         for (int i = 0; i < this.chapters.size(); i++) {
             positions.put(this.chapters.get(i).slug(), i);
@@ -30,6 +37,10 @@ public final class Book {
     /** The reading order: what the contents page and the sidebar list. */
     public List<Chapter> chapters() {
         return chapters;
+    }
+
+    public Glossary glossary() {
+        return glossary;
     }
 
     /** Every chapter, listed or not. */
@@ -78,7 +89,7 @@ public final class Book {
             order.add(c);
         }
         all.values().stream().filter(Chapter::reference).forEach(order::add);
-        return new Book(order, List.copyOf(all.values()));
+        return new Book(order, List.copyOf(all.values()), glossary);
     }
 
     /** A slug a reading order cannot hold, and its index in the list given. */

@@ -44,8 +44,10 @@ public final class BookLoader {
             }
             texts.put(folder, inFolder);
         }
-        SymbolTable symbols = symbolTable(texts);
-        return ChapterTitles.during(titles(texts), () -> loadAll(folders, texts, symbols));
+        String notation = notationBody(texts);
+        SymbolTable symbols = notation == null ? SymbolTable.EMPTY : SymbolTable.parse(notation);
+        Glossary glossary = notation == null ? Glossary.EMPTY : Glossary.parse(notation);
+        return ChapterTitles.during(titles(texts), () -> loadAll(folders, texts, symbols, glossary));
     }
 
     /** Every chapter's title by slug, a later folder's replacing an earlier one's, read before any chapter is rendered. */
@@ -63,7 +65,7 @@ public final class BookLoader {
         return titles;
     }
 
-    private Book loadAll(List<Folder> folders, Map<Folder, Map<Path, String>> texts, SymbolTable symbols) {
+    private Book loadAll(List<Folder> folders, Map<Folder, Map<Path, String>> texts, SymbolTable symbols, Glossary glossary) {
         Map<String, Chapter> bySlug = new LinkedHashMap<>();
         for (Folder folder : folders) {
             Map<String, Chapter> inFolder = new LinkedHashMap<>();
@@ -87,7 +89,7 @@ public final class BookLoader {
         List<Chapter> ordered = new ArrayList<>(bySlug.values());
         // Chapters in NN order first, then reference pages (notation, guides) in theirs.
         ordered.sort(Comparator.comparing(Chapter::reference).thenComparingInt(Chapter::number).thenComparing(Chapter::slug));
-        return new Book(ordered);
+        return new Book(ordered, glossary);
     }
 
     private List<Path> markdownFiles(Folder folder) {
@@ -105,21 +107,22 @@ public final class BookLoader {
     }
 
     /**
-     * The notation page's table, read before any chapter is rendered so that every chapter's math can
-     * be marked with it: the last folder's NN-notation.md wins, as its chapter does.
+     * The notation page's markdown body (null without one), read before any chapter is rendered so that
+     * every chapter's math can be marked with its table: the last folder's NN-notation.md wins, as its
+     * chapter does.
      */
-    private static SymbolTable symbolTable(Map<Folder, Map<Path, String>> texts) {
-        SymbolTable table = SymbolTable.EMPTY;
+    private static String notationBody(Map<Folder, Map<Path, String>> texts) {
+        String body = null;
         for (Map.Entry<Folder, Map<Path, String>> folder : texts.entrySet()) {
             for (Map.Entry<Path, String> file : folder.getValue().entrySet()) {
                 Matcher m = CHAPTER_FILE.matcher(file.getKey().getFileName().toString());
                 if (m.matches() && m.group(2).equals(SymbolTable.NOTATION_SLUG)) {
                     String source = folder.getKey().displayName() + "/" + file.getKey().getFileName();
-                    table = SymbolTable.parse(FrontMatter.parse(source, file.getValue()).body());
+                    body = FrontMatter.parse(source, file.getValue()).body();
                 }
             }
         }
-        return table;
+        return body;
     }
 
     private Chapter loadChapter(String source, String name, String text, SymbolTable symbols) {

@@ -1,16 +1,19 @@
 package attentionbook.book;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The "Previously defined" box of each chapter: the notation table's symbols a chapter uses that an
- * earlier chapter of the reading order used first, each linked to the section of that first use.
- * The book defines every symbol where it first uses it, so the first use is the definition; nothing
- * here is written by hand.
+ * earlier chapter of the reading order used first, each linked to the section of that first use, and
+ * the glossary's terms its text uses that an earlier chapter defines, linked to that section. The book
+ * defines every symbol where it first uses it, so the first use is the definition, and the glossary
+ * links each term to its definition; nothing here is written by hand.
  */
 public final class Recaps {
     /** Symbols to recall that share a meaning (Q, K and V share a row), and where they were defined. */
@@ -29,34 +32,46 @@ public final class Recaps {
         }
     }
 
+    /** A glossary term an earlier chapter defines, and where. */
+    public record Idea(String name, int chapterNumber, String chapterTitle, String href) {
+    }
+
     /** Where one symbol was first used. */
     private record Definition(Symbol symbol, int chapterNumber, String chapterTitle, String href) {
     }
 
     /** A chapter's recap; empty for the first chapter, a reference page or a chapter outside the reading order. */
-    public record Recap(List<Item> items) {
+    public record Recap(List<Item> items, List<Idea> ideas) {
         public Recap {
             items = List.copyOf(items);
+            ideas = List.copyOf(ideas);
         }
 
         public boolean isEmpty() {
-            return items.isEmpty();
+            return items.isEmpty() && ideas.isEmpty();
         }
     }
 
-    private static final Recap NONE = new Recap(List.of());
+    private static final Recap NONE = new Recap(List.of(), List.of());
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private final Map<String, Recap> bySlug = new HashMap<>();
 
     public Recaps(Book book) {
         Map<String, Definition> defined = new HashMap<>();
+        Map<String, Integer> numbers = new HashMap<>();
+        for (Chapter chapter : book.chapters()) {
+            if (!chapter.reference()) {
+                numbers.put(chapter.slug(), numbers.size() + 1);
+            }
+        }
         int number = 0;
         for (Chapter chapter : book.chapters()) {
             if (chapter.reference()) {
                 continue;
             }
             number++;
-            bySlug.put(chapter.slug(), new Recap(recalled(chapter, defined)));
+            bySlug.put(chapter.slug(), new Recap(recalled(chapter, defined), ideas(book, chapter, number, numbers)));
             for (SymbolUse use : chapter.symbols()) {
                 String href = chapter.slug() + (use.section().isEmpty() ? "" : "#" + use.section());
                 defined.putIfAbsent(use.symbol().key(), new Definition(use.symbol(), number, chapter.title(), href));
@@ -82,6 +97,33 @@ public final class Recaps {
             items.add(new Item(symbols, place.chapterNumber(), place.chapterTitle(), place.href()));
         });
         return items;
+    }
+
+    /** The glossary's terms the chapter's text uses whose defining chapter comes earlier, in the order of those chapters. */
+    private static List<Idea> ideas(Book book, Chapter chapter, int number, Map<String, Integer> numbers) {
+        String text = TAG.matcher(chapter.html()).replaceAll(" ").replace("&amp;", "&");
+        List<Idea> ideas = new ArrayList<>();
+        for (Glossary.Term term : book.glossary().terms()) {
+            Integer where = numbers.get(term.definedIn());
+            if (where != null && where < number && uses(text, term)) {
+                ideas.add(new Idea(term.name(), where, book.chapter(term.definedIn()).orElseThrow().title(), term.definedAt()));
+            }
+        }
+        ideas.sort(Comparator.comparingInt(Idea::chapterNumber));
+        return ideas;
+    }
+
+    /** Whole words, any case, singular or plural ("query" finds "queries"). */
+    private static boolean uses(String text, Glossary.Term term) {
+        for (String spelling : term.spellings()) {
+            String word = spelling.endsWith("y")
+                    ? Pattern.quote(spelling.substring(0, spelling.length() - 1)) + "(?:y|ies)"
+                    : Pattern.quote(spelling) + "(?:s|es)?";
+            if (Pattern.compile("(?<![\\w-])" + word + "(?![\\w-])", Pattern.CASE_INSENSITIVE).matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Recap of(Chapter chapter) {

@@ -24,7 +24,13 @@ class RecapsTest {
                 + "## Projections\n\n$$\nQ = X W_Q, \\quad K = X W_K, \\quad V = X W_V\n$$\n");
         Files.writeString(folder.resolve("03-three.md"), "---\ntitle: Three\nsummary: s\n---\n## Scores\n\n"
                 + "Scores $Q K^\\top$ over $T$ tokens, and $V$ again; a new $M$.\n\n## [A link with $T$](one)\n");
+        Files.writeString(folder.resolve("04-four.md"), "---\ntitle: Four\nsummary: s\n---\n## Queries again\n\n"
+                + "Two QUERIES share a causal mask, not a Padding mask; the Head sees no heads-up.\n");
         Files.writeString(folder.resolve("90-notation.md"), "---\ntitle: Notation\nsummary: s\nkind: reference\n---\n"
+                + "## Glossary\n\n- **Query, key, value**: projections. See [Two](two#projections).\n"
+                + "- **Causal mask**: hides the future. See [Four](four#queries-again).\n"
+                + "- **Head**: one of several. See [One](one#shapes).\n"
+                + "- **Padding mask**: hides padding.\n\n"
                 + SymbolTableTest.NOTATION.replace("| $M$ | mask | $T \\times T$ |", "| $M$ | mask | $T \\times T$ |\n| $X$ | inputs | x |\n"
                 + "| $W_Q$ | query projection | x |\n| $W_K$ | key projection | x |\n| $W_V$ | value projection | x |"));
         return new BookLoader(new MarkdownRenderer(Map.of())).load(List.of(new BookLoader.Folder(folder, "content")));
@@ -47,6 +53,21 @@ class RecapsTest {
         assertTrue(recaps.of(book.chapter("notation").orElseThrow()).isEmpty(), "a reference page has no recap");
     }
 
+    private static List<String> ideas(Recaps.Recap recap) {
+        return recap.ideas().stream().map(i -> i.name() + " → " + i.href() + " (chapter " + i.chapterNumber() + ", " + i.chapterTitle() + ")").toList();
+    }
+
+    @Test
+    void eachChapterRecallsTheGlossaryTermsItsTextUsesThatEarlierChaptersDefine() throws IOException {
+        Book book = load();
+        Recaps recaps = new Recaps(book);
+        assertEquals(List.of("Head → one#shapes (chapter 1, One)", "Query, key, value → two#projections (chapter 2, Two)"),
+                ideas(recaps.of(book.chapter("four").orElseThrow())),
+                "\"QUERIES\" is query in any case and plural, \"Head\" a whole word (not heads-up's); the causal mask is"
+                        + " defined in chapter four itself, the padding mask nowhere");
+        assertEquals(List.of(), ideas(recaps.of(book.chapter("two").orElseThrow())), "chapter two names no term");
+    }
+
     @Test
     void theRecapFollowsTheCoursesReadingOrder() throws IOException {
         Book course = load().select(List.of("three", "one"));
@@ -54,6 +75,9 @@ class RecapsTest {
         assertTrue(recaps.of(course.chapter("three").orElseThrow()).isEmpty(), "read first, it recalls nothing");
         assertEquals(List.of("T → three#scores (chapter 1, Three)"), lines(recaps.of(course.chapter("one").orElseThrow())));
         assertTrue(recaps.of(course.chapter("two").orElseThrow()).isEmpty(), "a chapter left out has no recap");
+        Book fourFirst = load().select(List.of("four", "two"));
+        assertEquals(List.of(), ideas(new Recaps(fourFirst).of(fourFirst.chapter("four").orElseThrow())),
+                "read first, chapter four recalls no term: their chapters come later or are left out");
     }
 
     @Test
