@@ -39,7 +39,11 @@ class SymbolsBrowserTest {
             item.locator(".katex").first().waitFor();   // typesetting is lazy: on-screen formulas come first, after the load
             assertTrue(item.locator(".katex").count() > 0, "the recalled symbol is typeset");
             Locator link = item.locator("a.recap-where");
-            assertEquals("chapter 1, Why attention", link.innerText().strip().replaceAll("\\s+", " "));
+            assertEquals("chapter 1, Why attention", link.textContent().strip().replaceAll("\\s+", " "), "the link's name");
+            // On a phone the chapter's title is left to screen readers, so the recap stays a short paragraph.
+            assertEquals(width < 600 ? "chapter 1" : "chapter 1, Why attention",
+                    width < 600 ? link.innerText().split("\\s*,")[0].strip() : link.innerText().strip().replaceAll("\\s+", " "));
+            assertEquals(width < 600, link.locator(".recap-chapter-title").boundingBox().width <= 1, "the title is hidden only on a phone");
             tab.screenshot("symbols-recap-" + width);
 
             link.click();
@@ -51,6 +55,31 @@ class SymbolsBrowserTest {
                     + " let h = first; while (h && !(h.matches?.('h2, h3'))) { h = h.previousElementSibling || h.parentElement; }"
                     + " return h ? h.id : null; }", section);
             assertEquals(section, inSection, "the link goes to the section where d_k is first used");
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    /** The recap's ideas: glossary terms the chapter uses, each linked to the section an earlier chapter defines it in. */
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {390, 1280})
+    void theRecapLinksEachIdeaToItsDefinitionAndStaysShortOnAPhone(int width) {
+        try (Browsers.Tab tab = Browsers.open(width, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/kv-cache"));
+            Browsers.settle(page);
+            Locator recap = page.locator(".recap");
+            assertEquals("Ideas", recap.locator(".recap-ideas-title").innerText().strip());
+            List<String> ideas = recap.locator(".recap-idea").allInnerTexts().stream()
+                    .map(t -> t.replaceAll("\\s+", " ").replace(" ·", "").strip()).toList();
+            assertTrue(ideas.contains("Causal mask (chapter 6)"), ideas.toString());
+            assertTrue(ideas.contains("Query, key, value (chapter 3)"), ideas.toString());
+            assertTrue(ideas.stream().noneMatch(i -> i.startsWith("KV cache")), "the KV cache chapter defines the KV cache itself: " + ideas);
+            double height = recap.boundingBox().height;
+            // On a phone the symbols flow as a paragraph: the box was about 1,300 px tall with one line a symbol.
+            assertTrue(height < (width < 600 ? 650 : 700), "the recap is " + height + " px tall at " + width + " px");
+            tab.screenshot("recap-ideas-" + width);
+            recap.locator(".recap-idea a", new Locator.LocatorOptions().setHasText("Causal mask")).click();
+            page.waitForURL("**/chapters/masking#the-mask-matrix");
             assertEquals(List.of(), tab.errors());
         }
     }
