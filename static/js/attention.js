@@ -7,7 +7,8 @@ import { largestMagnitude, placeMatrix, recolour } from './matrix.js';
 import { el, switchBox } from './dom.js';
 
 export const DIGITS = 2;
-const MAX_SIZE = 12;
+const MAX_TOKENS = 12;
+const MAX_WIDTH = 16;    // d_model and the weights' sides: a lab run of d_model 16 opens in the widgets
 
 /** "1", "2", … n: column labels. */
 export function dims(n) {
@@ -28,9 +29,9 @@ export function runAttention(state) {
   return postJson('/api/attention', attentionBody(state));
 }
 
-function isMatrix(m, rows, cols) {
-  return Array.isArray(m) && m.length > 0 && m.length <= MAX_SIZE && (rows === undefined || m.length === rows)
-    && m.every((row) => Array.isArray(row) && row.length > 0 && row.length <= MAX_SIZE
+function isMatrix(m, rows, cols, maxRows = MAX_WIDTH) {
+  return Array.isArray(m) && m.length > 0 && m.length <= maxRows && (rows === undefined || m.length === rows)
+    && m.every((row) => Array.isArray(row) && row.length > 0 && row.length <= MAX_WIDTH
       && row.length === (cols ?? m[0].length) && row.every((x) => typeof x === 'number' && Number.isFinite(x)));
 }
 
@@ -44,7 +45,7 @@ export function checkAttention(state, chapter) {
   if (Object.keys(state).sort().join() !== keys) return false;
   const t = state.x?.length;
   const d = state.x?.[0]?.length;
-  if (!isMatrix(state.x) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d, state.wq[0].length) || !isMatrix(state.wv, d)) {
+  if (!isMatrix(state.x, undefined, undefined, MAX_TOKENS) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d, state.wq[0].length) || !isMatrix(state.wv, d)) {
     return false;
   }
   if (!Array.isArray(state.tokens) || state.tokens.length !== t || !state.tokens.every((w) => typeof w === 'string')) return false;

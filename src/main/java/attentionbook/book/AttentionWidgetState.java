@@ -17,8 +17,14 @@ import java.util.Set;
  * which the script, the URL fragment and the reset button hold.
  */
 final class AttentionWidgetState {
-    /** A widget is read on a page: beyond this many tokens or columns it stops being readable. */
+    /** A widget is read on a page: beyond this many tokens (rows of X and of every grid) it stops being readable. */
     static final int MAX_SIZE = 12;
+    /**
+     * The widest matrix a widget takes: d_model and every side of a weight matrix. Wider than
+     * {@link #MAX_SIZE} so that a lab run of d_model 16 opens in the widgets; a wide matrix scrolls
+     * sideways in its own box. The attention API's limit (web.AttentionLimits.MAX_WIDTH) is the same.
+     */
+    static final int MAX_WIDTH = 16;
     static final int DIGITS = 2;
     private static final List<String> INPUTS = List.of("preset", "tokens", "x", "wq", "wk", "wv");
 
@@ -93,9 +99,10 @@ final class AttentionWidgetState {
     }
 
     private static void check(String field, Matrix m) {
-        if (m.cols() > MAX_SIZE || m.rows() > MAX_SIZE) {
+        int rows = field.equals("x") ? MAX_SIZE : MAX_WIDTH;
+        if (m.cols() > MAX_WIDTH || m.rows() > rows) {
             throw new MatrixJson.Invalid("\"" + field + "\" is " + m.shape() + ": a widget shows matrices of at most "
-                    + MAX_SIZE + " rows and " + MAX_SIZE + " columns");
+                    + rows + " rows and " + MAX_WIDTH + " columns");
         }
     }
 }

@@ -15,10 +15,10 @@ import java.util.Map;
  * URL fragment carries), on the task's probe sequence, so a reader can step through a learned head, or a
  * whole layer's heads, with the same widgets the chapters use on hand-set weights.
  *
- * <p>The widgets show at most {@link #WIDGET_LIMIT} tokens and {@link #WIDGET_LIMIT} columns. Tokens: the
+ * <p>The widgets show at most {@link #TOKEN_LIMIT} tokens and matrices {@link #WIDTH_LIMIT} wide. Tokens: the
  * state holds the probe's first 12 tokens; with the causal mask, their attention is exactly that of the
  * whole probe's first 12 rows (no row sees a later token, in any layer). Columns cannot be cut the same way
- * (every score sums over all of d_model), so a run is offered to the widgets only when d_model ≤ 12.
+ * (every score sums over all of d_model), so a run is offered to the widgets only when d_model ≤ 16.
  *
  * <p>A state is one head h of one layer: X (the normalised stream the attention reads), the columns
  * h·d_k … (h+1)·d_k − 1 of W_Q, W_K and W_V and the same rows of W_O, so its weights are head h's and its
@@ -26,8 +26,10 @@ import java.util.Map;
  * W_Q, W_K, W_V and W_O and the run's number of heads, so its output is the layer's attention output.
  */
 final class LabWidgets {
-    /** The book's widgets stop at this many tokens and columns (book.AttentionWidget.MAX_SIZE). */
-    static final int WIDGET_LIMIT = 12;
+    /** The book's widgets stop at this many tokens (book.AttentionWidgetState.MAX_SIZE)... */
+    static final int TOKEN_LIMIT = 12;
+    /** ...and at matrices this wide (book.AttentionWidgetState.MAX_WIDTH, the attention API's AttentionLimits.MAX_WIDTH). */
+    static final int WIDTH_LIMIT = AttentionLimits.MAX_WIDTH;
     static final String PIPELINE_PAGE = "/chapters/why-attention";
     static final String MULTI_HEAD_PAGE = "/chapters/multi-head-attention";
     private static final int WEIGHTS_STEP = 6;           // the pipeline's "Normalise" step, where the weights show
@@ -43,13 +45,13 @@ final class LabWidgets {
     static Answer of(RunConfig config, TinyGpt model) {
         int[] probe = config.task().probe(config.length()).input();
         int d = config.dModel();
-        if (d > WIDGET_LIMIT) {
-            return new Answer(false, "The book's widgets show at most " + WIDGET_LIMIT + " columns, and every score"
+        if (d > WIDTH_LIMIT) {
+            return new Answer(false, "The book's widgets show at most " + WIDTH_LIMIT + " columns, and every score"
                     + " sums over all " + d + " columns of this run's d_model, so its layers cannot be cut to fit:"
-                    + " train with d_model from 8 to " + WIDGET_LIMIT + " to open them in the widgets.",
+                    + " train with d_model from 8 to " + WIDTH_LIMIT + " to open them in the widgets.",
                     0, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, List.of());
         }
-        int[] shown = Arrays.copyOf(probe, Math.min(probe.length, WIDGET_LIMIT));
+        int[] shown = Arrays.copyOf(probe, Math.min(probe.length, TOKEN_LIMIT));
         Inspection inspection;
         synchronized (model) {
             inspection = model.inspect(shown);

@@ -78,7 +78,7 @@ class LabWidgetsBrowserTest {
     void aTrainedLayerOpensInTheMultiHeadWidgetWithAllItsHeads() throws Exception {
         try (Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
-            train(page, 8, 2);
+            train(page, 16, 2);   // 16 wide: the previous-token task's default d_model, wider than the widgets' 12 tokens
             String id = page.getAttribute("#lab-weights-link", "href").replaceAll(".*/runs/([0-9a-f]{64})/weights", "$1");
             String probe = page.getAttribute("input[name=task][value=previous-token]", "data-probe");
             JsonNode predicted = JSON.readTree(book.post("/api/lab/runs/" + id + "/predict",
@@ -102,8 +102,13 @@ class LabWidgetsBrowserTest {
                 }
             }
             assertTrue(page.isChecked("[data-widget=multi-head] input[type=radio][value='2']"), "the run's 2 heads are chosen");
-            assertEquals("Parameters in Wq, Wk, Wv and Wo: 64 + 64 + 64 + 64 = 256, with 1, 2, 4 or 8 heads alike.",
-                    page.textContent("[data-widget=multi-head] .multi-head-parameters"), "counted for the trained 8×8 matrices");
+            assertEquals("Parameters in Wq, Wk, Wv and Wo: 256 + 256 + 256 + 256 = 1024, with 1, 2, 4 or 8 heads alike.",
+                    page.textContent("[data-widget=multi-head] .multi-head-parameters"), "counted for the trained 16×16 matrices");
+            assertEquals(16, page.locator("[data-widget=multi-head] [data-matrix=wq] tbody tr").count(), "W_Q's 16 rows");
+            assertEquals(16, page.locator("[data-widget=multi-head] [data-matrix=wq] tbody tr").first().locator("td").count(),
+                    "W_Q's 16 columns");
+            assertEquals(Boolean.TRUE, page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                    "the 16-wide matrices scroll in their own boxes, not the page");
             assertEquals(List.of(), LabBrowserTest.unexpected(tab.errors()), "console errors");
             page.locator("[data-widget=multi-head]").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                     .setPath(java.nio.file.Paths.get("target", "screenshots", "lab-multi-head-link-390.png")));
@@ -114,9 +119,9 @@ class LabWidgetsBrowserTest {
     void aRunWiderThanTheWidgetsSaysWhyItHasNoLinks() {
         try (Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
-            train(page, 16);
+            train(page, 32);
             assertEquals(0, page.locator("#lab-widget-links a").count());
-            assertTrue(page.textContent("#lab-widget-links").contains("at most 12 columns, and every score sums over all 16"),
+            assertTrue(page.textContent("#lab-widget-links").contains("at most 16 columns, and every score sums over all 32"),
                     page.textContent("#lab-widget-links"));
         }
     }

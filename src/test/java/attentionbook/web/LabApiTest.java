@@ -205,12 +205,35 @@ class LabApiTest {
                 }
             }
         }
-        String wide = String.format(TINY, 5).replace("\"d_model\": 8", "\"d_model\": 16");
+        String sixteen = String.format(TINY, 5).replace("\"d_model\": 8", "\"d_model\": 16");
+        String sixteenId = parse(book.post("/api/lab/runs", sixteen).body()).get("id").asText();
+        events(sixteenId);
+        JsonNode opened = parse(book.get("/api/lab/runs/" + sixteenId + "/widgets").body());
+        assertTrue(opened.get("fits").asBoolean(), "d_model 16, the previous-token task's default, opens: " + opened.get("reason"));
+        JsonNode wideLayer = opened.get("layers").get(0).get("multi_head");
+        assertEquals(16, wideLayer.get("wq").size());
+        assertEquals(16, wideLayer.get("wq").get(0).size());
+        String wideBody = "{\"x\": " + wideLayer.get("x") + ", \"wq\": " + wideLayer.get("wq") + ", \"wk\": " + wideLayer.get("wk")
+                + ", \"wv\": " + wideLayer.get("wv") + ", \"wo\": " + wideLayer.get("wo") + ", \"heads\": 1, \"causal\": true, \"scale\": true}";
+        HttpResponse<String> wideAnswer = book.post("/api/attention", wideBody);
+        assertEquals(200, wideAnswer.statusCode(), wideAnswer.body());
+        StringBuilder probeText = new StringBuilder();
+        wideLayer.get("tokens").forEach(t -> probeText.append(t.asText()));
+        JsonNode widePredicted = parse(book.post("/api/lab/runs/" + sixteenId + "/predict", "{\"tokens\": \"" + probeText + "\"}").body());
+        JsonNode wideLab = widePredicted.get("layers").get(0).get("heads").get(0).get("weights");
+        JsonNode wideWidget = parse(wideAnswer.body()).get("heads").get(0).get("weights");
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(wideLab.get(i).get(j).asDouble(), wideWidget.get(i).get(j).asDouble(), 1e-12, "16 wide: A[" + i + "][" + j + "]");
+            }
+        }
+
+        String wide = String.format(TINY, 5).replace("\"d_model\": 8", "\"d_model\": 32");
         String wideId = parse(book.post("/api/lab/runs", wide).body()).get("id").asText();
         events(wideId);
         JsonNode refused = parse(book.get("/api/lab/runs/" + wideId + "/widgets").body());
         assertFalse(refused.get("fits").asBoolean());
-        assertTrue(refused.get("reason").asText().contains("at most 12 columns"), refused.toString());
+        assertTrue(refused.get("reason").asText().contains("at most 16 columns"), refused.toString());
     }
 
     @Test
