@@ -91,10 +91,17 @@ function hide() {
   owner = null;
 }
 
-function setUp(el) {
+/**
+ * Sets up a formula's tip. Only a formula that brings a symbol the page has not used before is a Tab
+ * stop (a chapter has a hundred formulas and a dozen symbols): the keyboard reaches every symbol's
+ * meaning once, and pointer, tap and screen reader (aria-describedby) reach every formula.
+ */
+function setUp(el, seen) {
   if (el.dataset.symbolTip) return;
   el.dataset.symbolTip = 'true';
-  el.tabIndex = 0;
+  const symbols = el.getAttribute('aria-describedby').split(/\s+/);
+  if (symbols.some((id) => !seen.has(id))) el.tabIndex = 0;
+  symbols.forEach((id) => seen.add(id));
   el.addEventListener('mouseenter', () => show(el));
   el.addEventListener('mouseleave', (event) => {
     if (!tip?.contains(event.relatedTarget)) hide();
@@ -110,7 +117,8 @@ function setUp(el) {
 }
 
 if (meanings) {
-  for (const el of document.querySelectorAll('.has-symbols[aria-describedby]')) setUp(el);
+  const seen = new Set();
+  for (const el of document.querySelectorAll('.has-symbols[aria-describedby]')) setUp(el, seen);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && tip) {
       if (tip.contains(document.activeElement)) {

@@ -59,6 +59,26 @@ class SymbolsBrowserTest {
         }
     }
 
+    /** The keyboard reaches each symbol's meaning once: a formula is a Tab stop only when it brings a symbol new to the page. */
+    @Test
+    void onlyAFormulaWithASymbolNewToThePageIsATabStop() {
+        try (Browsers.Tab tab = Browsers.open(1280, 900)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/scaling"));
+            Browsers.settle(page);
+            List<?> counts = (List<?>) page.evaluate("() => { const all = [...document.querySelectorAll('.has-symbols[aria-describedby]')];"
+                    + " const stops = all.filter((el) => el.tabIndex === 0);"
+                    + " const symbols = new Set(all.flatMap((el) => el.getAttribute('aria-describedby').split(' ')));"
+                    + " const reached = new Set(stops.flatMap((el) => el.getAttribute('aria-describedby').split(' ')));"
+                    + " return [all.length, stops.length, symbols.size, reached.size]; }");
+            int formulas = ((Number) counts.get(0)).intValue();
+            int stops = ((Number) counts.get(1)).intValue();
+            assertTrue(formulas > 40, formulas + " formulas with symbols");
+            assertTrue(stops <= ((Number) counts.get(2)).intValue(), stops + " Tab stops for " + counts.get(2) + " symbols");
+            assertEquals(counts.get(2), counts.get(3), "every symbol's meaning is one Tab stop away");
+        }
+    }
+
     /** The recap's ideas: glossary terms the chapter uses, each linked to the section an earlier chapter defines it in. */
     @ParameterizedTest(name = "at {0} px")
     @ValueSource(ints = {390, 1280})
