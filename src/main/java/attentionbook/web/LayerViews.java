@@ -41,9 +41,12 @@ final class LayerViews {
     }
 
     record ReportView(String id, long seed, Map<String, MarkView> steps, String firstToRedo, Summary summary) {
-        /** Every step right on its own (none wrong, none right only given an earlier mistake). */
+        /**
+         * The layer solved: its output given, and every step given right on its own (none wrong, none right
+         * only given an earlier mistake), as the page marks a layer solved.
+         */
         boolean allCorrect() {
-            return summary.wrong() == 0 && summary.carriedForward() == 0;
+            return steps.containsKey("output") && summary.wrong() == 0 && summary.carriedForward() == 0;
         }
 
         /** The first diagnosed mistake in the order of the steps, or null. */
