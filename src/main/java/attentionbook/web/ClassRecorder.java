@@ -47,10 +47,18 @@ public final class ClassRecorder {
             answer.put("recorded", true);
         } catch (RecordsUnavailable e) {
             LOG.warn("a check of {} by a linked student was not recorded: {}", exercise, e.getMessage());
-            answer.put("recorded", false);
-            answer.put("record_error", NOT_RECORDED);
+            notRecorded(answer);
+        } catch (RuntimeException e) {
+            // a store failing in a way it did not foresee still must not cost the student the verdict
+            LOG.error("a check of {} by a linked student was not recorded", exercise, e);
+            notRecorded(answer);
         }
         return answer;
+    }
+
+    private static void notRecorded(ObjectNode answer) {
+        answer.put("recorded", false);
+        answer.put("record_error", NOT_RECORDED);
     }
 
     /** Notes that a linked student opened hint {@code step}; the hint is shown whether or not this is stored. */
@@ -67,7 +75,7 @@ public final class ClassRecorder {
     private static void quietly(String exercise, Runnable write) {
         try {
             write.run();
-        } catch (RecordsUnavailable e) {
+        } catch (RuntimeException e) {
             LOG.warn("a view of {} by a linked student was not noted: {}", exercise, e.getMessage());
         }
     }
