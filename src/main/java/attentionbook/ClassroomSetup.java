@@ -36,7 +36,8 @@ final class ClassroomSetup {
         try {
             roster = Roster.read(file);
         } catch (RosterError e) {
-            throw new ContentError(e.source(), e.line(), problem(e));
+            // the roster names itself by its file name alone: the full path tells the instructor which file
+            throw new ContentError(file.toString(), e.line(), problem(e));
         }
         Path data = options.data() == null ? DEFAULT_DATA : options.data();
         ClassRecords records = RecordStores.open(options.database(), data);

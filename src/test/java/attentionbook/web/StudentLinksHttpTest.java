@@ -88,10 +88,12 @@ class StudentLinksHttpTest {
     void aForgedOrTamperedLinkSetsNoCookieAndItsChecksAreNotRecorded() {
         ClassCourse course = new ClassCourse(folder, "open");
         String real = ClassCourse.token("s001");
-        String tampered = (real.charAt(0) == 'A' ? 'B' : 'A') + real.substring(1);
+        char last = real.charAt(real.length() - 1);
+        String tampered = real.substring(0, real.length() - 1) + (last == 'A' ? 'B' : 'A');
+        String someoneElse = "s002" + real.substring(real.indexOf('.'));   // Ada's signature on Alan's id
         String otherKey = new attentionbook.records.StudentLinks("another-course-key").token("s001");
         try (RunningBook book = course.start()) {
-            for (String token : List.of(tampered, otherKey, "s001", "x".repeat(2000))) {
+            for (String token : List.of(tampered, someoneElse, otherKey, "s001", "x".repeat(2000))) {
                 HttpResponse<String> link = book.get("/s/" + token);
                 assertEquals(403, link.statusCode(), token);
                 assertTrue(link.headers().firstValue("Set-Cookie").isEmpty(), "no cookie for " + token);
@@ -101,7 +103,7 @@ class StudentLinksHttpTest {
             // a cookie made up by hand is checked like a link: an unsigned id or a forged token is nobody
             long seed = 5;
             Exercise e = local("score-grid", seed);
-            for (String cookie : List.of(StudentCookie.NAME + "=s001", StudentCookie.NAME + "=" + tampered, StudentCookie.NAME + "=" + otherKey)) {
+            for (String cookie : List.of(StudentCookie.NAME + "=s001", StudentCookie.NAME + "=" + tampered, StudentCookie.NAME + "=" + someoneElse, StudentCookie.NAME + "=" + otherKey)) {
                 assertFalse(json(ClassCourse.get(book, "/api/student", cookie)).get("signedIn").asBoolean(), cookie);
                 JsonNode verdict = json(ClassCourse.post(book, "/api/exercises/score-grid/check", cookie, check(seed, rows(e.answer().toArray()))));
                 assertTrue(verdict.get("correct").asBoolean());
