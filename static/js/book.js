@@ -5,6 +5,7 @@ import { typesetLazily } from './math.js';
 import { setUpMenu } from './menu.js';
 import { keepPageFitted, fitAround } from './fit.js';
 import { mountWidgets } from './mount.js';
+import { showSignedIn } from './signed-in.js';
 import './progress.js';
 import './symbols.js';
 
@@ -12,6 +13,7 @@ import './symbols.js';
 const fitSoon = batchedByFrame(fitAround);
 typesetLazily(document, fitSoon);
 setUpMenu(document);
+showSignedIn(document);
 const fit = keepPageFitted(document);
 mountWidgets(document).then(() => {
   typesetLazily(document, fitSoon);

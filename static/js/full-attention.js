@@ -165,6 +165,7 @@ export function mountSteps(el, Exercise) {
         const step = key === 'output' ? { grids: [this.grid.inputs], mark: this.outputMark, form: { title: 'output' } } : this.steps.get(key);
         this.showMark(key, step, mark);
       }
+      this.showRecordError(report);
       if (!wrong && !carried && report.steps.output) markSolved(document.querySelector('article[data-slug]')?.dataset.slug, this.id);
       this.refreshScrollers?.();
     }

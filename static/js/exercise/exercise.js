@@ -6,6 +6,7 @@ import { markSolved, isSolved } from '../progress.js';
 import { makeScrollersFocusable } from '../scroll.js';
 import { chooseNumbers, storedSeed, storeSeed, randomSeed } from './seeds.js';
 import { studentForm, STUDENT_EVENT } from './student.js';
+import { linkedStudent } from '../signed-in.js';
 import { AnswerGrid, markInvalid } from './grid.js';
 import { Help } from './help.js';
 import { richText, matrixTable } from './text.js';
@@ -26,6 +27,7 @@ export class Exercise {
     this.body = el('div', 'exercise-body');
     this.el.append(this.body);
     if (this.ignoredSeed) this.el.insertBefore(this.ignoredSeedNote(), this.body);
+    if (this.perStudent) await this.useLink();
     if (this.needsStudent) {
       document.addEventListener(STUDENT_EVENT, (event) => this.useStudent(event.detail), { once: true });
       this.body.append(studentForm(this.id));
@@ -39,6 +41,15 @@ export class Exercise {
   ignoredSeedNote() {
     return el('p', 'exercise-seed-ignored',
       `The seed in this page's address (${this.ignoredSeed}) is not used: your course gives each student their own numbers, made from their name or ID.`);
+  }
+
+  /** A student signed in by their link gets the numbers of their roster id, with nothing to type. */
+  async useLink() {
+    const me = await linkedStudent();
+    if (!me) return;
+    this.student = me.id;
+    this.needsStudent = false;
+    this.seed = null;
   }
 
   async useStudent(student) {
@@ -194,10 +205,16 @@ export class Exercise {
       this.feedback.append(p);
     }
     for (const note of verdict.notes) this.feedback.append(el('p', 'note', note));
+    this.showRecordError(verdict);
     if (verdict.correct) {
       markSolved(chapterSlug(), this.id);
       this.feedback.append(el('p', 'solved-note', 'Solved: the chapter list marks it, in this browser.'));
     }
+  }
+
+  /** A linked student's check that the class records could not keep: the verdict stands, and they are told. */
+  showRecordError(answer) {
+    if (answer.record_error) this.feedback.append(el('p', 'record-error', answer.record_error));
   }
 
   async newNumbers() {

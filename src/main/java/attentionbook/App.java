@@ -14,7 +14,10 @@ import attentionbook.book.MarkdownRenderer;
 import attentionbook.web.Assets;
 import attentionbook.web.AttentionApi;
 import attentionbook.web.BookServer;
+import attentionbook.web.ClassRecorder;
+import attentionbook.web.Classroom;
 import attentionbook.web.ClasspathFolder;
+import attentionbook.web.StudentRoutes;
 import attentionbook.web.ExerciseApi;
 import attentionbook.web.InstructorKey;
 import attentionbook.web.LabApi;
@@ -65,6 +68,11 @@ public final class App {
             System.err.println("The book was not started: fix the mistake above and run again.");
             System.exit(1);
             return;
+        } catch (attentionbook.records.RecordsUnavailable e) {
+            System.err.println("error: the class records could not be opened: " + e.getMessage());
+            System.err.println("The book was not started: check --data or --database and run again.");
+            System.exit(1);
+            return;
         }
         app.start(options.host(), options.port());
         String host = options.host().equals("0.0.0.0") ? "localhost" : options.host();
@@ -93,20 +101,31 @@ public final class App {
         CompletableFuture<SearchIndex> search = CompletableFuture.supplyAsync(() -> buildSearch(book));
         String welcome = Welcome.html(course, markdown, book);
         Assets assets = Assets.load();
+        Classroom classroom = ClassroomSetup.open(course, options);
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
-                new SeedPolicy(course.seedPolicy().name(), course.classSeed()));
+                new SeedPolicy(course.seedPolicy().name(), course.classSeed()), classroom != null);
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
         ExerciseCatalog exercises = ExerciseDirective.catalog(book);
         InstructorKey instructor = new InstructorKey(course.instructorKey());
         Lab lab = new Lab(LAB_WORKERS, LAB_QUEUE, LAB_CPU_LIMIT, options.data());
-        return BookServer.create(book, pages, assets, settings, List.of(
+        List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> modules = new ArrayList<>(List.of(
                 new AttentionApi(),
                 new WidgetApi(),
-                new ExerciseApi(exercises, instructor),
+                new ExerciseApi(exercises, instructor, new ClassRecorder(classroom, java.time.Clock.systemUTC())),
                 new Worksheets(exercises, pages, instructor),
                 new LabApi(lab),
                 new LabPages(pages),
-                new SearchRoutes(search, pages)), lab::close);
+                new SearchRoutes(search, pages)));
+        if (classroom != null) {
+            modules.add(new StudentRoutes(classroom, pages, settings));
+        }
+        // the records close after the server stopped, so a check still in flight is written first
+        return BookServer.create(book, pages, assets, settings, modules, () -> {
+            lab.close();
+            if (classroom != null) {
+                classroom.records().close();
+            }
+        });
     }
 
     private static SearchIndex buildSearch(Book book) {

@@ -30,10 +30,15 @@ import java.util.Set;
  * instructor_key: s3cret      # better: the ATTENTION_INSTRUCTOR_KEY environment variable
  * seed_policy: student        # open (default), class or student
  * class_seed: 2026            # with seed_policy: class
+ * roster: roster.csv          # the class (id,name), beside this file; needs the instructor key
  * </pre>
+ *
+ * @param roster     the roster CSV, resolved against the course file's folder (null for none)
+ * @param rosterLine the course file's line that names the roster (0 for none)
  */
 public record CourseFile(String source, String title, String welcome, int welcomeLine, List<String> chapters,
-                         List<Integer> chapterLines, String instructorKey, SeedPolicy seedPolicy, long classSeed) {
+                         List<Integer> chapterLines, String instructorKey, SeedPolicy seedPolicy, long classSeed,
+                         Path roster, int rosterLine) {
 
     /** How an exercise's numbers are chosen when the page's address names no seed. */
     public enum SeedPolicy {
@@ -47,11 +52,11 @@ public record CourseFile(String source, String title, String welcome, int welcom
 
     public static final String KEY_VARIABLE = "ATTENTION_INSTRUCTOR_KEY";
     static final int MIN_KEY_LENGTH = 8;
-    private static final Set<String> KEYS = Set.of("title", "welcome", "chapters", "instructor_key", "seed_policy", "class_seed");
+    private static final Set<String> KEYS = Set.of("title", "welcome", "chapters", "instructor_key", "seed_policy", "class_seed", "roster");
 
     /** No course file: the whole book, open seeds, no instructor key unless the environment sets one. */
     public static CourseFile none(Map<String, String> env) {
-        return new CourseFile(null, null, null, 0, null, null, keyFromEnvironment(env), SeedPolicy.OPEN, 0);
+        return new CourseFile(null, null, null, 0, null, null, keyFromEnvironment(env), SeedPolicy.OPEN, 0, null, 0);
     }
 
     public static CourseFile load(Path file, Map<String, String> env) {
@@ -135,8 +140,21 @@ public record CourseFile(String source, String title, String welcome, int welcom
                 throw new ContentError(source, lines.keyLine("instructor_key", 1), shortKey(key));
             }
         }
+        String rosterName = text(source, lines, root, "roster");
+        Path roster = null;
+        int rosterLine = 0;
+        if (rosterName != null) {
+            rosterLine = lines.keyLine("roster", 1);
+            if (key == null) {
+                // the key signs every student's link: without one a link could be forged
+                throw new ContentError(source, rosterLine, "a roster needs an instructor key, which signs the students' links: set"
+                        + " \"instructor_key\" in this file or the " + KEY_VARIABLE + " environment variable");
+            }
+            Path folder = Path.of(source).toAbsolutePath().getParent();
+            roster = folder.resolve(rosterName).normalize();
+        }
         int welcomeLine = welcome == null ? 0 : welcomeLine(lines, text) + leadingLineBreaks(root.get("welcome").asText());
-        return new CourseFile(source, title, welcome, welcomeLine, chapters, chapterLines, key, policy, classSeed);
+        return new CourseFile(source, title, welcome, welcomeLine, chapters, chapterLines, key, policy, classSeed, roster, rosterLine);
     }
 
     /**

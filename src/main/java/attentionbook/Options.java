@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The command line ({@code --port N --host H --content DIR --course FILE --data DIR --base-path /prefix
+ * The command line ({@code --port N --host H --content DIR --course FILE --data DIR --database URL --base-path /prefix
  * --rate-limit N --trust-proxy --help}), plus PORT from the environment.
  */
-public record Options(int port, String host, Path content, Path course, Path data, String basePath, int rateLimit,
-                      boolean trustProxy, boolean help) {
+public record Options(int port, String host, Path content, Path course, Path data, String database, String basePath,
+                      int rateLimit, boolean trustProxy, boolean help) {
 
     static final int DEFAULT_PORT = 7070;
     static final int DEFAULT_RATE_LIMIT = 20;
@@ -26,7 +26,11 @@ public record Options(int port, String host, Path content, Path course, Path dat
               --course FILE   a course file (YAML or JSON): title, welcome, chapters and their order,
                               instructor key, exercise seed policy (see the README)
               --data DIR      a folder the book may write to: finished training runs of the lab are kept
-                              there and survive a restart (default: none, runs are kept in memory)
+                              there and survive a restart (default: none, runs are kept in memory);
+                              with a roster in the course file, the class records' embedded database
+                              is kept there too (default then: ./attention-data)
+              --database URL  keep the class records on PostgreSQL instead, for several instances:
+                              postgresql://user:password@host:port/name
               --base-path P   serve under a path prefix such as /attention, behind a reverse proxy
                               that passes the prefix on (default: none)
               --rate-limit N  API requests a second allowed per client (default 20); 0 turns it off
@@ -47,6 +51,7 @@ public record Options(int port, String host, Path content, Path course, Path dat
         Path content = null;
         Path course = null;
         Path data = null;
+        String database = null;
         String basePath = "";
         int rateLimit = DEFAULT_RATE_LIMIT;
         boolean trustProxy = false;
@@ -64,13 +69,14 @@ public record Options(int port, String host, Path content, Path course, Path dat
                 case "--content" -> content = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
                 case "--course" -> course = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
                 case "--data" -> data = Path.of(nonBlank(inline != null ? inline : value(args, ++i, name), name));
+                case "--database" -> database = database(inline != null ? inline : value(args, ++i, name));
                 case "--base-path" -> basePath = basePath(inline != null ? inline : value(args, ++i, name));
                 case "--rate-limit" -> rateLimit = rateLimit(inline != null ? inline : value(args, ++i, name));
                 case "--trust-proxy" -> trustProxy = true;
                 default -> throw new UsageError("unknown option " + arg);
             }
         }
-        return new Options(port, host, content, course, data, basePath, rateLimit, trustProxy, help);
+        return new Options(port, host, content, course, data, database, basePath, rateLimit, trustProxy, help);
     }
 
     private static String value(String[] args, int i, String name) {
@@ -100,6 +106,15 @@ public record Options(int port, String host, Path content, Path course, Path dat
             throw new UsageError("--base-path must look like /attention or /courses/attention (letters, digits, . _ ~ -), not \"" + value + "\"");
         }
         return path;
+    }
+
+    private static String database(String value) {
+        String url = value.strip();
+        if (!url.matches("postgresql://[^/\\s]+/[^/?\\s]+(\\?\\S*)?")) {
+            throw new UsageError("--database must be a PostgreSQL address such as postgresql://user:password@host:5432/course, not \""
+                    + url.replaceAll(":[^:@/]*@", ":…@") + "\"");
+        }
+        return url;
     }
 
     private static int rateLimit(String value) {

@@ -57,7 +57,7 @@ class CourseFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            typo.yaml               | typo.yaml:2: unknown key "chapter" (the keys are chapters, class_seed, instructor_key, seed_policy, title, welcome)
+            typo.yaml               | typo.yaml:2: unknown key "chapter" (the keys are chapters, class_seed, instructor_key, roster, seed_policy, title, welcome)
             bad-policy.yaml         | bad-policy.yaml:2: "seed_policy" is open, class or student, not "sometimes"
             class-without-seed.yaml | class-without-seed.yaml:2: seed_policy: class needs a "class_seed"
             bad-yaml.yaml           | bad-yaml.yaml:1: not valid YAML

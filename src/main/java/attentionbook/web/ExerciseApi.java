@@ -31,6 +31,7 @@ import java.util.function.Consumer;
  *   <li>{@code GET /api/exercises/{id}/solution?seed=N}: the answer and the worked solution (403 without
  *       the instructor key, when the course sets one)</li>
  * </ul>
+ * A linked student's checks, hints and solutions are recorded through {@link ClassRecorder}.
  */
 public final class ExerciseApi implements Consumer<RoutesConfig> {
     /** A check body is a seed and at most 16 numbers; this leaves room for whitespace. */
@@ -40,6 +41,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
 
     private final ExerciseCatalog catalog;
     private final InstructorKey instructor;
+    private final ClassRecorder recorder;
     private final Map<String, Exercise> generated = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Exercise> eldest) {
@@ -48,8 +50,13 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
     });
 
     public ExerciseApi(ExerciseCatalog catalog, InstructorKey instructor) {
+        this(catalog, instructor, ClassRecorder.NONE);
+    }
+
+    public ExerciseApi(ExerciseCatalog catalog, InstructorKey instructor, ClassRecorder recorder) {
         this.catalog = catalog;
         this.instructor = instructor;
+        this.recorder = recorder;
     }
 
     @Override
@@ -89,6 +96,7 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         Declaration declared = declared(ctx);
         Exercise e = exercise(declared, SeedChoice.from(ctx).seed());
         int step = step(ctx.queryParam("step"), e.hints().size());
+        recorder.hintViewed(ctx, declared.id(), e.seed(), step);
         return new ExerciseViews.HintView(declared.id(), e.seed(), step, e.hints().size(), ExerciseViews.step(e.hints().get(step - 1)));
     }
 
@@ -98,7 +106,9 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
             throw new RejectedRequest(403, "the worked solutions of this course are for instructors: ask yours,"
                     + " or use the hints, which show every step but the last");
         }
-        return ExerciseViews.solution(declared.id(), exercise(declared, SeedChoice.from(ctx).seed()));
+        Exercise e = exercise(declared, SeedChoice.from(ctx).seed());
+        recorder.solutionViewed(ctx, declared.id(), e.seed());
+        return ExerciseViews.solution(declared.id(), e);
     }
 
     /** The verdict on a learner's answer: the body is the seed and the answer ({@link CheckRequest}). */
@@ -106,12 +116,15 @@ public final class ExerciseApi implements Consumer<RoutesConfig> {
         Declaration declared = declared(ctx);
         JsonNode body = JsonBody.object(ctx, MAX_BODY, CHECK_EXAMPLE);
         if (body.has("answers")) {
-            return LayerViews.check(declared, body);   // a whole layer, marked step by step
+            LayerViews.ReportView report = LayerViews.check(declared, body);   // a whole layer, marked step by step
+            return recorder.checked(ctx, declared.id(), report.seed(), report.allCorrect(), report.firstMistake(), report);
         }
         long seed = CheckRequest.seed(body);
         Exercise e = exercise(declared, seed);
         double[][] cells = CheckRequest.answer(body, e.form());
-        return ExerciseViews.verdict(declared.id(), seed, Checker.check(e, cells));
+        ExerciseViews.VerdictView verdict = ExerciseViews.verdict(declared.id(), seed, Checker.check(e, cells));
+        String mistake = verdict.diagnoses().isEmpty() ? null : verdict.diagnoses().get(0).key();
+        return recorder.checked(ctx, declared.id(), seed, verdict.correct(), mistake, verdict);
     }
 
     /** The exercise for a seed, generated once and kept while it is in use. */

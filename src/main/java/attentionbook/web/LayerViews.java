@@ -41,6 +41,19 @@ final class LayerViews {
     }
 
     record ReportView(String id, long seed, Map<String, MarkView> steps, String firstToRedo, Summary summary) {
+        /**
+         * The layer solved: its output given, and every step given right on its own (none wrong, none right
+         * only given an earlier mistake), as the page marks a layer solved.
+         */
+        boolean allCorrect() {
+            return steps.containsKey("output") && summary.wrong() == 0 && summary.carriedForward() == 0;
+        }
+
+        /** The first diagnosed mistake in the order of the steps, or null. */
+        String firstMistake() {
+            return steps.values().stream().flatMap(m -> m.diagnoses().stream()).map(ExerciseViews.DiagnosisView::key)
+                    .findFirst().orElse(null);
+        }
     }
 
     record WorkView(String id, long seed, String step, List<ExerciseViews.StepView> steps) {

@@ -30,13 +30,19 @@ public final class Pages {
      * @param seeds       how exercises choose their numbers when the address names no seed
      */
     public Pages(Book book, Assets assets, String basePath, String courseTitle, String welcomeHtml, SeedPolicy seeds) {
+        this(book, assets, basePath, courseTitle, welcomeHtml, seeds, false);
+    }
+
+    /** @param classRecords true when the course has a roster: pages then show who is signed in */
+    public Pages(Book book, Assets assets, String basePath, String courseTitle, String welcomeHtml, SeedPolicy seeds,
+                 boolean classRecords) {
         List<ChapterLink> toc = new java.util.ArrayList<>();
         int number = 0;
         for (Chapter c : book.chapters()) {
             toc.add(new ChapterLink(c.reference() ? 0 : ++number, c.slug(), c.title(), c.summary(),
                     basePath + "/chapters/" + c.slug(), c.reference()));
         }
-        this.site = new Site(courseTitle == null ? Site.BOOK_TITLE : courseTitle, basePath, assets.version(), List.copyOf(toc), seeds);
+        this.site = new Site(courseTitle == null ? Site.BOOK_TITLE : courseTitle, basePath, assets.version(), List.copyOf(toc), seeds, classRecords);
         this.index = page("index.jte", new IndexPage(site, welcomeHtml));
         Recaps recaps = new Recaps(book);
         for (Chapter c : book.allChapters()) {

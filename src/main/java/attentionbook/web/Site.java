@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * What every page shares: the book's name, where it is mounted, the asset fingerprint and the
  * table of contents. Every link a template writes goes through {@link #href} or {@link #asset}, so
- * the book works under a path prefix.
+ * the book works under a path prefix. {@code classRecords} is true when the course has a roster, so
+ * the pages' scripts ask who is signed in.
  */
-public record Site(String title, String basePath, String assetVersion, List<ChapterLink> toc, SeedPolicy seeds) {
+public record Site(String title, String basePath, String assetVersion, List<ChapterLink> toc, SeedPolicy seeds,
+                   boolean classRecords) {
 
     public static final String BOOK_TITLE = "The Attention Textbook";
 
