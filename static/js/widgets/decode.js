@@ -4,7 +4,7 @@
 // cache" off recomputes the whole causal layer and shows the same output row beside it.
 // Numbers from POST /api/decode. Every cell explains itself through POST /api/attention/explain on the
 // causal layer over tokens 1 … t: with the mask, its row t is what the step computed with the cache.
-// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step": 1 … T, "cache",
+// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "scale", "step": 1 … T, "cache",
 //         "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}
 import { startWidget } from '../widget.js';
 import { el, selectBox } from '../dom.js';
@@ -67,7 +67,8 @@ export function mount(element) {
     }
     view.scores.forEach((scores, h) => {
       const of = view.scores.length === 1 ? '' : ` (head ${h + 1})`;
-      keys.push(one(`new scores q·kᵀ/√d_k${of}`, `scores-h${h + 1}`, scores, seen, explained('scaled', h)));
+      // with a window the row holds hidden cells (null, −∞): the masked step explains both kinds
+      keys.push(one(`new scores q·kᵀ/√d_k${of}`, `scores-h${h + 1}`, scores, seen, explained(host.state.window ? 'masked' : 'scaled', h)));
       keys.push(one(`weights${of}`, `weights-h${h + 1}`, view.weights[h], seen, explained('weights', h), 'weights'));
     });
     keys.push(one('output (with the cache)', 'output', view.output, dims(view.output.length), explained(outputStep)));
@@ -85,14 +86,17 @@ export function mount(element) {
       + `${count(view.madds_recomputed_total)}, ${count(view.madds_saved)} saved.`;
     const b = view.bytes;
     host.body.querySelector('.decode-bytes').textContent = `KV cache after ${t} ${t === 1 ? 'token' : 'tokens'} for ${b.model} in `
-      + `${b.dtype}: ${count(b.per_head)} bytes a head in a layer, ${count(b.per_layer)} a layer (${b.heads} heads of width `
+      + `${b.dtype}: ${count(b.per_head)} bytes a head in a layer, ${count(b.per_layer)} a layer (${b.kv_heads === b.heads
+        ? `${b.heads} heads` : `${b.kv_heads} key/value ${b.kv_heads === 1 ? 'head' : 'heads'} shared by ${b.heads} query heads`} of width `
       + `${b.head_dim}), ${count(b.total)} in all (${b.layers} ${b.layers === 1 ? 'layer' : 'layers'}).`;
   };
 
   return startWidget(element, {
     label: 'KV cache decoding widget',
     check: (state, chapter) => checkAttention(state, chapter) && isCount(state.step, state.x.length)
-      && typeof state.cache === 'boolean' && state.model in MODELS && state.dtype in DTYPES && Number.isInteger(state.heads),
+      && typeof state.cache === 'boolean' && state.model in MODELS && state.dtype in DTYPES && Number.isInteger(state.heads)
+      && Number.isInteger(state.kv_heads) && state.kv_heads >= 1 && state.heads % state.kv_heads === 0
+      && Number.isInteger(state.window) && state.window >= 0,
     build,
     compute: (state) => postJson('/api/decode', state),
     show,

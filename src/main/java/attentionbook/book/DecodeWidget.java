@@ -8,21 +8,28 @@ import java.util.Set;
 
 /**
  * {@code ```widget decode}: generation one token at a time with a KV cache. State (normalised):
- * <pre>{"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "scale", "step": 1 … T,
- *  "cache": true, "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}</pre>
- * Decoding is causal by nature: the newest token is the last.
+ * <pre>{"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "kv_heads", "window" (0: none), "scale",
+ *  "step": 1 … T, "cache": true, "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}</pre>
+ * Decoding is causal by nature: the newest token is the last. Grouped-query heads (kv_heads, W_K and W_V
+ * g·d_k and g·d_v wide) and a sliding window are decoded as the core decodes them. Rotary positions are
+ * refused by name: the widget's K cache cells are explained as X·W_K, which with rope they are not.
  */
 public final class DecodeWidget implements WidgetKind {
-    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step", "cache", "model", "dtype");
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "scale", "step",
+            "cache", "model", "dtype");
     private static final String STATE = "the decode widget's state";
 
     @Override
     public ObjectNode normalise(JsonNode state) {
+        refuseUnsupported(state);
         ObjectNode body = AttentionWidgetState.start(state, KEYS, "decode");
+        body.put("causal", true);
         AttentionInputs in = AttentionInputs.from(body);
         ObjectNode out = AttentionWidgetState.common(body, in);
         out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
         out.put("heads", in.spec().heads());
+        out.put("kv_heads", in.spec().kvHeads());
+        out.put("window", in.spec().window());
         out.put("scale", in.spec().scale());
         out.put("step", MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows()));
         out.put("cache", MatrixJson.bool(state.get("cache"), "cache", true));
@@ -32,9 +39,24 @@ public final class DecodeWidget implements WidgetKind {
         return out;
     }
 
+    /** Fields a decoder could read but this widget does not, refused with the reason rather than ignored. */
+    private static void refuseUnsupported(JsonNode state) {
+        if (state.has("rope")) {
+            throw new MatrixJson.Invalid("\"rope\" is not taken by the decode widget: it shows the K cache as X·W_K, and rotary "
+                    + "positions would cache rotated keys; POST /api/attention computes attention with \"rope\"");
+        }
+        if (state.has("causal")) {
+            throw new MatrixJson.Invalid("\"causal\" is not taken by the decode widget: decoding is causal by nature, "
+                    + "each new token sees only the tokens before it");
+        }
+    }
+
     static DecodeView view(JsonNode state, String what) {
+        refuseUnsupported(state);
         MatrixJson.onlyKnownKeys(state, KEYS, what);
-        AttentionInputs in = AttentionInputs.from(state);
+        ObjectNode causal = ((ObjectNode) state).deepCopy();
+        causal.put("causal", true);                      // a window needs the causal mask, which decoding always has
+        AttentionInputs in = AttentionInputs.from(causal);
         if (in.x().rows() > AttentionWidgetState.MAX_SIZE || in.x().cols() > AttentionWidgetState.MAX_SIZE
                 || in.spec().wq().cols() > AttentionWidgetState.MAX_SIZE || in.spec().wv().cols() > AttentionWidgetState.MAX_SIZE) {
             throw new MatrixJson.Invalid("\"x\" is " + in.x().shape() + ": the decode widget shows at most " + AttentionWidgetState.MAX_SIZE

@@ -75,8 +75,11 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
             String of = h == 1 ? "" : " (head " + (n + 1) + ")";
             String sfx = "-h" + (n + 1);
             split.add(byToken("Q" + sub(n, h) + of, "q" + sfx, a.q().columns(n * dk, (n + 1) * dk), tokens, "q", n, n * dk));
-            split.add(byToken("K" + sub(n, h) + of, "k" + sfx, a.k().columns(n * dk, (n + 1) * dk), tokens, "k", n, n * dk));
-            split.add(byToken("V" + sub(n, h) + of, "v" + sfx, a.v().columns(n * dv, (n + 1) * dv), tokens, "v", n, n * dv));
+            int g = spec.kvGroup(n);                      // the key/value block head n reads (n itself without kv_heads)
+            String kv = spec.kvHeads() == h ? of : " (head " + (n + 1) + ", key/value head " + (g + 1) + ")";
+            String kvSub = spec.kvHeads() == h ? sub(n, h) : Subscripts.of(g + 1);
+            split.add(byToken("K" + kvSub + kv, "k" + sfx, a.k().columns(g * dk, (g + 1) * dk), tokens, "k", n, g * dk));
+            split.add(byToken("V" + kvSub + kv, "v" + sfx, a.v().columns(g * dv, (g + 1) * dv), tokens, "v", n, g * dv));
             scores.add(grid("scores" + of, "scores" + sfx, head.scores(), tokens, "scores", n));
             scaled.add(grid((spec.scale() ? "scaled" : "unscaled") + of, "scaled" + sfx, head.scaled(), tokens, "scaled", n));
             masked.add(grid((spec.causal() ? "masked" : "no mask") + of, "masked" + sfx, head.masked(), tokens, "masked", n));
@@ -84,12 +87,13 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
             outputs.add(byToken("A·V" + of, "head-output" + sfx, head.output(), tokens, "head_output", n, 0));
         }
         String tt = t + "×" + t;
-        steps.add(step(steps, "split", "Split into heads", "head n takes columns n·d_k … (n+1)·d_k − 1",
+        steps.add(step(steps, "split", "Split into heads", "head n takes columns n·d_k … (n+1)·d_k − 1"
+                        + (spec.kvHeads() == h ? "" : " of Q, and key/value head ⌊n·g/h⌋ of K and V (g = " + spec.kvHeads() + ")"),
                 h + " × " + t + "×" + dk, "multi-head-attention", split.toArray(Shown[]::new)));
-        steps.add(step(steps, "scores", "Scores", "S = Q_n·K_nᵀ", tt + perHead, "scores", scores.toArray(Shown[]::new)));
+        steps.add(step(steps, "scores", "Scores", spec.kvHeads() == h ? "S = Q_n·K_nᵀ" : "S = Q_n·K_gᵀ", tt + perHead, "scores", scores.toArray(Shown[]::new)));
         steps.add(step(steps, "scaled", "Scale", spec.scale() ? "S / √d_k, √" + dk : "not scaled", tt + perHead, "scaling",
                 scaled.toArray(Shown[]::new)));
-        steps.add(step(steps, "masked", "Mask", spec.causal() ? "+ M: −∞ where j > i" : "no mask", tt + perHead, "masking",
+        steps.add(step(steps, "masked", "Mask", !spec.causal() ? "no mask" : spec.window() > 0 ? "+ M: −∞ where j > i or j ≤ i − " + spec.window() : "+ M: −∞ where j > i", tt + perHead, "masking",
                 masked.toArray(Shown[]::new)));
         steps.add(step(steps, "weights", "Softmax", "A = softmax of each row", tt + perHead, "softmax", weights.toArray(Shown[]::new)));
         steps.add(step(steps, "head-output", "Weighted sum", "O_n = A_n·V_n", t + "×" + dv + perHead, "weighted-sum",

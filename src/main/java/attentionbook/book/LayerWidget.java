@@ -14,14 +14,18 @@ import java.util.Set;
  * State (normalised: all present):
  * <pre>{"preset": "journey" or null, "tokens": [...], "x": T×d_model, "wq", "wk", "wv": d_model×width,
  *  "wo": (h·d_v)×d_model or null, "heads": h, "causal": true, "scale": true, "norm": false, "token": 1 … T}</pre>
- * The output must be d_model wide, since the layer adds it to X.
+ * The output must be d_model wide, since the layer adds it to X. "kv_heads" (W_K and W_V g·d_k and g·d_v
+ * wide) and "window" (needs causal) are optional and kept in the state only when the author gives them, as
+ * the core computes them; "rope" is refused by name until the rotated rows are steps of their own.
  */
 public final class LayerWidget implements WidgetKind {
-    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "causal", "scale", "norm", "token");
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "causal", "scale",
+            "norm", "token");
     private static final String STATE = "the layer widget's state";
 
     @Override
     public ObjectNode normalise(JsonNode state) {
+        refuseRope(state);
         ObjectNode body = AttentionWidgetState.start(state, KEYS, "layer");
         if (!body.has("causal")) {
             body.put("causal", true);
@@ -31,6 +35,12 @@ public final class LayerWidget implements WidgetKind {
         ObjectNode out = AttentionWidgetState.common(body, in);
         out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
         out.put("heads", in.spec().heads());
+        if (state.has("kv_heads")) {
+            out.put("kv_heads", in.spec().kvHeads());
+        }
+        if (state.has("window")) {
+            out.put("window", in.spec().window());
+        }
         AttentionWidgetState.switches(out, in);
         out.put("norm", MatrixJson.bool(state.get("norm"), "norm", false));
         out.put("token", MatrixJson.integer(state.get("token"), "token", in.x().rows(), 1, in.x().rows()));
@@ -40,6 +50,7 @@ public final class LayerWidget implements WidgetKind {
 
     /** The layer's steps for a state or an API body (the same fields). */
     static LayerView view(JsonNode state, String what) {
+        refuseRope(state);
         MatrixJson.onlyKnownKeys(state, KEYS, what);
         AttentionInputs in = AttentionInputs.from(state);
         checkSizes(in);
@@ -55,6 +66,10 @@ public final class LayerWidget implements WidgetKind {
             body.set("wo", WidgetJson.matrix(spec.wo().toArray()));
         }
         body.put("heads", spec.heads());
+        body.put("kv_heads", spec.kvHeads());
+        if (spec.window() > 0) {
+            body.put("window", spec.window());
+        }
         body.put("causal", spec.causal());
         body.put("scale", spec.scale());
         return LayerView.of(in.tokens(), token, in.x(), spec, norm, body);
@@ -67,7 +82,9 @@ public final class LayerWidget implements WidgetKind {
     @Override
     public ObjectNode options(ObjectNode state) {
         ObjectNode options = WidgetJson.object();
-        options.set("heads", WidgetJson.ints(MultiHeadWidget.headChoices(AttentionInputs.from(state))));
+        AttentionInputs in = AttentionInputs.from(state);
+        // with kv_heads given, W_K's width fixes d_k and so the head count: only the state's own
+        options.set("heads", WidgetJson.ints(state.has("kv_heads") ? List.of(in.spec().heads()) : MultiHeadWidget.headChoices(in)));
         ObjectNode chapters = options.putObject("chapters");
         for (LayerView.LayerStep step : view(state, STATE).steps()) {
             ChapterTitles.of(step.chapter()).ifPresent(title -> chapters.put(step.chapter(), title));
@@ -93,6 +110,13 @@ public final class LayerWidget implements WidgetKind {
                         m.scale().equals("weights") ? MatrixTable.Scale.WEIGHTS : MatrixTable.Scale.SIGNED, AttentionWidgetState.DIGITS))).toList()))
                 .toList();
         return Templates.render("book/layer.jte", new Page(view.token(), view.tokens().get(view.token() - 1), steps));
+    }
+
+    private static void refuseRope(JsonNode state) {
+        if (state.has("rope")) {
+            throw new MatrixJson.Invalid("\"rope\" is not taken by the layer widget: its steps show Q and K as projected, "
+                    + "not rotated; POST /api/attention computes attention with \"rope\"");
+        }
     }
 
     private static void checkSizes(AttentionInputs in) {
