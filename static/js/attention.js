@@ -21,9 +21,9 @@ export function attentionBody(state) {
   body.heads = state.heads ?? 1;
   body.causal = state.causal ?? false;
   body.scale = state.scale ?? true;
-  for (const option of ['kv_heads', 'window', 'rope']) {
-    if (state[option] !== undefined) body[option] = state[option];
-  }
+  if (state.kv_heads !== undefined) body.kv_heads = state.kv_heads;
+  if (state.window) body.window = state.window;   // a widget's 0 is no window; the API takes no window as its absence
+  if (state.rope !== undefined) body.rope = state.rope;
   return body;
 }
 
