@@ -134,9 +134,64 @@ class ModernWidgetApiTest {
     }
 
     @Test
-    void ropeIsRefusedByNameByTheWidgetsThatCannotShowIt() {
-        assertError(book.post("/api/layer", "{" + GROUPED + ", \"rope\": true}"), 400, List.of("\"rope\"", "layer widget", "/api/attention"));
+    void ropeIsRefusedByNameByTheDecodeWidgetWhichCannotShowIt() {
         assertError(book.post("/api/decode", "{" + GROUPED + ", \"rope\": true}"), 400, List.of("\"rope\"", "decode widget", "/api/attention"));
+    }
+
+    @Test
+    void theLayerWithRopeShowsAndExplainsTheCoresRotatedRows() {
+        JsonNode view = ok("/api/layer", "{" + GROUPED + ", \"rope\": true, \"causal\": true, \"norm\": true}");
+        Matrix x = Matrix.of(new double[][]{{1, 0, 2, 1}, {0, 1, 1, 2}, {2, 1, 0, 1}, {1, 2, 1, 0}});
+        Matrix wq = Matrix.of(new double[][]{{1, 0, 0, 1}, {0, 1, 1, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}});
+        AttentionSpec spec = new AttentionSpec(wq, Matrix.of(new double[][]{{1, 0}, {0, 1}, {1, 1}, {0, 2}}),
+                Matrix.of(new double[][]{{1, 0}, {0, 1}, {2, 1}, {0, 1}}), null, 2, true, true, 1, 0, true);
+        AttentionLayer.Trace trace = AttentionLayer.run(x, spec, true);
+        JsonNode rope = null;
+        for (JsonNode step : view.get("steps")) {
+            if (step.get("key").asText().equals("rope")) {
+                rope = step;
+            }
+        }
+        assertTrue(rope != null, "a step for the rotation");
+        assertEquals(List.of("q-rotated-h1", "k-rotated-h1", "q-rotated-h2", "k-rotated-h2"),
+                rope.get("matrices").findValuesAsText("key"));
+        for (int h = 0; h < 2; h++) {
+            JsonNode q = rope.get("matrices").get(2 * h).get("values");
+            JsonNode k = rope.get("matrices").get(2 * h + 1).get("values");
+            for (int r = 0; r < 4; r++) {
+                assertRow(trace.attention().heads().get(h).qRotated().row(r), q.get(r), "q̃ of head " + h + " row " + r);
+                assertRow(trace.attention().heads().get(h).kRotated().row(r), k.get(r), "k̃ of head " + h + " row " + r);
+            }
+        }
+        String state = "{" + GROUPED + ", \"rope\": true, \"causal\": true, \"norm\": true, \"token\": 3, ";
+        assertExplains(trace.attention().heads().get(1).qRotated().get(3, 1), state + "\"explain\": {\"matrix\": \"q_rotated\", \"head\": 1, \"row\": 3, \"col\": 1}}");
+        assertExplains(trace.attention().heads().get(1).kRotated().get(2, 0), state + "\"explain\": {\"matrix\": \"k_rotated\", \"head\": 1, \"row\": 2, \"col\": 0}}");
+        assertExplains(trace.normed().get(2, 0), state + "\"explain\": {\"matrix\": \"norm\", \"row\": 2, \"col\": 0}}");
+        assertExplains(trace.residual().get(1, 3), state + "\"explain\": {\"matrix\": \"residual\", \"row\": 1, \"col\": 3}}");
+    }
+
+    @Test
+    void theLayersExplainRefusesCellsTheLayerDoesNotHave() {
+        assertError(book.post("/api/layer/explain", "{" + GROUPED + ", \"explain\": {\"matrix\": \"norm\", \"row\": 0, \"col\": 0}}"),
+                400, List.of("\"norm\" is off"));
+        assertError(book.post("/api/layer/explain", "{" + GROUPED + ", \"explain\": {\"matrix\": \"q_rotated\", \"row\": 0, \"col\": 0}}"),
+                400, List.of("\"rope\" is off"));
+        assertError(book.post("/api/layer/explain", "{" + GROUPED + ", \"explain\": {\"matrix\": \"residual\", \"row\": 4, \"col\": 0}}"),
+                400, List.of("[4, 0]", "outside X"));
+        assertError(book.post("/api/layer/explain", "{" + GROUPED + ", \"explain\": {\"matrix\": \"scores\"}}"),
+                400, List.of("norm, residual, q_rotated, k_rotated", "/api/attention/explain"));
+    }
+
+    private void assertExplains(double expected, String body) {
+        JsonNode explanation = ok("/api/layer/explain", body);
+        assertEquals(expected, explanation.get("value").asDouble(), 0.0, body);
+        double sum = 0.0;
+        if (!explanation.get("step").asText().equals("norm")) {
+            for (JsonNode term : explanation.get("terms")) {
+                sum += term.get("value").asDouble();
+            }
+            assertEquals(expected, sum, 1e-15, "the terms add up to the cell: " + body);
+        }
     }
 
     private static AttentionSpec grouped(int window) {
