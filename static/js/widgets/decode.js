@@ -47,7 +47,7 @@ export function mount(element) {
     const word = view.tokens[t - 1];
     const seen = view.tokens.slice(0, t);
     host.body.querySelector('.decode-step').textContent = `Step ${t}: “${word}” is decoded. ${t === 1 ? 'The cache was empty'
-      : `Rows 1–${t - 1} of K and V are read from the cache as they were`}; row ${t} is computed now and appended.`;
+      : t === 2 ? 'Row 1 of K and V is read from the cache as it was' : `Rows 1–${t - 1} of K and V are read from the cache as they were`}; row ${t} is computed now and appended.`;
     const row = host.body.querySelector('.decode-matrices');
     const body = { ...attentionBody({ ...host.state, x: host.state.x.slice(0, t) }), causal: true };
     const explained = (step, head = 0, rowOf = () => t - 1) => (r, c) =>

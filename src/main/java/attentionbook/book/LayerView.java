@@ -61,7 +61,9 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
                     byToken("norm(X)", "norm", trace.normed(), tokens, "norm", 0, 0)));
         }
         steps.add(step(steps, "qkv", "Project", "Q = " + (norm ? "n" : "X") + "·W_Q, K = …·W_K, V = …·W_V",
-                t + "×" + (h * dk) + " each", "queries-keys-values",
+                spec.kvHeads() == h && dk == dv ? t + "×" + (h * dk) + " each"
+                        : "Q " + t + "×" + (h * dk) + ", K " + t + "×" + spec.wk().cols() + ", V " + t + "×" + spec.wv().cols(),
+                "queries-keys-values",
                 byToken("Q", "q", a.q(), tokens, "q", 0, 0), byToken("K", "k", a.k(), tokens, "k", 0, 0),
                 byToken("V", "v", a.v(), tokens, "v", 0, 0)));
         List<Shown> split = new ArrayList<>();

@@ -53,6 +53,8 @@ class GroupedDecodeBrowserTest {
         try (Browsers.Tab tab = Browsers.open(width, 900)) {
             tab.page().navigate(book.url("/chapters/try-grouped-decode"));
             LiveWidget w = LiveWidget.on(tab.page(), "decode");
+            assertTrue(w.root().locator(".decode-step").textContent().contains("Row 1 of K and V is read from the cache as it was;"),
+                    w.root().locator(".decode-step").textContent());
             w.change(() -> w.root().locator("[data-action=\"next\"]").click());
             List<List<String>> keys = w.matrix("keys");
             assertEquals(3, keys.size(), "three cached key rows at step 3");

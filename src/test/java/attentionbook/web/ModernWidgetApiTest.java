@@ -118,6 +118,8 @@ class ModernWidgetApiTest {
                 }
             }
         }
+        assertEquals("Q 4×4, K 4×2, V 4×2", view.get("steps").get(1).get("shape").asText(), "the projections' own widths");
+        assertEquals("+ M: −∞ where j > i or j ≤ i − 2", view.get("steps").get(5).get("formula").asText());
         assertEquals(2, view.get("explain_body").get("window").asInt());
         assertEquals(1, view.get("explain_body").get("kv_heads").asInt());
     }
