@@ -172,6 +172,37 @@ class ModernWidgetApiTest {
         assertExplains(trace.residual().get(1, 3), state + "\"explain\": {\"matrix\": \"residual\", \"row\": 1, \"col\": 3}}");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modernCases")
+    void everyRotatedCellTheAttentionApiAnswersIsExplainedWithItsValue(String name, JsonNode c) {
+        ObjectNode body = Mappers.JSON.createObjectNode();
+        for (String field : List.of("x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "causal", "scale", "rope")) {
+            body.set(field, c.get(field));
+        }
+        if (c.get("window").asInt() > 0) {
+            body.set("window", c.get("window"));
+        }
+        if (!c.get("rope").asBoolean()) {
+            body.put("step", "q_rotated").put("row", 0).put("col", 0);
+            assertError(book.post("/api/attention/explain", body.toString()), 400, List.of("\"q_rotated\"", "\"rope\" is off"));
+            return;
+        }
+        JsonNode answer = ok("/api/attention", body.toString());
+        for (int h = 0; h < c.get("heads").asInt(); h++) {
+            for (String step : List.of("q_rotated", "k_rotated")) {
+                JsonNode m = answer.get("heads").get(h).get(step);
+                for (int r = 0; r < m.size(); r++) {
+                    for (int col = 0; col < m.get(r).size(); col++) {
+                        body.put("step", step).put("head", h).put("row", r).put("col", col);
+                        JsonNode e = ok("/api/attention/explain", body.toString());
+                        assertEquals(m.get(r).get(col).asDouble(), e.get("value").asDouble(), 0.0,
+                                name + " " + step + " of head " + h + " [" + r + "][" + col + "]");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theLayersExplainRefusesCellsTheLayerDoesNotHave() {
         assertError(book.post("/api/layer/explain", "{" + GROUPED + ", \"explain\": {\"matrix\": \"norm\", \"row\": 0, \"col\": 0}}"),
