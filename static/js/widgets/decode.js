@@ -4,7 +4,7 @@
 // cache" off recomputes the whole causal layer and shows the same output row beside it.
 // Numbers from POST /api/decode. Every cell explains itself through POST /api/attention/explain on the
 // causal layer over tokens 1 … t: with the mask, its row t is what the step computed with the cache.
-// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "scale", "step": 1 … T, "cache",
+// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "rope", "scale", "step": 1 … T, "cache",
 //         "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}
 import { startWidget } from '../widget.js';
 import { el, selectBox } from '../dom.js';
@@ -56,9 +56,14 @@ export function mount(element) {
     const one = (name, key, values, colLabels, ask, scale = 'signed') => placeComputed(host, row,
       { name, key, values: [values], rowLabels: [word], colLabels, scale, ask }).dataset.matrix;
     const keys = [one('q (new token, not cached)', 'q', view.q, dims(view.q.length), explained('q'))];
+    // with rope the cache holds each key rotated by its position: column c is column c mod d_k of key/value
+    // head ⌊c/d_k⌋, explained as k_rotated of the first query head that reads it
+    const dk = host.state.wq[0].length / host.state.heads;
+    const rotatedKey = (r, c) => ['/api/attention/explain', { ...body, step: 'k_rotated',
+      head: Math.floor(c / dk) * host.state.heads / host.state.kv_heads, row: r, col: c % dk }];
     for (const [name, key, values, step] of [['K cache', 'keys', view.keys, 'k'], ['V cache', 'values', view.values, 'v']]) {
-      const m = placeComputed(host, row, { name, key, values, rowLabels: seen, colLabels: dims(values[0].length),
-        ask: explained(step, 0, (r) => r) });
+      const m = placeComputed(host, row, { name: step === 'k' && host.state.rope ? 'K cache (rotated by position)' : name, key, values,
+        rowLabels: seen, colLabels: dims(values[0].length), ask: step === 'k' && host.state.rope ? rotatedKey : explained(step, 0, (r) => r) });
       [...m.querySelectorAll('tbody tr')].forEach((tr, r) => {
         tr.classList.toggle('is-new', r === t - 1);
         tr.classList.toggle('is-reused', r < t - 1);
@@ -96,7 +101,7 @@ export function mount(element) {
     check: (state, chapter) => checkAttention(state, chapter) && isCount(state.step, state.x.length)
       && typeof state.cache === 'boolean' && state.model in MODELS && state.dtype in DTYPES && Number.isInteger(state.heads)
       && Number.isInteger(state.kv_heads) && state.kv_heads >= 1 && state.heads % state.kv_heads === 0
-      && Number.isInteger(state.window) && state.window >= 0,
+      && Number.isInteger(state.window) && state.window >= 0 && typeof state.rope === 'boolean',
     build,
     compute: (state) => postJson('/api/decode', state),
     show,

@@ -8,20 +8,20 @@ import java.util.Set;
 
 /**
  * {@code ```widget decode}: generation one token at a time with a KV cache. State (normalised):
- * <pre>{"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "kv_heads", "window" (0: none), "scale",
+ * <pre>{"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "kv_heads", "window" (0: none), "rope", "scale",
  *  "step": 1 … T, "cache": true, "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}</pre>
  * Decoding is causal by nature: the newest token is the last. Grouped-query heads (kv_heads, W_K and W_V
- * g·d_k and g·d_v wide) and a sliding window are decoded as the core decodes them. Rotary positions are
- * refused by name: the widget's K cache cells are explained as X·W_K, which with rope they are not.
+ * g·d_k and g·d_v wide), a sliding window and rotary positions ("rope": the cache holds the keys rotated by
+ * their positions) are decoded as the core decodes them.
  */
 public final class DecodeWidget implements WidgetKind {
-    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "scale", "step",
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "rope", "scale", "step",
             "cache", "model", "dtype");
     private static final String STATE = "the decode widget's state";
 
     @Override
     public ObjectNode normalise(JsonNode state) {
-        refuseUnsupported(state);
+        refuseCausal(state);
         ObjectNode body = AttentionWidgetState.start(state, KEYS, "decode");
         body.put("causal", true);
         AttentionInputs in = AttentionInputs.from(body);
@@ -30,6 +30,7 @@ public final class DecodeWidget implements WidgetKind {
         out.put("heads", in.spec().heads());
         out.put("kv_heads", in.spec().kvHeads());
         out.put("window", in.spec().window());
+        out.put("rope", in.spec().rope());
         out.put("scale", in.spec().scale());
         out.put("step", MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows()));
         out.put("cache", MatrixJson.bool(state.get("cache"), "cache", true));
@@ -39,12 +40,8 @@ public final class DecodeWidget implements WidgetKind {
         return out;
     }
 
-    /** Fields a decoder could read but this widget does not, refused with the reason rather than ignored. */
-    private static void refuseUnsupported(JsonNode state) {
-        if (state.has("rope")) {
-            throw new MatrixJson.Invalid("\"rope\" is not taken by the decode widget: it shows the K cache as X·W_K, and rotary "
-                    + "positions would cache rotated keys; POST /api/attention computes attention with \"rope\"");
-        }
+    /** Decoding is causal by nature: a "causal" field could only be ignored, so it is refused with the reason. */
+    private static void refuseCausal(JsonNode state) {
         if (state.has("causal")) {
             throw new MatrixJson.Invalid("\"causal\" is not taken by the decode widget: decoding is causal by nature, "
                     + "each new token sees only the tokens before it");
@@ -52,7 +49,7 @@ public final class DecodeWidget implements WidgetKind {
     }
 
     static DecodeView view(JsonNode state, String what) {
-        refuseUnsupported(state);
+        refuseCausal(state);
         MatrixJson.onlyKnownKeys(state, KEYS, what);
         ObjectNode causal = ((ObjectNode) state).deepCopy();
         causal.put("causal", true);                      // a window needs the causal mask, which decoding always has

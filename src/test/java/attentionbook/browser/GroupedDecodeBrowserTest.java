@@ -74,6 +74,30 @@ class GroupedDecodeBrowserTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1280})
+    void withRopeTheCacheHoldsKeysRotatedByTheirPositions(int width) {
+        Matrix x = Matrix.of(new double[][]{{1, 0, 2, 1}, {0, 1, 1, 2}, {2, 1, 0, 1}, {1, 2, 1, 0}});
+        AttentionSpec spec = new AttentionSpec(Matrix.of(new double[][]{{1, 0, 0, 1}, {0, 1, 1, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}}),
+                Matrix.of(new double[][]{{1, 0}, {0, 1}, {1, 1}, {0, 2}}), Matrix.of(new double[][]{{1, 0}, {0, 1}, {2, 1}, {0, 1}}),
+                null, 2, true, true, 1, 0, true);
+        KvCacheDecoder decoder = new KvCacheDecoder(spec);
+        KvCacheDecoder.Token last = null;
+        for (int t = 1; t <= 4; t++) {
+            last = decoder.append(x.row(t - 1));
+        }
+        try (Browsers.Tab tab = Browsers.open(width, 900)) {
+            tab.page().navigate(book.url("/chapters/try-rope-decode"));
+            LiveWidget w = LiveWidget.on(tab.page(), "decode");
+            // token 4 sits at position 3: its cached key is x·W_K turned by 3·θ, not x·W_K
+            assertEquals(value(decoder.keys().get(3, 0)), explain(w, "keys", 3, 0));
+            assertEquals(MatrixTable.number(decoder.keys().get(1, 1), 2), w.matrix("keys").get(1).get(1));
+            assertEquals(value(last.scaled()[0][1]), explain(w, "scores-h1", 0, 1));
+            assertEquals(value(last.output()[2]), explain(w, "output", 0, 2));
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
     private static String value(double v) {
         return "Value: " + MatrixTable.number(v, 2);
     }

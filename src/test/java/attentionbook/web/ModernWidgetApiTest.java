@@ -58,15 +58,12 @@ class ModernWidgetApiTest {
             body.set(field, c.get(field));
         }
         body.put("window", c.get("window").asInt());
-        if (c.get("rope").asBoolean()) {
-            body.put("rope", true);
-            assertError(book.post("/api/decode", body.toString()), 400, List.of("\"rope\"", "decode widget"));
-            return;
-        }
+        body.put("rope", c.get("rope").asBoolean());
         Matrix x = matrix(c.get("x"));
         AttentionSpec spec = new AttentionSpec(matrix(c.get("wq")), matrix(c.get("wk")), matrix(c.get("wv")),
                 c.get("wo").isNull() ? null : matrix(c.get("wo")), c.get("heads").asInt(), true, c.get("scale").asBoolean(),
-                c.get("kv_heads").asInt(), c.get("window").asInt(), false);
+                c.get("kv_heads").asInt(), c.get("window").asInt(), c.get("rope").asBoolean());
+        int dk = spec.headWidth();
         AttentionTrace trace = Attention.run(x, spec);
         for (int t = 1; t <= x.rows(); t++) {
             body.put("step", t);
@@ -76,8 +73,16 @@ class ModernWidgetApiTest {
             assertRow(trace.output().row(t - 1), view.get("recomputed"), name + " recomputed output of step " + t);
             assertEquals(t, view.get("keys").size());
             for (int r = 0; r < t; r++) {
-                assertRow(trace.k().row(r), view.get("keys").get(r), name + " cached key " + (r + 1));
                 assertRow(trace.v().row(r), view.get("values").get(r), name + " cached value " + (r + 1));
+                for (int h = 0; h < spec.heads(); h++) {
+                    int g = spec.kvGroup(h);       // the cache holds group g's key, rotated by its position with rope
+                    double[] key = spec.rope() ? trace.heads().get(h).kRotated().row(r) : trace.k().columns(g * dk, (g + 1) * dk).row(r);
+                    double[] cached = new double[dk];
+                    for (int c2 = 0; c2 < dk; c2++) {
+                        cached[c2] = view.get("keys").get(r).get(g * dk + c2).asDouble();
+                    }
+                    assertRow(key, Mappers.JSON.valueToTree(cached), name + " cached key " + (r + 1) + " of group " + g);
+                }
             }
             for (int h = 0; h < spec.heads(); h++) {
                 double[] expected = java.util.Arrays.copyOf(trace.heads().get(h).weights().row(t - 1), t);
@@ -136,8 +141,8 @@ class ModernWidgetApiTest {
     }
 
     @Test
-    void ropeIsRefusedByNameByTheDecodeWidgetWhichCannotShowIt() {
-        assertError(book.post("/api/decode", "{" + GROUPED + ", \"rope\": true}"), 400, List.of("\"rope\"", "decode widget", "/api/attention"));
+    void theDecodeWidgetRefusesACausalSwitchItWouldHaveToIgnore() {
+        assertError(book.post("/api/decode", "{" + GROUPED + ", \"causal\": false}"), 400, List.of("\"causal\"", "causal by nature"));
     }
 
     @Test
