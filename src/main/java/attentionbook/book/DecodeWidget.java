@@ -77,7 +77,7 @@ public final class DecodeWidget implements WidgetKind {
         List<String> token = List.of(view.tokens().get(view.step() - 1));
         List<MatrixTable.View> matrices = List.of(
                 table("q (new token)", "q", new double[][]{view.q()}, token, ExampleDirective.dims(view.q().length), MatrixTable.Scale.SIGNED),
-                table("K cache", "keys", view.keys(), labels, ExampleDirective.dims(view.keys()[0].length), MatrixTable.Scale.SIGNED),
+                table(state.path("rope").asBoolean() ? "K cache (rotated by position)" : "K cache", "keys", view.keys(), labels, ExampleDirective.dims(view.keys()[0].length), MatrixTable.Scale.SIGNED),
                 table("V cache", "values", view.values(), labels, ExampleDirective.dims(view.values()[0].length), MatrixTable.Scale.SIGNED),
                 table("weights (head 1)", "weights-h1", new double[][]{view.weights()[0]}, token, labels, MatrixTable.Scale.WEIGHTS),
                 table("output", "output", new double[][]{view.output()}, token, ExampleDirective.dims(view.output().length), MatrixTable.Scale.SIGNED));

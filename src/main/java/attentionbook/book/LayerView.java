@@ -108,7 +108,7 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
         steps.add(step(steps, "masked", "Mask", !spec.causal() ? "no mask" : spec.window() > 0 ? "+ M: −∞ where j > i or j ≤ i − " + spec.window() : "+ M: −∞ where j > i", tt + perHead, "masking",
                 masked.toArray(Shown[]::new)));
         steps.add(step(steps, "weights", "Softmax", "A = softmax of each row", tt + perHead, "softmax", weights.toArray(Shown[]::new)));
-        steps.add(step(steps, "head-output", "Weighted sum", "O_n = A_n·V_n", t + "×" + dv + perHead, "weighted-sum",
+        steps.add(step(steps, "head-output", "Weighted sum", spec.kvHeads() == h ? "O_n = A_n·V_n" : "O_n = A_n·V_g", t + "×" + dv + perHead, "weighted-sum",
                 outputs.toArray(Shown[]::new)));
         steps.add(step(steps, "concat", "Concatenate", "[O_1 … O_h]", t + "×" + (h * dv), "multi-head-attention",
                 byToken("concat", "concat", a.concat(), tokens, "concat", 0, 0)));
