@@ -90,7 +90,8 @@ export function mount(element) {
       + `${count(view.madds_recomputed)} recomputing; so far ${count(view.madds_cached_total)} against `
       + `${count(view.madds_recomputed_total)}, ${count(view.madds_saved)} saved.`;
     const b = view.bytes;
-    host.body.querySelector('.decode-bytes').textContent = `KV cache after ${t} ${t === 1 ? 'token' : 'tokens'} for ${b.model} in `
+    const kept = b.tokens === t ? '' : ` (a window of ${host.state.window} keeps only the last ${b.tokens} rows: no later token reads further back)`;
+    host.body.querySelector('.decode-bytes').textContent = `KV cache after ${t} ${t === 1 ? 'token' : 'tokens'}${kept} for ${b.model} in `
       + `${b.dtype}: ${count(b.per_head)} bytes a head in a layer, ${count(b.per_layer)} a layer (${b.kv_heads === b.heads
         ? `${b.heads} heads` : `${b.kv_heads} key/value ${b.kv_heads === 1 ? 'head' : 'heads'} shared by ${b.heads} query heads`} of width `
       + `${b.head_dim}), ${count(b.total)} in all (${b.layers} ${b.layers === 1 ? 'layer' : 'layers'}).`;

@@ -37,9 +37,10 @@ public record DecodeView(List<String> tokens, int step, boolean cache, double[] 
 
     /**
      * The KV cache after t tokens for one sequence of the chosen model, in bytes: per key/value head and layer, per
-     * layer (kv_heads of them: grouped-query heads share one), in all.
+     * layer (kv_heads of them: grouped-query heads share one), in all. tokens: the rows it must keep, t, or with
+     * this layer's window w only the last min(t, w), since no later token reads a row further back.
      */
-    public record Bytes(String model, String dtype, int layers, int heads, @JsonProperty("kv_heads") int kvHeads,
+    public record Bytes(String model, String dtype, int tokens, int layers, int heads, @JsonProperty("kv_heads") int kvHeads,
                         @JsonProperty("head_dim") int headDim,
                         @JsonProperty("bytes_per_number") int bytesPerNumber,
                         @JsonProperty("per_head") long perHead, @JsonProperty("per_layer") long perLayer, long total) {
@@ -67,13 +68,14 @@ public record DecodeView(List<String> tokens, int step, boolean cache, double[] 
         int heads = own ? spec.heads() : model.heads();
         int kvHeads = own ? spec.kvHeads() : model.heads();
         int headDim = own ? spec.headWidth() : model.headDim();
-        long perHead = Costs.kvCacheBytes(1, 1, step, 1, headDim, dtype.bytes());
-        long perLayer = Costs.kvCacheBytes(1, 1, step, kvHeads, headDim, dtype.bytes());
-        long total = Costs.kvCacheBytes(layers, 1, step, kvHeads, headDim, dtype.bytes());
+        int kept = own && spec.window() > 0 ? Math.min(step, spec.window()) : step;
+        long perHead = Costs.kvCacheBytes(1, 1, kept, 1, headDim, dtype.bytes());
+        long perLayer = Costs.kvCacheBytes(1, 1, kept, kvHeads, headDim, dtype.bytes());
+        long total = Costs.kvCacheBytes(layers, 1, kept, kvHeads, headDim, dtype.bytes());
         return new DecodeView(tokens, step, cache, token.q(), keys, values, hiddenAsNull(token.scaled()), token.weights(),
                 token.output(), last.recomputed(), last.largestDifference(), recomputedAll, token.multiplyAdds(),
                 last.recomputeMultiplyAdds(), cachedTotal, recomputedTotal,
-                new Bytes(model.name(), dtype.name(), layers, heads, kvHeads, headDim, dtype.bytes(), perHead, perLayer, total));
+                new Bytes(model.name(), dtype.name(), kept, layers, heads, kvHeads, headDim, dtype.bytes(), perHead, perLayer, total));
     }
 
     /** A score outside the window is −∞, which JSON cannot hold: null, as the attention API writes a masked cell. */

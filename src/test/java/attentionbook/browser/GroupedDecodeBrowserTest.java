@@ -67,7 +67,8 @@ class GroupedDecodeBrowserTest {
             assertEquals(value(third.weights()[1][1]), explain(w, "weights-h2", 0, 1));
             assertEquals(value(third.output()[3]), explain(w, "output", 0, 3));
             String bytes = w.root().locator(".decode-bytes").textContent();
-            long perLayer = Costs.kvCacheBytes(1, 1, 3, 1, 2, 2);
+            long perLayer = Costs.kvCacheBytes(1, 1, 2, 1, 2, 2);   // the window of 2 keeps 2 of the 3 rows
+            assertTrue(bytes.contains("KV cache after 3 tokens (a window of 2 keeps only the last 2 rows"), bytes);
             assertTrue(bytes.contains(String.format(Locale.ROOT, "%,d a layer (1 key/value head shared by 2 query heads of width 2)",
                     perLayer)), bytes);
             assertEquals(List.of(), tab.errors());

@@ -94,7 +94,9 @@ class ModernWidgetApiTest {
             }
             JsonNode bytes = view.get("bytes");
             assertEquals(spec.kvHeads(), bytes.get("kv_heads").asInt());
-            assertEquals(Costs.kvCacheBytes(1, 1, t, spec.kvHeads(), spec.headWidth(), 2), bytes.get("per_layer").asLong(),
+            int kept = spec.window() > 0 ? Math.min(t, spec.window()) : t;
+            assertEquals(kept, bytes.get("tokens").asInt(), name + ": a window of w needs only the last w rows");
+            assertEquals(Costs.kvCacheBytes(1, 1, kept, spec.kvHeads(), spec.headWidth(), 2), bytes.get("per_layer").asLong(),
                     name + ": the cache holds g = " + spec.kvHeads() + " key/value heads, not h");
         }
     }
