@@ -22,6 +22,9 @@ export function attentionBody(state) {
   body.heads = state.heads ?? 1;
   body.causal = state.causal ?? false;
   body.scale = state.scale ?? true;
+  if (state.kv_heads !== undefined) body.kv_heads = state.kv_heads;
+  if (state.window) body.window = state.window;   // a widget's 0 is no window; the API takes no window as its absence
+  if (state.rope !== undefined) body.rope = state.rope;
   return body;
 }
 
@@ -35,6 +38,13 @@ function isMatrix(m, rows, cols, maxRows = MAX_WIDTH) {
       && row.length === (cols ?? m[0].length) && row.every((x) => typeof x === 'number' && Number.isFinite(x)));
 }
 
+/** W_K's width: W_Q's, or g·d_k when g = kv_heads key/value heads serve the state's query heads. */
+function keyWidth(state) {
+  const width = state.wq?.[0]?.length;
+  return Number.isInteger(state.kv_heads) && Number.isInteger(state.heads) && state.heads > 0
+    ? width / state.heads * state.kv_heads : width;
+}
+
 /**
  * True when a state from a link has the chapter state's fields with values of the right kinds and
  * sizes that fit together. The server checks the numbers again; this only keeps a mangled link from
@@ -45,7 +55,8 @@ export function checkAttention(state, chapter) {
   if (Object.keys(state).sort().join() !== keys) return false;
   const t = state.x?.length;
   const d = state.x?.[0]?.length;
-  if (!isMatrix(state.x, undefined, undefined, MAX_TOKENS) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d, state.wq[0].length) || !isMatrix(state.wv, d)) {
+  if (!isMatrix(state.x, undefined, undefined, MAX_TOKENS) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d, keyWidth(state))
+    || !isMatrix(state.wv, d)) {
     return false;
   }
   if (!Array.isArray(state.tokens) || state.tokens.length !== t || !state.tokens.every((w) => typeof w === 'string')) return false;

@@ -4,7 +4,7 @@
 // cache" off recomputes the whole causal layer and shows the same output row beside it.
 // Numbers from POST /api/decode. Every cell explains itself through POST /api/attention/explain on the
 // causal layer over tokens 1 … t: with the mask, its row t is what the step computed with the cache.
-// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step": 1 … T, "cache",
+// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "rope", "scale", "step": 1 … T, "cache",
 //         "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}
 import { startWidget } from '../widget.js';
 import { el, selectBox } from '../dom.js';
@@ -47,7 +47,7 @@ export function mount(element) {
     const word = view.tokens[t - 1];
     const seen = view.tokens.slice(0, t);
     host.body.querySelector('.decode-step').textContent = `Step ${t}: “${word}” is decoded. ${t === 1 ? 'The cache was empty'
-      : `Rows 1–${t - 1} of K and V are read from the cache as they were`}; row ${t} is computed now and appended.`;
+      : t === 2 ? 'Row 1 of K and V is read from the cache as it was' : `Rows 1–${t - 1} of K and V are read from the cache as they were`}; row ${t} is computed now and appended.`;
     const row = host.body.querySelector('.decode-matrices');
     const body = { ...attentionBody({ ...host.state, x: host.state.x.slice(0, t) }), causal: true };
     const explained = (step, head = 0, rowOf = () => t - 1) => (r, c) =>
@@ -56,9 +56,14 @@ export function mount(element) {
     const one = (name, key, values, colLabels, ask, scale = 'signed') => placeComputed(host, row,
       { name, key, values: [values], rowLabels: [word], colLabels, scale, ask }).dataset.matrix;
     const keys = [one('q (new token, not cached)', 'q', view.q, dims(view.q.length), explained('q'))];
+    // with rope the cache holds each key rotated by its position: column c is column c mod d_k of key/value
+    // head ⌊c/d_k⌋, explained as k_rotated of the first query head that reads it
+    const dk = host.state.wq[0].length / host.state.heads;
+    const rotatedKey = (r, c) => ['/api/attention/explain', { ...body, step: 'k_rotated',
+      head: Math.floor(c / dk) * host.state.heads / host.state.kv_heads, row: r, col: c % dk }];
     for (const [name, key, values, step] of [['K cache', 'keys', view.keys, 'k'], ['V cache', 'values', view.values, 'v']]) {
-      const m = placeComputed(host, row, { name, key, values, rowLabels: seen, colLabels: dims(values[0].length),
-        ask: explained(step, 0, (r) => r) });
+      const m = placeComputed(host, row, { name: step === 'k' && host.state.rope ? 'K cache (rotated by position)' : name, key, values,
+        rowLabels: seen, colLabels: dims(values[0].length), ask: step === 'k' && host.state.rope ? rotatedKey : explained(step, 0, (r) => r) });
       [...m.querySelectorAll('tbody tr')].forEach((tr, r) => {
         tr.classList.toggle('is-new', r === t - 1);
         tr.classList.toggle('is-reused', r < t - 1);
@@ -67,7 +72,8 @@ export function mount(element) {
     }
     view.scores.forEach((scores, h) => {
       const of = view.scores.length === 1 ? '' : ` (head ${h + 1})`;
-      keys.push(one(`new scores q·kᵀ/√d_k${of}`, `scores-h${h + 1}`, scores, seen, explained('scaled', h)));
+      // with a window the row holds hidden cells (null, −∞): the masked step explains both kinds
+      keys.push(one(`new scores q·kᵀ/√d_k${of}`, `scores-h${h + 1}`, scores, seen, explained(host.state.window ? 'masked' : 'scaled', h)));
       keys.push(one(`weights${of}`, `weights-h${h + 1}`, view.weights[h], seen, explained('weights', h), 'weights'));
     });
     keys.push(one('output (with the cache)', 'output', view.output, dims(view.output.length), explained(outputStep)));
@@ -84,15 +90,19 @@ export function mount(element) {
       + `${count(view.madds_recomputed)} recomputing; so far ${count(view.madds_cached_total)} against `
       + `${count(view.madds_recomputed_total)}, ${count(view.madds_saved)} saved.`;
     const b = view.bytes;
-    host.body.querySelector('.decode-bytes').textContent = `KV cache after ${t} ${t === 1 ? 'token' : 'tokens'} for ${b.model} in `
-      + `${b.dtype}: ${count(b.per_head)} bytes a head in a layer, ${count(b.per_layer)} a layer (${b.heads} heads of width `
+    const kept = b.tokens === t ? '' : ` (a window of ${host.state.window} keeps only the last ${b.tokens} rows: no later token reads further back)`;
+    host.body.querySelector('.decode-bytes').textContent = `KV cache after ${t} ${t === 1 ? 'token' : 'tokens'}${kept} for ${b.model} in `
+      + `${b.dtype}: ${count(b.per_head)} bytes a head in a layer, ${count(b.per_layer)} a layer (${b.kv_heads === b.heads
+        ? `${b.heads} heads` : `${b.kv_heads} key/value ${b.kv_heads === 1 ? 'head' : 'heads'} shared by ${b.heads} query heads`} of width `
       + `${b.head_dim}), ${count(b.total)} in all (${b.layers} ${b.layers === 1 ? 'layer' : 'layers'}).`;
   };
 
   return startWidget(element, {
     label: 'KV cache decoding widget',
     check: (state, chapter) => checkAttention(state, chapter) && isCount(state.step, state.x.length)
-      && typeof state.cache === 'boolean' && state.model in MODELS && state.dtype in DTYPES && Number.isInteger(state.heads),
+      && typeof state.cache === 'boolean' && state.model in MODELS && state.dtype in DTYPES && Number.isInteger(state.heads)
+      && Number.isInteger(state.kv_heads) && state.kv_heads >= 1 && state.heads % state.kv_heads === 0
+      && Number.isInteger(state.window) && state.window >= 0 && typeof state.rope === 'boolean',
     build,
     compute: (state) => postJson('/api/decode', state),
     show,

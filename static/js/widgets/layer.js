@@ -1,13 +1,18 @@
 // layer: the whole attention sublayer for one followed token, X → norm → Q, K, V → split into heads →
 // scores → scale → mask → softmax → A·V → concat → W_O → + X. Every step names its shape and links to
 // the chapter that teaches it (titled from the options, by slug); the followed token's row is marked in
-// every matrix whose rows are tokens; computed cells explain themselves (the norm and the residual are additions shown whole).
-// Numbers from POST /api/layer; explanations from POST /api/attention/explain on what attention read.
-// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "causal", "scale", "norm", "token": 1 … T}
+// every matrix whose rows are tokens; every computed cell explains itself.
+// Numbers from POST /api/layer; explanations from POST /api/attention/explain on what attention read, and from
+// POST /api/layer/explain for the norm, the residual and the rotated q and k rows.
+// State: {"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "causal", "scale", "norm", "token": 1 … T},
+// and "kv_heads", "window", "rope" when the chapter gives them
 import { startWidget } from '../widget.js';
 import { el } from '../dom.js';
 import { postJson } from '../api.js';
 import { checkAttention, checkbox, inputsGroup, isCount, keepOnly, placeComputed } from '../attention.js';
+
+// cells that lie outside attention (the norm, the residual, RoPE's rotated rows) are explained by the layer's own route
+const LAYER_CELLS = ['norm', 'residual', 'q_rotated', 'k_rotated'];
 
 export function mount(element) {
   const build = (host) => {
@@ -82,7 +87,9 @@ export function mount(element) {
       const placed = step.matrices.map((m) => {
         const matrix = placeComputed(host, row, {
           name: m.name, key: m.key, values: m.values, rowLabels: m.rows, colLabels: m.cols, scale: m.scale,
-          ask: m.explain ? (r, c) => ['/api/attention/explain', { ...view.explain_body, step: m.explain, head: m.head, row: r, col: c + m.offset }]
+          ask: m.explain ? (r, c) => (LAYER_CELLS.includes(m.explain)
+            ? ['/api/layer/explain', { ...host.state, explain: { matrix: m.explain, head: m.head, row: r, col: c } }]
+            : ['/api/attention/explain', { ...view.explain_body, step: m.explain, head: m.head, row: r, col: c + m.offset }])
             : undefined,
         });
         for (const [r, tr] of [...matrix.querySelectorAll('tbody tr')].entries()) {

@@ -108,13 +108,15 @@ public final class Costs {
 
     /**
      * Multiply-adds of one decoding step with the KV cache, t tokens in the cache after it: the new row's
-     * three projections d_model·(2·h·d_k + h·d_v), one score row and one weighted sum a head h·t·(d_k + d_v),
-     * and W_O on one row (h·d_v·d_out, when there is a W_O).
+     * three projections d_model·(h·d_k + g·d_k + g·d_v), one score row and one weighted sum a head over the
+     * keys it sees h·min(t, w)·(d_k + d_v) (t without a window), and W_O on one row (h·d_v·d_out, when there
+     * is a W_O). Rotating q and k (rope) is not counted: it is a few products a pair, not a dot product.
      */
     public static long cachedStepMultiplyAdds(long tokens, AttentionSpec spec) {
         positive("tokens", tokens);
+        long seen = spec.window() > 0 ? Math.min(tokens, spec.window()) : tokens;
         long projections = times("the projections", spec.dModel(), spec.wq().cols() + spec.wk().cols() + (long) spec.wv().cols());
-        long attention = times("the attention", spec.heads(), tokens, spec.headWidth() + (long) spec.valueHeadWidth());
+        long attention = times("the attention", spec.heads(), seen, spec.headWidth() + (long) spec.valueHeadWidth());
         long wo = spec.wo() == null ? 0 : times("W_O", spec.wo().rows(), spec.wo().cols());
         return plus("a decoding step", plus("a decoding step", projections, attention), wo);
     }

@@ -29,12 +29,18 @@ public final class Decoding {
     private Decoding() {
     }
 
+    /** The same layer under the causal mask, every other option (kv_heads, window, rope) kept: what decoding computes. */
+    public static AttentionSpec causal(AttentionSpec spec) {
+        return spec.causal() ? spec : new AttentionSpec(spec.wq(), spec.wk(), spec.wv(), spec.wo(), spec.heads(), true, spec.scale(),
+                spec.kvHeads(), spec.window(), spec.rope());
+    }
+
     /** Every row of x decoded in order, each step compared with a full recomputation. */
     public static List<Compared> compare(Matrix x, AttentionSpec spec) {
         if (x == null || spec == null) {
             throw new IllegalArgumentException("decoding needs x and the attention spec");
         }
-        AttentionSpec causal = new AttentionSpec(spec.wq(), spec.wk(), spec.wv(), spec.wo(), spec.heads(), true, spec.scale());
+        AttentionSpec causal = causal(spec);
         KvCacheDecoder decoder = new KvCacheDecoder(causal);
         List<Compared> steps = new ArrayList<>(x.rows());
         double[][] rows = x.toArray();

@@ -1,14 +1,21 @@
 package attentionbook.attention;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Generation one token at a time with a KV cache. Each {@link #append} takes the new token's input
  * row, computes its q, k and v rows, appends k and v to the cache, scores the one query against every
- * cached key, and blends every cached value: the last row of causal attention, without recomputing any
- * earlier row. Past queries are never kept: no later row reads them. Multiply-adds are counted as
- * they are done.
+ * cached key it may see, and blends their values: the last row of causal attention, without
+ * recomputing any earlier row. Past queries are never kept: no later row reads them. Multiply-adds are
+ * counted as they are done.
+ * <p>
+ * The spec's modern options hold as in {@link Attention#run}: the cache keeps one k and one v block per
+ * key/value group (g·d_k and g·d_v numbers a token, so grouped-query heads shrink it by h/g) and query
+ * head i reads group ⌊i·g/h⌋; with rope, the new q and k are rotated by the token's position p (from 0)
+ * and k is cached rotated, so cached keys are never turned again; with a window w, the token at
+ * position p sees only the cached positions j with p − w &lt; j ≤ p.
  */
 public final class KvCacheDecoder {
 
@@ -17,18 +24,31 @@ public final class KvCacheDecoder {
      *
      * @param tokens       tokens in the cache after this step (t)
      * @param x            the new token's input row (d_model)
-     * @param q            its query row (h·d_k), used now and then dropped
-     * @param k            its key row (h·d_k), appended to the cache
-     * @param v            its value row (h·d_v), appended to the cache
-     * @param scaled       per head, the one new row of scores q_h·k_jᵀ/√d_k (or unscaled), j = 1 … t
-     * @param weights      per head, softmax of that row
-     * @param headOutputs  per head, weights·V_h (d_v)
+     * @param q            its query row x·W_Q (h·d_k), used now and then dropped
+     * @param k            its key row x·W_K (g·d_k)
+     * @param v            its value row x·W_V (g·d_v), appended to the cache
+     * @param qRotated     q with each head's block rotated by position t − 1 (rope), or null without rope
+     * @param kRotated     k with each group's block rotated by position t − 1, the row the cache keeps; null without rope
+     * @param scaled       per head, the one new row of scores q_h·k_jᵀ/√d_k (or unscaled), j = 1 … t; −∞ outside the window
+     * @param weights      per head, softmax of that row (0 outside the window)
+     * @param headOutputs  per head, weights·V_g (d_v)
      * @param concat       the head outputs side by side (h·d_v)
      * @param output       concat·W_O, or concat without W_O
      * @param multiplyAdds the multiply-adds this step did
      */
-    public record Token(int tokens, double[] x, double[] q, double[] k, double[] v, double[][] scaled,
-                       double[][] weights, double[][] headOutputs, double[] concat, double[] output, long multiplyAdds) {
+    public record Token(int tokens, double[] x, double[] q, double[] k, double[] v, double[] qRotated, double[] kRotated,
+                        double[][] scaled, double[][] weights, double[][] headOutputs, double[] concat, double[] output,
+                        long multiplyAdds) {
+
+        /** The query row the scores used: rotated with rope, else q. */
+        public double[] queryUsed() {
+            return qRotated == null ? q : qRotated;
+        }
+
+        /** The key row appended to the cache: rotated with rope, else k. */
+        public double[] keyCached() {
+            return kRotated == null ? k : kRotated;
+        }
     }
 
     private final AttentionSpec spec;
@@ -52,33 +72,40 @@ public final class KvCacheDecoder {
         }
         AttentionSpec.requireFinite(Matrix.of(new double[][]{x}), "the new token's row");
         long before = multiplyAdds;
-        double[] q = rowTimes(x, spec.wq());             // q = x·W_Q   [1×d_model]·[d_model×h·d_k]
-        double[] k = rowTimes(x, spec.wk());             // k = x·W_K
-        double[] v = rowTimes(x, spec.wv());             // v = x·W_V
-        keys.add(k);                                     // the cache grows by one row; earlier rows are reused as they are
-        values.add(v);
-        int t = keys.size();
+        int position = keys.size();                      // p, from 0: the new token is the last
         int heads = spec.heads();
         int dk = spec.headWidth();
         int dv = spec.valueHeadWidth();
+        double[] q = rowTimes(x, spec.wq());             // q = x·W_Q   [1×d_model]·[d_model×h·d_k]
+        double[] k = rowTimes(x, spec.wk());             // k = x·W_K   [1×d_model]·[d_model×g·d_k]
+        double[] v = rowTimes(x, spec.wv());             // v = x·W_V   [1×d_model]·[d_model×g·d_v]
+        double[] qRotated = spec.rope() ? rotateBlocks(q, heads, dk, position) : null;
+        double[] kRotated = spec.rope() ? rotateBlocks(k, spec.kvHeads(), dk, position) : null;
+        double[] qs = spec.rope() ? qRotated : q;
+        keys.add(spec.rope() ? kRotated : k);            // the cache grows by one row; earlier rows are reused as stored
+        values.add(v);
+        int t = keys.size();
+        int first = spec.window() > 0 ? Math.max(0, position - spec.window() + 1) : 0;  // p − w < j ≤ p
         double factor = spec.scale() ? Attention.scaleFactor(dk) : 1.0;
         double[][] scaled = new double[heads][t];
         double[][] weights = new double[heads][];
         double[][] headOutputs = new double[heads][dv];
         double[] concat = new double[heads * dv];
         for (int h = 0; h < heads; h++) {
-            for (int j = 0; j < t; j++) {
+            int g = spec.kvGroup(h);                     // the key/value block query head h shares
+            Arrays.fill(scaled[h], 0, first, Double.NEGATIVE_INFINITY);   // outside the window: hidden
+            for (int j = first; j < t; j++) {
                 double dot = 0.0;
                 for (int c = 0; c < dk; c++) {
-                    dot += q[h * dk + c] * keys.get(j)[h * dk + c];   // q_h·k_j over the cached keys
+                    dot += qs[h * dk + c] * keys.get(j)[g * dk + c];   // q_h·k_j over the cached keys of group g
                 }
                 multiplyAdds += dk;
                 scaled[h][j] = spec.scale() ? dot * factor : dot;
             }
-            weights[h] = Softmax.stable(scaled[h]);      // one row: the newest token sees every cached key
-            for (int j = 0; j < t; j++) {
+            weights[h] = Softmax.stable(scaled[h]);      // one row: the newest token over the keys it may see
+            for (int j = first; j < t; j++) {
                 for (int c = 0; c < dv; c++) {
-                    headOutputs[h][c] += weights[h][j] * values.get(j)[h * dv + c];
+                    headOutputs[h][c] += weights[h][j] * values.get(j)[g * dv + c];
                 }
                 multiplyAdds += dv;
             }
@@ -91,7 +118,8 @@ public final class KvCacheDecoder {
                         "the output of token " + t + " is not finite (inputs too large)");
             }
         }
-        return new Token(t, x.clone(), q, k, v, scaled, weights, headOutputs, concat, output, multiplyAdds - before);
+        return new Token(t, x.clone(), q, k, v, qRotated, kRotated, scaled, weights, headOutputs, concat, output,
+                multiplyAdds - before);
     }
 
     /** Tokens in the cache. */
@@ -99,12 +127,12 @@ public final class KvCacheDecoder {
         return keys.size();
     }
 
-    /** The cached keys, one row a token (t×h·d_k). IllegalStateException while the cache is empty. */
+    /** The cached keys, one row a token (t×g·d_k, rotated by position with rope). IllegalStateException while the cache is empty. */
     public Matrix keys() {
         return cached(keys);
     }
 
-    /** The cached values, one row a token (t×h·d_v). */
+    /** The cached values, one row a token (t×g·d_v). */
     public Matrix values() {
         return cached(values);
     }
@@ -123,6 +151,16 @@ public final class KvCacheDecoder {
             }
         }
         multiplyAdds += (long) row.length * out.length;
+        return out;
+    }
+
+    /** Each of the blocks of a row (block b: columns b·width … (b+1)·width − 1) turned as the token at this position. */
+    private static double[] rotateBlocks(double[] row, int blocks, int width, int position) {
+        double[] out = new double[row.length];
+        for (int b = 0; b < blocks; b++) {
+            double[] block = Rope.rotateRow(Arrays.copyOfRange(row, b * width, (b + 1) * width), position);
+            System.arraycopy(block, 0, out, b * width, width);
+        }
         return out;
     }
 

@@ -28,13 +28,20 @@ public final class TiledAttention {
         int dk = spec.headWidth();
         int dv = spec.valueHeadWidth();
         Matrix q = x.times(spec.wq());                   // [T×d_model]·[d_model×h·d_k] = [T×h·d_k]
-        Matrix k = x.times(spec.wk());                   // [T×h·d_k]
-        Matrix v = x.times(spec.wv());                   // [T×h·d_v]
+        Matrix k = x.times(spec.wk());                   // [T×d_model]·[d_model×g·d_k] = [T×g·d_k]
+        Matrix v = x.times(spec.wv());                   // [T×d_model]·[d_model×g·d_v] = [T×g·d_v]
         double factor = spec.scale() ? Attention.scaleFactor(dk) : 1.0;
+        List<Matrix> groupKeys = new ArrayList<>(spec.kvHeads());
+        for (int g = 0; g < spec.kvHeads(); g++) {       // each group's keys, rotated once however many heads share them
+            Matrix kg = k.columns(g * dk, (g + 1) * dk);
+            groupKeys.add(spec.rope() ? Rope.rotate(kg) : kg);
+        }
         List<Matrix> heads = new ArrayList<>(spec.heads());
         for (int h = 0; h < spec.heads(); h++) {
-            heads.add(head(q.columns(h * dk, (h + 1) * dk), k.columns(h * dk, (h + 1) * dk),
-                    v.columns(h * dv, (h + 1) * dv), factor, spec.causal(), tile));
+            int g = spec.kvGroup(h);                     // query head h reads key/value group ⌊h·g/H⌋
+            Matrix qh = q.columns(h * dk, (h + 1) * dk);
+            heads.add(head(spec.rope() ? Rope.rotate(qh) : qh, groupKeys.get(g), v.columns(g * dv, (g + 1) * dv),
+                    factor, spec.causal(), spec.window(), tile));
         }
         Matrix concat = Matrix.concatColumns(heads);    // [T×h·d_v]
         Matrix output = spec.wo() == null ? concat : concat.times(spec.wo());
@@ -44,11 +51,17 @@ public final class TiledAttention {
         return output;
     }
 
+    /** One head without a window: {@link #head(Matrix, Matrix, Matrix, double, boolean, int, int)} with window 0. */
+    public static Matrix head(Matrix q, Matrix k, Matrix v, double factor, boolean causal, int tile) {
+        return head(q, k, v, factor, causal, 0, tile);
+    }
+
     /**
      * One head: O = softmax(Q·Kᵀ·factor + M)·V, row by row and tile by tile.
-     * q, k: T×d_k; v: T×d_v; causal hides j > i (those tiles are not even read).
+     * q, k: T×d_k (already rotated when rope is on); v: T×d_v; causal hides j > i and a window w &gt; 0
+     * (with causal) hides j ≤ i − w: hidden columns are not even read.
      */
-    public static Matrix head(Matrix q, Matrix k, Matrix v, double factor, boolean causal, int tile) {
+    public static Matrix head(Matrix q, Matrix k, Matrix v, double factor, boolean causal, int window, int tile) {
         if (q.cols() != k.cols() || q.rows() != k.rows() || v.rows() != k.rows()) {
             throw new ShapeException("q is " + q.shape() + ", k " + k.shape() + " and v " + v.shape()
                     + ": q and k need the same shape and v one row per key");
@@ -62,8 +75,9 @@ public final class TiledAttention {
         double[] scores = new double[Math.min(tile, tokens)];   // one tile of one row: all the scores ever held
         for (int i = 0; i < tokens; i++) {
             int visible = causal ? i + 1 : tokens;
+            int first = causal && window > 0 ? Math.max(0, i - window + 1) : 0;   // i − w < j ≤ i
             OnlineSoftmax.Running running = new OnlineSoftmax.Running(v.cols());
-            for (int from = 0; from < visible; from += tile) {
+            for (int from = first; from < visible; from += tile) {
                 int count = Math.min(tile, visible - from);
                 for (int j = 0; j < count; j++) {
                     double dot = 0.0;

@@ -8,18 +8,20 @@ import attentionbook.attention.KvCacheDecoder;
 import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the decode widget shows at step t: the new token's q row, the cached K and V (rows 1 … t−1
+ * What the decode widget shows at step t: the new token's q row, the cached K and V (g·d_k and g·d_v wide; rows 1 … t−1
  * reused, row t appended now), each head's one new row of scores and weights, the output row, the
  * same row recomputed without the cache (and, with the cache off, the whole recomputed causal
  * output), the multiply-adds both ways, and the cache's bytes for a chosen model and number type.
  *
- * @param weightsFull every row of the recomputed causal weights of head 1 (only without the cache; else null)
+ * @param scores       per head, the new token's row of scaled scores over the cached keys (null outside the window)
+ * @param recomputedAll every output row of the causal layer recomputed on tokens 1 … t (only without the cache; else null)
  */
 public record DecodeView(List<String> tokens, int step, boolean cache, double[] q, double[][] keys, double[][] values,
-                         double[][] scores, double[][] weights, double[] output, double[] recomputed,
+                         Double[][] scores, double[][] weights, double[] output, double[] recomputed,
                          @JsonProperty("largest_difference") double largestDifference,
                          @JsonProperty("recomputed_all") double[][] recomputedAll,
                          @JsonProperty("madds_cached") long maddsCached, @JsonProperty("madds_recomputed") long maddsRecomputed,
@@ -33,41 +35,58 @@ public record DecodeView(List<String> tokens, int step, boolean cache, double[] 
         return maddsRecomputedTotal - maddsCachedTotal;
     }
 
-    /** The KV cache after t tokens for one sequence of the chosen model, in bytes: per head and layer, per layer, in all. */
-    public record Bytes(String model, String dtype, int layers, int heads, @JsonProperty("head_dim") int headDim,
+    /**
+     * The KV cache after t tokens for one sequence of the chosen model, in bytes: per key/value head and layer, per
+     * layer (kv_heads of them: grouped-query heads share one), in all. tokens: the rows it must keep, t, or with
+     * this layer's window w only the last min(t, w), since no later token reads a row further back.
+     */
+    public record Bytes(String model, String dtype, int tokens, int layers, int heads, @JsonProperty("kv_heads") int kvHeads,
+                        @JsonProperty("head_dim") int headDim,
                         @JsonProperty("bytes_per_number") int bytesPerNumber,
                         @JsonProperty("per_head") long perHead, @JsonProperty("per_layer") long perLayer, long total) {
     }
 
     static DecodeView of(List<String> tokens, Matrix x, AttentionSpec spec, int step, boolean cache, DecodeModels.Model model,
                          DecodeModels.Dtype dtype) {
-        double[][] rows = x.toArray();
-        double[][] prefix = java.util.Arrays.copyOf(rows, step);
+        double[][] prefix = Arrays.copyOf(x.toArray(), step);
         List<Decoding.Compared> compared = Decoding.compare(Matrix.of(prefix), spec);
         Decoding.Compared last = compared.get(step - 1);
         KvCacheDecoder.Token token = last.cached();
         long cachedTotal = 0;
         long recomputedTotal = 0;
+        double[][] keys = new double[step][];
+        double[][] values = new double[step][];
         for (Decoding.Compared c : compared) {
             cachedTotal += c.cached().multiplyAdds();
             recomputedTotal += c.recomputeMultiplyAdds();
+            keys[c.cached().tokens() - 1] = c.cached().keyCached();   // the rows the cache holds: g·d_k and g·d_v wide
+            values[c.cached().tokens() - 1] = c.cached().v();
         }
-        Matrix keys = x.times(spec.wk());
-        Matrix values = x.times(spec.wv());
-        double[][] recomputedAll = null;
-        if (!cache) {
-            AttentionSpec causal = new AttentionSpec(spec.wq(), spec.wk(), spec.wv(), spec.wo(), spec.heads(), true, spec.scale());
-            recomputedAll = Attention.run(Matrix.of(prefix), causal).output().toArray();
+        double[][] recomputedAll = cache ? null : Attention.run(Matrix.of(prefix), Decoding.causal(spec)).output().toArray();
+        boolean own = model.layers() == 0;
+        int layers = own ? 1 : model.layers();
+        int heads = own ? spec.heads() : model.heads();
+        int kvHeads = own ? spec.kvHeads() : model.heads();
+        int headDim = own ? spec.headWidth() : model.headDim();
+        int kept = own && spec.window() > 0 ? Math.min(step, spec.window()) : step;
+        long perHead = Costs.kvCacheBytes(1, 1, kept, 1, headDim, dtype.bytes());
+        long perLayer = Costs.kvCacheBytes(1, 1, kept, kvHeads, headDim, dtype.bytes());
+        long total = Costs.kvCacheBytes(layers, 1, kept, kvHeads, headDim, dtype.bytes());
+        return new DecodeView(tokens, step, cache, token.q(), keys, values, hiddenAsNull(token.scaled()), token.weights(),
+                token.output(), last.recomputed(), last.largestDifference(), recomputedAll, token.multiplyAdds(),
+                last.recomputeMultiplyAdds(), cachedTotal, recomputedTotal,
+                new Bytes(model.name(), dtype.name(), kept, layers, heads, kvHeads, headDim, dtype.bytes(), perHead, perLayer, total));
+    }
+
+    /** A score outside the window is −∞, which JSON cannot hold: null, as the attention API writes a masked cell. */
+    private static Double[][] hiddenAsNull(double[][] scores) {
+        Double[][] out = new Double[scores.length][];
+        for (int h = 0; h < scores.length; h++) {
+            out[h] = new Double[scores[h].length];
+            for (int j = 0; j < scores[h].length; j++) {
+                out[h][j] = scores[h][j] == Double.NEGATIVE_INFINITY ? null : scores[h][j];
+            }
         }
-        int layers = model.layers() == 0 ? 1 : model.layers();
-        int heads = model.layers() == 0 ? spec.heads() : model.heads();
-        int headDim = model.layers() == 0 ? spec.headWidth() : model.headDim();
-        long perHead = Costs.kvCacheBytes(1, 1, step, 1, headDim, dtype.bytes());
-        long perLayer = Costs.kvCacheBytes(1, 1, step, heads, headDim, dtype.bytes());
-        long total = Costs.kvCacheBytes(layers, 1, step, heads, headDim, dtype.bytes());
-        return new DecodeView(tokens, step, cache, token.q(), java.util.Arrays.copyOf(keys.toArray(), step),
-                java.util.Arrays.copyOf(values.toArray(), step), token.scaled(), token.weights(), token.output(), last.recomputed(),
-                last.largestDifference(), recomputedAll, token.multiplyAdds(), last.recomputeMultiplyAdds(), cachedTotal, recomputedTotal,
-                new Bytes(model.name(), dtype.name(), layers, heads, headDim, dtype.bytes(), perHead, perLayer, total));
+        return out;
     }
 }

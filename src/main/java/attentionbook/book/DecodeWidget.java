@@ -8,21 +8,29 @@ import java.util.Set;
 
 /**
  * {@code ```widget decode}: generation one token at a time with a KV cache. State (normalised):
- * <pre>{"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "scale", "step": 1 … T,
- *  "cache": true, "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}</pre>
- * Decoding is causal by nature: the newest token is the last.
+ * <pre>{"preset", "tokens", "x", "wq", "wk", "wv", "wo" (or null), "heads", "kv_heads", "window" (0: none), "rope", "scale",
+ *  "step": 1 … T, "cache": true, "model": "this-layer" | "gpt2-small" | "llama2-7b", "dtype": "float32" | "float16" | "int8"}</pre>
+ * Decoding is causal by nature: the newest token is the last. Grouped-query heads (kv_heads, W_K and W_V
+ * g·d_k and g·d_v wide), a sliding window and rotary positions ("rope": the cache holds the keys rotated by
+ * their positions) are decoded as the core decodes them.
  */
 public final class DecodeWidget implements WidgetKind {
-    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "scale", "step", "cache", "model", "dtype");
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "wo", "heads", "kv_heads", "window", "rope", "scale", "step",
+            "cache", "model", "dtype");
     private static final String STATE = "the decode widget's state";
 
     @Override
     public ObjectNode normalise(JsonNode state) {
+        refuseCausal(state);
         ObjectNode body = AttentionWidgetState.start(state, KEYS, "decode");
+        body.put("causal", true);
         AttentionInputs in = AttentionInputs.from(body);
         ObjectNode out = AttentionWidgetState.common(body, in);
         out.set("wo", in.spec().wo() == null ? null : WidgetJson.matrix(in.spec().wo().toArray()));
         out.put("heads", in.spec().heads());
+        out.put("kv_heads", in.spec().kvHeads());
+        out.put("window", in.spec().window());
+        out.put("rope", in.spec().rope());
         out.put("scale", in.spec().scale());
         out.put("step", MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows()));
         out.put("cache", MatrixJson.bool(state.get("cache"), "cache", true));
@@ -32,9 +40,20 @@ public final class DecodeWidget implements WidgetKind {
         return out;
     }
 
+    /** Decoding is causal by nature: a "causal" field could only be ignored, so it is refused with the reason. */
+    private static void refuseCausal(JsonNode state) {
+        if (state.has("causal")) {
+            throw new MatrixJson.Invalid("\"causal\" is not taken by the decode widget: decoding is causal by nature, "
+                    + "each new token sees only the tokens before it");
+        }
+    }
+
     static DecodeView view(JsonNode state, String what) {
+        refuseCausal(state);
         MatrixJson.onlyKnownKeys(state, KEYS, what);
-        AttentionInputs in = AttentionInputs.from(state);
+        ObjectNode causal = ((ObjectNode) state).deepCopy();
+        causal.put("causal", true);                      // a window needs the causal mask, which decoding always has
+        AttentionInputs in = AttentionInputs.from(causal);
         if (in.x().rows() > AttentionWidgetState.MAX_SIZE || in.x().cols() > AttentionWidgetState.MAX_SIZE
                 || in.spec().wq().cols() > AttentionWidgetState.MAX_SIZE || in.spec().wv().cols() > AttentionWidgetState.MAX_SIZE) {
             throw new MatrixJson.Invalid("\"x\" is " + in.x().shape() + ": the decode widget shows at most " + AttentionWidgetState.MAX_SIZE
@@ -58,7 +77,7 @@ public final class DecodeWidget implements WidgetKind {
         List<String> token = List.of(view.tokens().get(view.step() - 1));
         List<MatrixTable.View> matrices = List.of(
                 table("q (new token)", "q", new double[][]{view.q()}, token, ExampleDirective.dims(view.q().length), MatrixTable.Scale.SIGNED),
-                table("K cache", "keys", view.keys(), labels, ExampleDirective.dims(view.keys()[0].length), MatrixTable.Scale.SIGNED),
+                table(state.path("rope").asBoolean() ? "K cache (rotated by position)" : "K cache", "keys", view.keys(), labels, ExampleDirective.dims(view.keys()[0].length), MatrixTable.Scale.SIGNED),
                 table("V cache", "values", view.values(), labels, ExampleDirective.dims(view.values()[0].length), MatrixTable.Scale.SIGNED),
                 table("weights (head 1)", "weights-h1", new double[][]{view.weights()[0]}, token, labels, MatrixTable.Scale.WEIGHTS),
                 table("output", "output", new double[][]{view.output()}, token, ExampleDirective.dims(view.output().length), MatrixTable.Scale.SIGNED));

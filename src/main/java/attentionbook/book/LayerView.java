@@ -58,13 +58,16 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
         steps.add(step(steps, "x", "Input", "X", t + "×" + d, "input-shapes", byToken("X", "x", x, tokens, null, 0, 0)));
         if (norm) {
             steps.add(step(steps, "norm", "Normalise each row (RMSNorm)", "n = X / √(mean(X²) + ε)", t + "×" + d, null,
-                    byToken("norm(X)", "norm", trace.normed(), tokens, null, 0, 0)));
+                    byToken("norm(X)", "norm", trace.normed(), tokens, "norm", 0, 0)));
         }
         steps.add(step(steps, "qkv", "Project", "Q = " + (norm ? "n" : "X") + "·W_Q, K = …·W_K, V = …·W_V",
-                t + "×" + (h * dk) + " each", "queries-keys-values",
+                spec.kvHeads() == h && dk == dv ? t + "×" + (h * dk) + " each"
+                        : "Q " + t + "×" + (h * dk) + ", K " + t + "×" + spec.wk().cols() + ", V " + t + "×" + spec.wv().cols(),
+                "queries-keys-values",
                 byToken("Q", "q", a.q(), tokens, "q", 0, 0), byToken("K", "k", a.k(), tokens, "k", 0, 0),
                 byToken("V", "v", a.v(), tokens, "v", 0, 0)));
         List<Shown> split = new ArrayList<>();
+        List<Shown> rotated = new ArrayList<>();
         List<Shown> scores = new ArrayList<>();
         List<Shown> scaled = new ArrayList<>();
         List<Shown> masked = new ArrayList<>();
@@ -75,8 +78,15 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
             String of = h == 1 ? "" : " (head " + (n + 1) + ")";
             String sfx = "-h" + (n + 1);
             split.add(byToken("Q" + sub(n, h) + of, "q" + sfx, a.q().columns(n * dk, (n + 1) * dk), tokens, "q", n, n * dk));
-            split.add(byToken("K" + sub(n, h) + of, "k" + sfx, a.k().columns(n * dk, (n + 1) * dk), tokens, "k", n, n * dk));
-            split.add(byToken("V" + sub(n, h) + of, "v" + sfx, a.v().columns(n * dv, (n + 1) * dv), tokens, "v", n, n * dv));
+            int g = spec.kvGroup(n);                      // the key/value block head n reads (n itself without kv_heads)
+            String kv = spec.kvHeads() == h ? of : " (head " + (n + 1) + ", key/value head " + (g + 1) + ")";
+            String kvSub = spec.kvHeads() == h ? sub(n, h) : Subscripts.of(g + 1);
+            split.add(byToken("K" + kvSub + kv, "k" + sfx, a.k().columns(g * dk, (g + 1) * dk), tokens, "k", n, g * dk));
+            split.add(byToken("V" + kvSub + kv, "v" + sfx, a.v().columns(g * dv, (g + 1) * dv), tokens, "v", n, g * dv));
+            if (head.rotated()) {
+                rotated.add(byToken("Q̃" + sub(n, h) + of, "q-rotated" + sfx, head.qRotated(), tokens, "q_rotated", n, 0));
+                rotated.add(byToken("K̃" + kvSub + kv, "k-rotated" + sfx, head.kRotated(), tokens, "k_rotated", n, 0));
+            }
             scores.add(grid("scores" + of, "scores" + sfx, head.scores(), tokens, "scores", n));
             scaled.add(grid((spec.scale() ? "scaled" : "unscaled") + of, "scaled" + sfx, head.scaled(), tokens, "scaled", n));
             masked.add(grid((spec.causal() ? "masked" : "no mask") + of, "masked" + sfx, head.masked(), tokens, "masked", n));
@@ -84,15 +94,21 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
             outputs.add(byToken("A·V" + of, "head-output" + sfx, head.output(), tokens, "head_output", n, 0));
         }
         String tt = t + "×" + t;
-        steps.add(step(steps, "split", "Split into heads", "head n takes columns n·d_k … (n+1)·d_k − 1",
+        steps.add(step(steps, "split", "Split into heads", "head n takes columns n·d_k … (n+1)·d_k − 1"
+                        + (spec.kvHeads() == h ? "" : " of Q, and key/value head ⌊n·g/h⌋ of K and V (g = " + spec.kvHeads() + ")"),
                 h + " × " + t + "×" + dk, "multi-head-attention", split.toArray(Shown[]::new)));
-        steps.add(step(steps, "scores", "Scores", "S = Q_n·K_nᵀ", tt + perHead, "scores", scores.toArray(Shown[]::new)));
+        if (spec.rope()) {
+            steps.add(step(steps, "rope", "Rotate by position (RoPE)", "row p: pair (2m, 2m+1) turned by p·10000^(−2m/d_k)",
+                    h + " × " + t + "×" + dk, "attention-today", rotated.toArray(Shown[]::new)));
+        }
+        String k = spec.kvHeads() == h ? "K_n" : "K_g";
+        steps.add(step(steps, "scores", "Scores", spec.rope() ? "S = Q̃_n·" + k.replace("K", "K̃") + "ᵀ" : "S = Q_n·" + k + "ᵀ", tt + perHead, "scores", scores.toArray(Shown[]::new)));
         steps.add(step(steps, "scaled", "Scale", spec.scale() ? "S / √d_k, √" + dk : "not scaled", tt + perHead, "scaling",
                 scaled.toArray(Shown[]::new)));
-        steps.add(step(steps, "masked", "Mask", spec.causal() ? "+ M: −∞ where j > i" : "no mask", tt + perHead, "masking",
+        steps.add(step(steps, "masked", "Mask", !spec.causal() ? "no mask" : spec.window() > 0 ? "+ M: −∞ where j > i or j ≤ i − " + spec.window() : "+ M: −∞ where j > i", tt + perHead, "masking",
                 masked.toArray(Shown[]::new)));
         steps.add(step(steps, "weights", "Softmax", "A = softmax of each row", tt + perHead, "softmax", weights.toArray(Shown[]::new)));
-        steps.add(step(steps, "head-output", "Weighted sum", "O_n = A_n·V_n", t + "×" + dv + perHead, "weighted-sum",
+        steps.add(step(steps, "head-output", "Weighted sum", spec.kvHeads() == h ? "O_n = A_n·V_n" : "O_n = A_n·V_g", t + "×" + dv + perHead, "weighted-sum",
                 outputs.toArray(Shown[]::new)));
         steps.add(step(steps, "concat", "Concatenate", "[O_1 … O_h]", t + "×" + (h * dv), "multi-head-attention",
                 byToken("concat", "concat", a.concat(), tokens, "concat", 0, 0)));
@@ -101,7 +117,7 @@ public record LayerView(List<String> tokens, int token, List<LayerStep> steps, @
                     byToken("concat·W_O", "output", a.output(), tokens, "output", 0, 0)));
         }
         steps.add(step(steps, "residual", "Residual", "X + output", t + "×" + d, "the-full-picture",
-                byToken("X + output", "residual", trace.residual(), tokens, null, 0, 0)));
+                byToken("X + output", "residual", trace.residual(), tokens, "residual", 0, 0)));
         return new LayerView(tokens, token, steps, body);
     }
 

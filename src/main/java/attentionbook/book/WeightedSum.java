@@ -47,7 +47,8 @@ public record WeightedSum(int row, int head, double[] given, double[] weights, d
      */
     public static WeightedSum given(AttentionSpec spec, AttentionTrace trace, int head, int row, double[] given) {
         int dv = spec.valueHeadWidth();
-        Matrix values = trace.v().columns(head * dv, (head + 1) * dv);   // V_h   [T×d_v]
+        int group = spec.kvGroup(head);                                  // with kv_heads < heads, head h reads group ⌊h·g/H⌋
+        Matrix values = trace.v().columns(group * dv, (group + 1) * dv); // V_g   [T×d_v]
         if (given.length != values.rows()) {
             throw new MatrixJson.Invalid("\"weights\" holds " + given.length + " numbers but there are " + values.rows()
                     + " tokens: give one weight a token");
@@ -100,7 +101,7 @@ public record WeightedSum(int row, int head, double[] given, double[] weights, d
         return switch (matrix) {
             case "weights" -> given == null ? Explainer.explain(x, spec, trace, Step.WEIGHTS, head, row, r)
                     : WeightedSumExplainer.normalised(given, r);
-            case "v" -> Explainer.explain(x, spec, trace, Step.V, head, r, head * dvHead + c);
+            case "v" -> Explainer.explain(x, spec, trace, Step.V, head, r, spec.kvGroup(head) * dvHead + c);
             case "weighted" -> WeightedSumExplainer.product(row, r, c, weights[r], values[r][c]);
             default -> given == null ? Explainer.explain(x, spec, trace, Step.HEAD_OUTPUT, head, row, c)
                     : WeightedSumExplainer.output(row, weights, Matrix.of(values), c);

@@ -54,6 +54,11 @@ public final class Widgets {
         return LayerWidget.view(body, "the body");
     }
 
+    /** The arithmetic of a layer widget's norm, residual or rotated cell: its state plus "explain". */
+    public static attentionbook.attention.Explanation explainLayer(JsonNode body) {
+        return LayerWidget.explain(body);
+    }
+
     /** The decode widget's step for a request body: its state's fields. */
     public static DecodeView decode(JsonNode body) {
         return DecodeWidget.view(body, "the body");

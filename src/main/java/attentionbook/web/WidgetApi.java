@@ -33,6 +33,8 @@ import java.util.function.Function;
  *       weights, divided by their sum, replace the row's.</li>
  *   <li>{@code POST /api/layer}: the layer widget's state; every step of the attention sublayer with its
  *       shape, chapter and matrices, and the attention body whose cells /api/attention/explain explains.</li>
+ *   <li>{@code POST /api/layer/explain}: the layer's state plus "explain": {"matrix": norm, residual, q_rotated or
+ *       k_rotated, "head", "row", "col"}: the arithmetic of a cell that is not attention's own.</li>
  *   <li>{@code POST /api/decode}: the decode widget's state; one decoding step with the KV cache, the same
  *       output recomputed without it, the multiply-adds both ways and the cache's bytes.</li>
  *   <li>{@code POST /api/online-softmax} {"scores", "values", "tile"}: m, ℓ, the rescale factor and the
@@ -60,11 +62,13 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/weighted-sum", ctx -> respond(ctx, WEIGHTED_SUM_EXAMPLE, body -> weightedSum(body, WEIGHTED_SUM_FIELDS)));
         routes.post("/api/weighted-sum/explain", ctx -> respond(ctx, WEIGHTED_SUM_EXAMPLE, WidgetApi::explainWeightedSum));
         routes.post("/api/layer", ctx -> respond(ctx, "{\"preset\": \"journey\", \"token\": 2}", Widgets::layer));
+        routes.post("/api/layer/explain", ctx -> respond(ctx, "{\"preset\": \"journey\", \"norm\": true, "
+                + "\"explain\": {\"matrix\": \"norm\", \"row\": 0, \"col\": 1}}", Widgets::explainLayer));
         routes.post("/api/decode", ctx -> respond(ctx, "{\"preset\": \"journey\", \"step\": 3}", Widgets::decode));
         routes.post("/api/online-softmax", ctx -> respond(ctx, "{\"scores\": [1, 3, 2, 5], \"tile\": 2}", Widgets::onlineSoftmax));
         routes.post("/api/cost", ctx -> respond(ctx, "{\"ctx\": 131072, \"d_model\": 4096, \"heads\": 32, \"layers\": 32, \"dtype\": \"float16\"}",
                 Widgets::cost));
-        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/decode", "/api/online-softmax", "/api/cost");
+        AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/layer/explain", "/api/decode", "/api/online-softmax", "/api/cost");
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
     }

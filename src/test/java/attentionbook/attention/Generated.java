@@ -52,6 +52,35 @@ final class Generated {
                 matrix(random, dModel, heads * dv, 1.0), wo, heads, causal, random.nextBoolean());
     }
 
+    /**
+     * A random causal spec with the modern options: 1–4 query heads sharing a divisor g of them as
+     * key/value heads, d_k even when rope is on, a window of 0 (none) to 5 tokens, sometimes a wo.
+     */
+    static AttentionSpec modernSpec(SplittableRandom random) {
+        int dModel = between(random, 1, 5);
+        int heads = between(random, 1, 4);
+        int kvHeads = heads;
+        while (random.nextBoolean() && kvHeads > 1) {
+            kvHeads = largestProperDivisor(heads, kvHeads);
+        }
+        boolean rope = random.nextBoolean();
+        int dk = rope ? 2 * between(random, 1, 2) : between(random, 1, 3);
+        int dv = between(random, 1, 3);
+        Matrix wo = random.nextBoolean() ? matrix(random, heads * dv, between(random, 1, 4), 1.0) : null;
+        return new AttentionSpec(matrix(random, dModel, heads * dk, 1.0), matrix(random, dModel, kvHeads * dk, 1.0),
+                matrix(random, dModel, kvHeads * dv, 1.0), wo, heads, true, random.nextBoolean(), kvHeads,
+                between(random, 0, 5), rope);
+    }
+
+    private static int largestProperDivisor(int heads, int below) {
+        for (int g = below - 1; g > 1; g--) {
+            if (heads % g == 0) {
+                return g;
+            }
+        }
+        return 1;
+    }
+
     /** T×d_model inputs for the spec, T from 1 to 7, entries in [−2, 2). */
     static Matrix input(SplittableRandom random, AttentionSpec spec) {
         return matrix(random, between(random, 1, 7), spec.dModel(), 2.0);

@@ -41,7 +41,7 @@ class ApiBodyUniformityTest {
                     .header("Accept", "text/event-stream").GET().build());
             routes = List.of("/api/attention", "/api/attention/explain", "/api/softmax", "/api/softmax/explain", "/api/scaling",
                     "/api/shapes", "/api/weighted-sum", "/api/weighted-sum/explain", "/api/exercises/" + exercise + "/check",
-                    "/api/lab/runs", "/api/lab/runs/" + run + "/predict");
+                    "/api/lab/runs", "/api/lab/runs/" + run + "/predict", "/api/layer", "/api/layer/explain", "/api/decode");
         }
         return routes;
     }

@@ -1,0 +1,118 @@
+package attentionbook.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import attentionbook.RunningBook;
+import attentionbook.attention.AttentionSpec;
+import attentionbook.attention.Costs;
+import attentionbook.attention.KvCacheDecoder;
+import attentionbook.attention.Matrix;
+import attentionbook.book.MatrixTable;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The decode widget with two query heads sharing one key/value head and a window of 2: the cache shows
+ * g·d_k columns, the score outside the window is masked, every number is the core decoder's and the
+ * byte counter counts the one key/value head.
+ */
+class GroupedDecodeBrowserTest {
+    static RunningBook book;
+
+    @BeforeAll
+    static void start() throws URISyntaxException {
+        Path pages = Path.of(GroupedDecodeBrowserTest.class.getResource("/books/grouped-decode").toURI());
+        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
+    }
+
+    @AfterAll
+    static void stop() {
+        book.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1280})
+    void theGroupedWindowedStepShowsTheCoreDecodersNumbers(int width) {
+        Matrix x = Matrix.of(new double[][]{{1, 0, 2, 1}, {0, 1, 1, 2}, {2, 1, 0, 1}, {1, 2, 1, 0}});
+        AttentionSpec spec = new AttentionSpec(Matrix.of(new double[][]{{1, 0, 0, 1}, {0, 1, 1, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}}),
+                Matrix.of(new double[][]{{1, 0}, {0, 1}, {1, 1}, {0, 2}}), Matrix.of(new double[][]{{1, 0}, {0, 1}, {2, 1}, {0, 1}}),
+                null, 2, true, true, 1, 2, false);
+        KvCacheDecoder decoder = new KvCacheDecoder(spec);
+        decoder.append(x.row(0));
+        decoder.append(x.row(1));
+        KvCacheDecoder.Token third = decoder.append(x.row(2));
+        try (Browsers.Tab tab = Browsers.open(width, 900)) {
+            tab.page().navigate(book.url("/chapters/try-grouped-decode"));
+            LiveWidget w = LiveWidget.on(tab.page(), "decode");
+            assertTrue(w.root().locator(".decode-step").textContent().contains("Row 1 of K and V is read from the cache as it was;"),
+                    w.root().locator(".decode-step").textContent());
+            w.change(() -> w.root().locator("[data-action=\"next\"]").click());
+            List<List<String>> keys = w.matrix("keys");
+            assertEquals(3, keys.size(), "three cached key rows at step 3");
+            assertEquals(2, keys.get(0).size(), "one key/value head of d_k = 2: the cache is g·d_k = 2 wide, not h·d_k = 4");
+            assertEquals(MatrixTable.number(decoder.keys().get(2, 1), 2), keys.get(2).get(1));
+            assertEquals(LiveWidget.MASKED, w.matrix("scores-h2").get(0).get(0), "token 1 is outside the window of 2");
+            assertEquals("Value: −∞ (masked)", explain(w, "scores-h2", 0, 0));
+            assertEquals(value(third.scaled()[1][2]), explain(w, "scores-h2", 0, 2));
+            assertEquals(MatrixTable.number(0.0, 2), w.matrix("weights-h2").get(0).get(0));
+            assertEquals(value(third.weights()[1][1]), explain(w, "weights-h2", 0, 1));
+            assertEquals(value(third.output()[3]), explain(w, "output", 0, 3));
+            String bytes = w.root().locator(".decode-bytes").textContent();
+            long perLayer = Costs.kvCacheBytes(1, 1, 2, 1, 2, 2);   // the window of 2 keeps 2 of the 3 rows
+            assertTrue(bytes.contains("KV cache after 3 tokens (a window of 2 keeps only the last 2 rows"), bytes);
+            assertTrue(bytes.contains(String.format(Locale.ROOT, "%,d a layer (1 key/value head shared by 2 query heads of width 2)",
+                    perLayer)), bytes);
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1280})
+    void withRopeTheCacheHoldsKeysRotatedByTheirPositions(int width) {
+        Matrix x = Matrix.of(new double[][]{{1, 0, 2, 1}, {0, 1, 1, 2}, {2, 1, 0, 1}, {1, 2, 1, 0}});
+        AttentionSpec spec = new AttentionSpec(Matrix.of(new double[][]{{1, 0, 0, 1}, {0, 1, 1, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}}),
+                Matrix.of(new double[][]{{1, 0}, {0, 1}, {1, 1}, {0, 2}}), Matrix.of(new double[][]{{1, 0}, {0, 1}, {2, 1}, {0, 1}}),
+                null, 2, true, true, 1, 0, true);
+        KvCacheDecoder decoder = new KvCacheDecoder(spec);
+        KvCacheDecoder.Token last = null;
+        for (int t = 1; t <= 4; t++) {
+            last = decoder.append(x.row(t - 1));
+        }
+        try (Browsers.Tab tab = Browsers.open(width, 900)) {
+            tab.page().navigate(book.url("/chapters/try-rope-decode"));
+            LiveWidget w = LiveWidget.on(tab.page(), "decode");
+            // token 4 sits at position 3: its cached key is x·W_K turned by 3·θ, not x·W_K
+            assertEquals(value(decoder.keys().get(3, 0)), explain(w, "keys", 3, 0));
+            assertEquals(MatrixTable.number(decoder.keys().get(1, 1), 2), w.matrix("keys").get(1).get(1));
+            assertEquals(value(last.scaled()[0][1]), explain(w, "scores-h1", 0, 1));
+            assertEquals(value(last.output()[2]), explain(w, "output", 0, 2));
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    private static String value(double v) {
+        return "Value: " + MatrixTable.number(v, 2);
+    }
+
+    private static String explain(LiveWidget w, String matrix, int row, int col) {
+        Locator cell = w.root().locator("[data-matrix=\"" + matrix + "\"] td[data-row=\"" + row + "\"][data-col=\"" + col + "\"]");
+        assertTrue(cell.count() == 1, matrix + " has no cell [" + row + "][" + col + "]");
+        cell.click();
+        Locator dialog = w.page().locator("dialog.explain-dialog[open]");
+        dialog.locator(".explain-value, .widget-problem").first().waitFor();
+        String text = dialog.locator(".explain-value").count() > 0 ? dialog.locator(".explain-value").textContent()
+                : dialog.locator(".widget-problem").textContent();
+        w.page().keyboard().press("Escape");
+        dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        return text;
+    }
+}
