@@ -54,10 +54,11 @@ public final class DecodeWidget implements WidgetKind {
         ObjectNode causal = ((ObjectNode) state).deepCopy();
         causal.put("causal", true);                      // a window needs the causal mask, which decoding always has
         AttentionInputs in = AttentionInputs.from(causal);
-        if (in.x().rows() > AttentionWidgetState.MAX_SIZE || in.x().cols() > AttentionWidgetState.MAX_SIZE
-                || in.spec().wq().cols() > AttentionWidgetState.MAX_SIZE || in.spec().wv().cols() > AttentionWidgetState.MAX_SIZE) {
+        int wide = AttentionWidgetState.MAX_WIDTH;
+        if (in.x().rows() > AttentionWidgetState.MAX_SIZE || in.x().cols() > wide || in.spec().wq().cols() > wide
+                || in.spec().wv().cols() > wide) {
             throw new MatrixJson.Invalid("\"x\" is " + in.x().shape() + ": the decode widget shows at most " + AttentionWidgetState.MAX_SIZE
-                    + " tokens and matrices " + AttentionWidgetState.MAX_SIZE + " wide");
+                    + " tokens and matrices " + wide + " wide");
         }
         int step = MatrixJson.integer(state.get("step"), "step", 1, 1, in.x().rows());
         boolean cache = MatrixJson.bool(state.get("cache"), "cache", true);

@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /api/lab/runs/{id}/events}: the same as server-sent events while it trains: "status" when
  *       it changes, "snapshot" for each snapshot, "end" with the final status; then the stream closes.</li>
  *   <li>{@code GET /api/lab/runs/{id}/weights}: every parameter by state_dict name, with its shape.</li>
- *   <li>{@code GET /api/lab/runs/{id}/widgets}: the layers as states of the book's pipeline and multi-head
- *       widgets on the probe ({@link LabWidgets}).</li>
+ *   <li>{@code GET /api/lab/runs/{id}/widgets}: the layers as states of the book's pipeline, multi-head
+ *       and decode widgets on the probe ({@link LabWidgets}).</li>
  *   <li>{@code POST /api/lab/runs/{id}/predict} {"tokens": "312|"}: what a finished model predicts after each
  *       token, and each head's attention on that sequence, computed by the attention core.</li>
  * </ul>

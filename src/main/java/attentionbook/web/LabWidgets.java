@@ -32,14 +32,16 @@ final class LabWidgets {
     static final int WIDTH_LIMIT = AttentionLimits.MAX_WIDTH;
     static final String PIPELINE_PAGE = "/chapters/why-attention";
     static final String MULTI_HEAD_PAGE = "/chapters/multi-head-attention";
+    static final String DECODE_PAGE = "/chapters/kv-cache";
     private static final int WEIGHTS_STEP = 6;           // the pipeline's "Normalise" step, where the weights show
 
     record Answer(boolean fits, String reason, int tokens, @com.fasterxml.jackson.annotation.JsonProperty("probe_tokens") int probeTokens,
-                  String pipelinePage, String multiHeadPage, List<Layer> layers) {
+                  String pipelinePage, String multiHeadPage, String decodePage, List<Layer> layers) {
     }
 
+    /** @param decode the layer decoding the probe token by token with its KV cache, at the last token */
     record Layer(int layer, List<Map<String, Object>> pipeline, @com.fasterxml.jackson.annotation.JsonProperty("multi_head")
-                 Map<String, Object> multiHead) {
+                 Map<String, Object> multiHead, Map<String, Object> decode) {
     }
 
     static Answer of(RunConfig config, TinyGpt model) {
@@ -49,7 +51,7 @@ final class LabWidgets {
             return new Answer(false, "The book's widgets show at most " + WIDTH_LIMIT + " columns, and every score"
                     + " sums over all " + d + " columns of this run's d_model, so its layers cannot be cut to fit:"
                     + " train with d_model from 8 to " + WIDTH_LIMIT + " to open them in the widgets.",
-                    0, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, List.of());
+                    0, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, DECODE_PAGE, List.of());
         }
         int[] shown = Arrays.copyOf(probe, Math.min(probe.length, TOKEN_LIMIT));
         Inspection inspection;
@@ -75,9 +77,9 @@ final class LabWidgets {
             }
             Map<String, Object> multiHead = state(tokens, x, wq, wk, wv, wo);
             multiHead.put("heads", config.heads());
-            layers.add(new Layer(l, pipeline, multiHead));
+            layers.add(new Layer(l, pipeline, multiHead, decode(tokens, x, wq, wk, wv, wo, config.heads())));
         }
-        return new Answer(true, null, shown.length, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, layers);
+        return new Answer(true, null, shown.length, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, DECODE_PAGE, layers);
     }
 
     /** The keys the pipeline and multi-head widgets' states share, in the order the book writes them. */
@@ -93,6 +95,25 @@ final class LabWidgets {
         state.put("wo", wo);
         state.put("causal", true);
         state.put("scale", true);
+        return state;
+    }
+
+    /**
+     * The decode widget's state for a whole layer: its keys are the widget's normalised ones (a link's state
+     * must have exactly the chapter's), decoding is causal by nature, and the step is the probe's last token.
+     */
+    private static Map<String, Object> decode(List<String> tokens, double[][] x, double[][] wq, double[][] wk,
+                                              double[][] wv, double[][] wo, int heads) {
+        Map<String, Object> state = state(tokens, x, wq, wk, wv, wo);
+        state.remove("causal");
+        state.put("heads", heads);
+        state.put("kv_heads", heads);
+        state.put("window", 0);
+        state.put("rope", false);
+        state.put("step", tokens.size());
+        state.put("cache", true);
+        state.put("model", "this-layer");
+        state.put("dtype", "float32");
         return state;
     }
 

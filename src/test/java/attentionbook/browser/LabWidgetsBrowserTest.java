@@ -110,8 +110,28 @@ class LabWidgetsBrowserTest {
             assertEquals(Boolean.TRUE, page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
                     "the 16-wide matrices scroll in their own boxes, not the page");
             assertEquals(List.of(), LabBrowserTest.unexpected(tab.errors()), "console errors");
+
             page.locator("[data-widget=multi-head]").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                     .setPath(java.nio.file.Paths.get("target", "screenshots", "lab-multi-head-link-390.png")));
+
+            // The same trained layer decodes the probe with a KV cache: step 12's weights are the lab's row 12.
+            page.goBack();
+            String decode = page.getAttribute("#lab-widget-links a:has-text('KV cache')", "href");
+            page.navigate(book.url(decode));
+            LiveWidget d = LiveWidget.on(page, "decode");
+            page.waitForSelector("[data-widget=decode] [data-matrix=weights-h2] tbody");
+            assertTrue(!page.textContent("[data-widget=decode] .widget-status").contains("could not be read"));
+            assertEquals(12, d.matrix("keys").size(), "12 cached keys at the probe's 12th token");
+            for (int h = 0; h < 2; h++) {
+                List<String> row = d.matrix("weights-h" + (h + 1)).get(0);
+                JsonNode lab = heads.get(h).get("weights").get(11);
+                for (int j : new int[] {0, 10, 11}) {
+                    assertEquals(String.format("%.2f", lab.get(j).asDouble()), row.get(j), "decoded head " + (h + 1) + "'s weight on token " + (j + 1));
+                }
+            }
+            assertEquals(List.of(), LabBrowserTest.unexpected(tab.errors()), "console errors in the decode widget");
+            page.locator("[data-widget=decode]").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Paths.get("target", "screenshots", "lab-decode-link-390.png")));
         }
     }
 

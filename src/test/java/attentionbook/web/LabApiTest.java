@@ -205,6 +205,24 @@ class LabApiTest {
                 }
             }
         }
+        // The same layer decoded token by token with its KV cache: the last step's weights are the lab's last rows.
+        JsonNode decodeState = widgets.get("layers").get(0).get("decode");
+        assertEquals("/chapters/kv-cache", widgets.get("decodePage").asText());
+        assertTrue(book.get(widgets.get("decodePage").asText()).body().contains("data-widget=\"decode\""),
+                "the page the decode link opens holds the decode widget");
+        assertEquals(6, decodeState.get("step").asInt(), "decoding stops at the probe's last token");
+        HttpResponse<String> decoded = book.post("/api/decode", decodeState.toString());
+        assertEquals(200, decoded.statusCode(), decoded.body());
+        JsonNode step = parse(decoded.body());
+        for (int h = 0; h < 2; h++) {
+            JsonNode lab = predicted.get("layers").get(0).get("heads").get(h).get("weights").get(5);
+            for (int j = 0; j < 6; j++) {
+                assertEquals(lab.get(j).asDouble(), step.get("weights").get(h).get(j).asDouble(), 1e-12,
+                        "decoded with the cache, head " + h + "'s weight of token 6 on token " + (j + 1));
+            }
+        }
+        assertEquals(0.0, step.get("largest_difference").asDouble(), 1e-12, "the cached and the recomputed outputs agree");
+
         String sixteen = String.format(TINY, 5).replace("\"d_model\": 8", "\"d_model\": 16");
         String sixteenId = parse(book.post("/api/lab/runs", sixteen).body()).get("id").asText();
         events(sixteenId);
