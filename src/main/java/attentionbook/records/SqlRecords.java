@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 final class SqlRecords implements ClassRecords {
     private static final String COLUMNS = "student_id, exercise, seed, at, correct, mistake, hints_viewed, solution_viewed";
 
+    private static final int RETRIES = 5;
+
     private final DataSource pool;
     private final Runnable closer;
     private final String where;
@@ -72,47 +74,37 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public Attempt record(Attempt a) {
-        String seen = "SELECT COALESCE(MAX(hint_step), 0), COUNT(CASE WHEN solution THEN 1 END) FROM views"
-                + " WHERE student_id = ? AND exercise = ? AND seed = ?";
-        String insert = "INSERT INTO attempts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                int hints;
-                boolean solution;
-                try (PreparedStatement s = c.prepareStatement(seen)) {
-                    s.setString(1, a.studentId());
-                    s.setString(2, a.exercise());
-                    s.setLong(3, a.seed());
-                    try (ResultSet r = s.executeQuery()) {
-                        r.next();
-                        hints = r.getInt(1);
-                        solution = r.getLong(2) > 0;
-                    }
+        // both databases keep microseconds: what is returned is what a read gives back
+        Instant time = a.time().truncatedTo(ChronoUnit.MICROS);
+        return transaction("written", c -> {
+            int hints;
+            boolean solution;
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(hint_step), 0),"
+                    + " COUNT(CASE WHEN solution THEN 1 END) FROM views WHERE student_id = ? AND exercise = ? AND seed = ?")) {
+                s.setString(1, a.studentId());
+                s.setString(2, a.exercise());
+                s.setLong(3, a.seed());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    hints = r.getInt(1);
+                    solution = r.getLong(2) > 0;
                 }
-                // both databases keep microseconds: what is returned is what a read gives back
-                Attempt stored = new Attempt(a.studentId(), a.exercise(), a.seed(), a.time().truncatedTo(ChronoUnit.MICROS),
-                        a.correct(), a.mistake(), hints, solution);
-                try (PreparedStatement s = c.prepareStatement(insert)) {
-                    s.setString(1, stored.studentId());
-                    s.setString(2, stored.exercise());
-                    s.setLong(3, stored.seed());
-                    s.setObject(4, utc(stored.time()));
-                    s.setBoolean(5, stored.correct());
-                    s.setString(6, stored.mistake());
-                    s.setInt(7, stored.hintsViewed());
-                    s.setBoolean(8, stored.solutionViewed());
-                    s.executeUpdate();
-                }
-                c.commit();
-                return stored;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw unavailable("written", e);
-        }
+            Attempt stored = new Attempt(a.studentId(), a.exercise(), a.seed(), time, a.correct(), a.mistake(), hints, solution);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO attempts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, stored.studentId());
+                s.setString(2, stored.exercise());
+                s.setLong(3, stored.seed());
+                s.setObject(4, utc(stored.time()));
+                s.setBoolean(5, stored.correct());
+                s.setString(6, stored.mistake());
+                s.setInt(7, stored.hintsViewed());
+                s.setBoolean(8, stored.solutionViewed());
+                s.executeUpdate();
+            }
+            Totals.add(c, stored);
+            return stored;
+        });
     }
 
     @Override
@@ -154,13 +146,12 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public List<Progress> progress() {
-        String sql = "SELECT student_id, exercise, COUNT(*), MAX(CASE WHEN correct THEN 1 ELSE 0 END) FROM attempts"
-                + " GROUP BY student_id, exercise ORDER BY student_id, exercise";
+        String sql = "SELECT student_id, exercise, attempts, solved FROM progress_totals ORDER BY student_id, exercise";
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
             List<Progress> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new Progress(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4) == 1));
+                    out.add(new Progress(r.getString(1), r.getString(2), r.getInt(3), r.getBoolean(4)));
                 }
             }
             return out;
@@ -171,8 +162,7 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public List<MistakeCount> mistakes() {
-        String sql = "SELECT exercise, mistake, COUNT(*) AS n FROM attempts WHERE mistake IS NOT NULL"
-                + " GROUP BY exercise, mistake ORDER BY exercise, n DESC, mistake";
+        String sql = "SELECT exercise, mistake, n FROM mistake_totals ORDER BY exercise, n DESC, mistake";
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
             List<MistakeCount> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -188,23 +178,51 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public int deleteStudent(String studentId) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
+        return transaction("written", c -> {
+            Totals.remove(c, studentId);
             try (PreparedStatement views = c.prepareStatement("DELETE FROM views WHERE student_id = ?");
                  PreparedStatement attempts = c.prepareStatement("DELETE FROM attempts WHERE student_id = ?")) {
                 views.setString(1, studentId);
                 views.executeUpdate();
                 attempts.setString(1, studentId);
-                int gone = attempts.executeUpdate();
-                c.commit();
-                return gone;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                return attempts.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw unavailable("written", e);
+        });
+    }
+
+    private interface Work<T> {
+        T in(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs work in one transaction and commits it. Two writers that collide (both inserting the same
+     * new total, a deadlock, a serialization failure) lose nothing: the loser is rolled back and run again.
+     */
+    private <T> T transaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.in(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt >= RETRIES || !collision(e)) {
+                    throw unavailable(what, e);
+                }
+            }
         }
+    }
+
+    /** Unique violation, serialization failure, deadlock (standard SQLSTATEs), and H2's concurrent update. */
+    private static boolean collision(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.equals("23505") || state.equals("40001") || state.equals("40P01")
+                || state.equals("90131"));
     }
 
     /** Safe to call twice and from a shutdown hook: the second call does nothing. */

@@ -72,10 +72,14 @@ final class LocalPostgres implements AutoCloseable {
         return "postgresql://postgres:unused@127.0.0.1:" + port + "/" + name;
     }
 
+    /** A connection as the superuser to a database of this server. */
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
+    }
+
     /** Runs SQL as the superuser in a database of this server (to break things on purpose). */
     void execute(String database, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
-             Statement s = c.createStatement()) {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,11 @@ class PostgresRecordsIT extends ClassRecordsContract {
     ClassRecords openEmpty() {
         address = server.newDatabase();
         return RecordStores.open(address, null);
+    }
+
+    @Override
+    Connection rawConnection() throws SQLException {
+        return server.connect(URI.create(address).getPath().substring(1));
     }
 
     @Test
