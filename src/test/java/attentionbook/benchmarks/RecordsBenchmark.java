@@ -103,13 +103,17 @@ public class RecordsBenchmark {
         RecordStores.open(null, dir).close(); // creates the folder and the schema
         try (Connection c = DriverManager.getConnection(RecordStores.embeddedUrl(dir), "sa", "")) {
             try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM attempts WHERE exercise = '" + LIVE + "'");
+                for (String table : List.of("attempts", "progress_totals", "mistake_totals")) {
+                    s.execute("DELETE FROM " + table + " WHERE exercise = '" + LIVE + "'");
+                }
                 ResultSet r = s.executeQuery("SELECT COUNT(*) FROM attempts");
                 r.next();
                 if (r.getLong(1) == (long) STUDENTS * EXERCISES * CHECKS) {
                     return;
                 }
                 s.execute("DELETE FROM attempts");
+                s.execute("DELETE FROM progress_totals");
+                s.execute("DELETE FROM mistake_totals");
             }
             c.setAutoCommit(false);
             SplittableRandom random = new SplittableRandom(17);
@@ -136,6 +140,14 @@ public class RecordsBenchmark {
                     c.commit();
                 }
             }
+            // the totals the store keeps check by check, made here in one go as the migration does
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO progress_totals (student_id, exercise, attempts, solved) SELECT student_id, exercise,"
+                        + " COUNT(*), MAX(CASE WHEN correct THEN 1 ELSE 0 END) = 1 FROM attempts GROUP BY student_id, exercise");
+                s.execute("INSERT INTO mistake_totals (exercise, mistake, n) SELECT exercise, mistake, COUNT(*) FROM attempts"
+                        + " WHERE mistake IS NOT NULL GROUP BY exercise, mistake");
+            }
+            c.commit();
         }
         if (!Files.isRegularFile(dir.resolve("records.mv.db"))) {
             throw new IllegalStateException("the benchmark's database was not written under " + dir);
