@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 
 /**
  * Opens a course's records: embedded under the data folder, or on PostgreSQL; either way through a
@@ -60,7 +61,25 @@ public final class RecordStores {
         config.setJdbcUrl(embeddedUrl(dir));
         config.setUsername("sa");
         config.setPassword("");
-        return start(config, "the embedded database in " + dir);
+        try {
+            return start(config, "the embedded database in " + dir);
+        } catch (RecordsUnavailable e) {
+            if (inUse(e)) {
+                throw new RecordsUnavailable("the records folder " + dir + " is in use by another process (another book"
+                        + " server?): give each server its own --data folder, or share one --database postgresql://...", e);
+            }
+            throw e;
+        }
+    }
+
+    /** H2's "database already in use" (90020): another process holds the folder's lock. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ClassRecords postgresql(String address) {

@@ -1,5 +1,6 @@
 package attentionbook.records;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -55,6 +57,24 @@ class RecordsDurabilityTest {
             int kept = records.history("s-1").size();
             assertTrue(kept >= returned, kept + " checks kept of " + returned + " that had returned (" + signal + ")");
             assertTrue(kept <= returned + 1, "at most the one check in flight more: " + kept + " of " + returned);
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataFolderIsToldItIsInUse() throws Exception {
+        Path data = dir.resolve("data");
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StoreWriter.class.getName(), data.toString(), "hook")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("recorded 1", out.readLine());
+            RecordsUnavailable e = assertThrows(RecordsUnavailable.class, () -> RecordStores.open(null, data));
+            assertEquals("the records folder " + data.toAbsolutePath() + " is in use by another process (another book server?):"
+                    + " give each server its own --data folder, or share one --database postgresql://...", e.getMessage());
+        } finally {
+            writer.destroy();
+            writer.waitFor(30, TimeUnit.SECONDS);
         }
     }
 }
