@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -21,11 +23,14 @@ final class SqlRecords implements ClassRecords {
     private static final String COLUMNS = "student_id, exercise, seed, at, correct, mistake, hints_viewed, solution_viewed";
 
     private static final int RETRIES = 5;
+    /** How long close() waits for the work under way: well within a service manager's stop timeout. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
 
     private final DataSource pool;
     private final Runnable closer;
     private final String where;
     private final int migrationsApplied;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -59,17 +64,17 @@ final class SqlRecords implements ClassRecords {
 
     private void noteView(String studentId, String exercise, long seed, int step, boolean solution, Instant time) {
         String sql = "INSERT INTO views (student_id, exercise, seed, hint_step, solution, at) VALUES (?, ?, ?, ?, ?, ?)";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, studentId);
-            s.setString(2, exercise);
-            s.setLong(3, seed);
-            s.setInt(4, step);
-            s.setBoolean(5, solution);
-            s.setObject(6, utc(time));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable("written", e);
-        }
+        transaction("written", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, studentId);
+                s.setString(2, exercise);
+                s.setLong(3, seed);
+                s.setInt(4, step);
+                s.setBoolean(5, solution);
+                s.setObject(6, utc(time));
+                return s.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -109,71 +114,57 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public void eachAttempt(Consumer<Attempt> each) {
-        try (Connection c = connection()) {
-            // PostgreSQL streams a result set in fetch-size pieces only inside a transaction
-            c.setAutoCommit(false);
+        transaction("read", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM attempts ORDER BY id")) {
+                // PostgreSQL streams a result set in fetch-size pieces only inside a transaction, as here
                 s.setFetchSize(1000);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         each.accept(attempt(r));
                     }
                 }
-            } finally {
-                c.rollback();
             }
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+            return null;
+        });
     }
 
     @Override
     public List<Attempt> history(String studentId) {
-        String sql = "SELECT " + COLUMNS + " FROM attempts WHERE student_id = ? ORDER BY id";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, studentId);
-            List<Attempt> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(attempt(r));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+        return list("SELECT " + COLUMNS + " FROM attempts WHERE student_id = ? ORDER BY id", studentId, SqlRecords::attempt);
     }
 
     @Override
     public List<Progress> progress() {
-        String sql = "SELECT student_id, exercise, attempts, solved FROM progress_totals ORDER BY student_id, exercise";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            List<Progress> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Progress(r.getString(1), r.getString(2), r.getInt(3), r.getBoolean(4)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+        return list("SELECT student_id, exercise, attempts, solved FROM progress_totals ORDER BY student_id, exercise", null,
+                r -> new Progress(r.getString(1), r.getString(2), r.getInt(3), r.getBoolean(4)));
     }
 
     @Override
     public List<MistakeCount> mistakes() {
-        String sql = "SELECT exercise, mistake, n FROM mistake_totals ORDER BY exercise, n DESC, mistake";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            List<MistakeCount> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new MistakeCount(r.getString(1), r.getString(2), r.getInt(3)));
+        return list("SELECT exercise, mistake, n FROM mistake_totals ORDER BY exercise, n DESC, mistake", null,
+                r -> new MistakeCount(r.getString(1), r.getString(2), r.getInt(3)));
+    }
+
+    private interface Row<T> {
+        T of(ResultSet r) throws SQLException;
+    }
+
+    /** The rows of a query with at most one string parameter (none when {@code parameter} is null). */
+    private <T> List<T> list(String sql, String parameter, Row<T> row) {
+        return transaction("read", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (parameter != null) {
+                    s.setString(1, parameter);
                 }
+                List<T> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(row.of(r));
+                    }
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+        });
     }
 
     @Override
@@ -199,22 +190,32 @@ final class SqlRecords implements ClassRecords {
      * new total, a deadlock, a serialization failure) lose nothing: the loser is rolled back and run again.
      */
     private <T> T transaction(String what, Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = connection()) {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.in(c);
-                    c.commit();
-                    return result;
+        // counted before the closed flag is read, so that close() either waits for this work or it is refused
+        inFlight.incrementAndGet();
+        try {
+            if (closed) {
+                throw new RecordsUnavailable("the class records on " + where + " are closed (the server is stopping)", null);
+            }
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = pool.getConnection()) {
+                    c.setAutoCommit(false);
+                    try {
+                        T result = work.in(c);
+                        c.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    }
                 } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt >= RETRIES || !collision(e)) {
-                    throw unavailable(what, e);
+                    // reads are not run again: eachAttempt would hand rows out twice
+                    if (attempt >= RETRIES || !what.equals("written") || !collision(e)) {
+                        throw unavailable(what, e);
+                    }
                 }
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -225,7 +226,10 @@ final class SqlRecords implements ClassRecords {
                 || state.equals("90131"));
     }
 
-    /** Safe to call twice and from a shutdown hook: the second call does nothing. */
+    /**
+     * Refuses new work, lets the work under way finish (a few seconds at most), then closes the pool and
+     * with it the database. Safe to call twice and from a shutdown hook: the second call does nothing.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -234,14 +238,16 @@ final class SqlRecords implements ClassRecords {
             }
             closed = true;
         }
-        closer.run();
-    }
-
-    private Connection connection() throws SQLException {
-        if (closed) {
-            throw new SQLException("the records are closed (the server is stopping)");
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        return pool.getConnection();
+        closer.run();
     }
 
     private RecordsUnavailable unavailable(String what, SQLException e) {

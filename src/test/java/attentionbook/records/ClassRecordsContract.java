@@ -191,6 +191,25 @@ abstract class ClassRecordsContract {
         assertEquals(List.of(new Progress("x", "e1", 2, true)), store.progress());
     }
 
+    @Test
+    void closingLetsACheckUnderWayFinishAndRefusesNewOnes() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Connection other = rawConnection(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.executeUpdate("INSERT INTO progress_totals (student_id, exercise, attempts, solved) VALUES ('x', 'e1', 1, FALSE)");
+            Future<Attempt> check = threads.submit(() -> store.record(check("x", "e1", 1, 0, true, null)));
+            Thread.sleep(300); // the check is under way, waiting on the other writer's row
+            Future<?> closing = threads.submit(store::close);
+            Thread.sleep(300);
+            assertThrows(RecordsUnavailable.class, () -> store.record(check("y", "e1", 1, 0, true, null)));
+            other.commit();
+            assertEquals(true, check.get(20, TimeUnit.SECONDS).correct());
+            closing.get(20, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /** progress() and mistakes() computed here from every attempt, to compare with the store's own. */
     static Map<String, List<?>> totalsOf(ClassRecords records) {
         Map<List<String>, int[]> progress = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
