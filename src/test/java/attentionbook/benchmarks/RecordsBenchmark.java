@@ -98,6 +98,14 @@ public class RecordsBenchmark {
         return records.mistakes().size();
     }
 
+    /** One check recorded: its view lookup, the insert, both totals and the commit written to the file. */
+    @Benchmark
+    public Attempt check() {
+        checks++;
+        return records.record(new Attempt(String.format("s-%03d", checks % STUDENTS), LIVE, checks, Instant.now(), false,
+                "mistake-1", 0, false));
+    }
+
     /** Writes the 500,000 checks in batches, unless an earlier run has left them there. */
     static void fillOnce(Path dir) throws SQLException {
         RecordStores.open(null, dir).close(); // creates the folder and the schema
