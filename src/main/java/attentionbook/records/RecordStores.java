@@ -49,6 +49,11 @@ public final class RecordStores {
 
     static ClassRecords embedded(Path dataDir) {
         Path dir = dataDir.toAbsolutePath();
+        if (dir.toString().contains(";")) {
+            // H2 reads what follows a semicolon in its address as settings
+            throw new RecordsUnavailable("the records folder " + dir + " has a ';' in its path, which the embedded"
+                    + " database cannot take: choose another --data folder", null);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -79,6 +80,9 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public Attempt record(Attempt a) {
+        Objects.requireNonNull(a.studentId(), "the attempt's student");
+        Objects.requireNonNull(a.exercise(), "the attempt's exercise");
+        Objects.requireNonNull(a.time(), "the attempt's time");
         // both databases keep microseconds: what is returned is what a read gives back
         Instant time = a.time().truncatedTo(ChronoUnit.MICROS);
         return transaction("written", c -> {

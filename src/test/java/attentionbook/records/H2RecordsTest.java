@@ -57,6 +57,14 @@ class H2RecordsTest extends ClassRecordsContract {
     }
 
     @Test
+    void aFolderWithASemicolonIsRefusedByName() {
+        Path odd = dir.resolve("a;b");
+        RecordsUnavailable e = assertThrows(RecordsUnavailable.class, () -> RecordStores.open(null, odd));
+        assertEquals("the records folder " + odd + " has a ';' in its path, which the embedded database cannot take:"
+                + " choose another --data folder", e.getMessage());
+    }
+
+    @Test
     void aFolderThatCannotBeWrittenIsNamed() {
         // not writable even by root, unlike a chmod'ed folder
         Path proc = Path.of("/proc/attention-data");
