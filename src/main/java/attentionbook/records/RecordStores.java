@@ -2,6 +2,7 @@ package attentionbook.records;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
@@ -141,6 +142,14 @@ public final class RecordStores {
         // a dead database answers within seconds (the student is waiting), not Hikari's default 30 s
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
+        // Hikari retires a connection on the SQLSTATEs it knows (PostgreSQL's 08...); H2 reports a database
+        // it closed after a failed write with its own codes, under JDBC's class for a dead connection
+        config.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override // the interface's own Override enum shadows the annotation's name here
+            public Override adjudicate(SQLException e) {
+                return SqlRecords.deadConnection(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+            }
+        });
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -65,7 +66,7 @@ final class SqlRecords implements ClassRecords {
 
     private void noteView(String studentId, String exercise, long seed, int step, boolean solution, Instant time) {
         String sql = "INSERT INTO views (student_id, exercise, seed, hint_step, solution, at) VALUES (?, ?, ?, ?, ?, ?)";
-        transaction("written", c -> {
+        transaction("written", true, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, studentId);
                 s.setString(2, exercise);
@@ -85,7 +86,7 @@ final class SqlRecords implements ClassRecords {
         Objects.requireNonNull(a.time(), "the attempt's time");
         // both databases keep microseconds: what is returned is what a read gives back
         Instant time = a.time().truncatedTo(ChronoUnit.MICROS);
-        return transaction("written", c -> {
+        return transaction("written", true, c -> {
             int hints;
             boolean solution;
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(hint_step), 0),"
@@ -118,7 +119,7 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public void eachAttempt(Consumer<Attempt> each) {
-        transaction("read", c -> {
+        transaction("read", false, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM attempts ORDER BY id")) {
                 // PostgreSQL streams a result set in fetch-size pieces only inside a transaction, as here
                 s.setFetchSize(1000);
@@ -155,7 +156,7 @@ final class SqlRecords implements ClassRecords {
 
     /** The rows of a query with at most one string parameter (none when {@code parameter} is null). */
     private <T> List<T> list(String sql, String parameter, Row<T> row) {
-        return transaction("read", c -> {
+        return transaction("read", true, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 if (parameter != null) {
                     s.setString(1, parameter);
@@ -173,7 +174,7 @@ final class SqlRecords implements ClassRecords {
 
     @Override
     public int deleteStudent(String studentId) {
-        return transaction("written", c -> {
+        return transaction("written", true, c -> {
             Totals.remove(c, studentId);
             try (PreparedStatement views = c.prepareStatement("DELETE FROM views WHERE student_id = ?");
                  PreparedStatement attempts = c.prepareStatement("DELETE FROM attempts WHERE student_id = ?")) {
@@ -190,10 +191,13 @@ final class SqlRecords implements ClassRecords {
     }
 
     /**
-     * Runs work in one transaction and commits it. Two writers that collide (both inserting the same
-     * new total, a deadlock, a serialization failure) lose nothing: the loser is rolled back and run again.
+     * Runs work in one transaction and commits it. Work that failed before its commit was not kept, so
+     * it is run again when it may succeed now: two writers collided (both inserting the same new total,
+     * a deadlock), or the connection was dead (the pool evicts it; H2 closes its database after a
+     * failed disk write and opens it again for the next connection). {@code again} is false for work
+     * that hands out rows as it goes, which a second run would hand out twice.
      */
-    private <T> T transaction(String what, Work<T> work) {
+    private <T> T transaction(String what, boolean again, Work<T> work) {
         // counted before the closed flag is read, so that close() either waits for this work or it is refused
         inFlight.incrementAndGet();
         try {
@@ -201,19 +205,24 @@ final class SqlRecords implements ClassRecords {
                 throw new RecordsUnavailable("the class records on " + where + " are closed (the server is stopping)", null);
             }
             for (int attempt = 1; ; attempt++) {
+                boolean connected = false;
+                boolean committing = false;
                 try (Connection c = pool.getConnection()) {
+                    connected = true;
                     c.setAutoCommit(false);
                     try {
                         T result = work.in(c);
+                        committing = true;
                         c.commit();
                         return result;
                     } catch (SQLException | RuntimeException e) {
-                        c.rollback();
+                        rollback(c, e);
                         throw e;
                     }
                 } catch (SQLException e) {
-                    // reads are not run again: eachAttempt would hand rows out twice
-                    if (attempt >= RETRIES || !what.equals("written") || !collision(e)) {
+                    // no new connection to be had (the pool waited for one already): the database is down
+                    boolean retry = collision(e) || (connected && deadConnection(e));
+                    if (!again || committing || attempt >= RETRIES || !retry) {
                         throw unavailable(what, e);
                     }
                 }
@@ -223,11 +232,24 @@ final class SqlRecords implements ClassRecords {
         }
     }
 
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // a dead connection cannot roll back: the failure that killed it is the news
+        }
+    }
+
     /** Unique violation, serialization failure, deadlock (standard SQLSTATEs), and H2's concurrent update. */
     private static boolean collision(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.equals("23505") || state.equals("40001") || state.equals("40P01")
                 || state.equals("90131"));
+    }
+
+    /** The connection can no longer be used (JDBC's own class for it, or a connection SQLSTATE). */
+    static boolean deadConnection(SQLException e) {
+        return e instanceof SQLNonTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
     }
 
     /**
