@@ -247,9 +247,13 @@ final class SqlRecords implements ClassRecords {
                 || state.equals("90131"));
     }
 
-    /** The connection can no longer be used (JDBC's own class for it, or a connection SQLSTATE). */
+    /**
+     * The connection can no longer be used: JDBC's own class for it, a connection SQLSTATE (08...), or
+     * PostgreSQL's server shutting down or ending the session (57P01 to 57P03).
+     */
     static boolean deadConnection(SQLException e) {
-        return e instanceof SQLNonTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return e instanceof SQLNonTransientConnectionException || state.startsWith("08") || state.startsWith("57P0");
     }
 
     /**

@@ -92,7 +92,7 @@ class PostgresRecordsIT extends ClassRecordsContract {
     }
 
     @Test
-    void aDatabaseThatRefusesConnectionsAnswersRecordsUnavailableWithinSeconds() throws Exception {
+    void aDatabaseThatRefusesConnectionsAnswersRecordsUnavailableWithinSecondsUntilItIsBack() throws Exception {
         String name = URI.create(address).getPath().substring(1);
         server.execute("postgres", "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
         server.execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
@@ -101,6 +101,18 @@ class PostgresRecordsIT extends ClassRecordsContract {
         assertTrue(e.getMessage().startsWith("the class records on PostgreSQL at 127.0.0.1:"), e.getMessage());
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "answered within 10 s");
         assertThrows(RecordsUnavailable.class, store::progress);
+        // the database is back: so are the records, without a restart, once the pool has new connections
+        server.execute("postgres", "ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+        long back = System.nanoTime();
+        while (true) {
+            try {
+                store.record(check("a", "e1", 1, 1, true, null));
+                break;
+            } catch (RecordsUnavailable stillDown) {
+                assertTrue(System.nanoTime() - back < 30_000_000_000L, "recording again within 30 s: " + stillDown.getMessage());
+            }
+        }
+        assertEquals(List.of(new Progress("a", "e1", 1, true)), store.progress());
     }
 
     @Test
