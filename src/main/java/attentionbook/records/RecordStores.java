@@ -2,6 +2,7 @@ package attentionbook.records;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 
 /**
  * Opens a course's records: embedded under the data folder, or on PostgreSQL; either way through a
@@ -48,6 +50,11 @@ public final class RecordStores {
 
     static ClassRecords embedded(Path dataDir) {
         Path dir = dataDir.toAbsolutePath();
+        if (dir.toString().contains(";")) {
+            // H2 reads what follows a semicolon in its address as settings
+            throw new RecordsUnavailable("the records folder " + dir + " has a ';' in its path, which the embedded"
+                    + " database cannot take: choose another --data folder", null);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -60,7 +67,25 @@ public final class RecordStores {
         config.setJdbcUrl(embeddedUrl(dir));
         config.setUsername("sa");
         config.setPassword("");
-        return start(config, "the embedded database in " + dir);
+        try {
+            return start(config, "the embedded database in " + dir);
+        } catch (RecordsUnavailable e) {
+            if (inUse(e)) {
+                throw new RecordsUnavailable("the records folder " + dir + " is in use by another process (another book"
+                        + " server?): give each server its own --data folder, or share one --database postgresql://...", e);
+            }
+            throw e;
+        }
+    }
+
+    /** H2's "database already in use" (90020): another process holds the folder's lock. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ClassRecords postgresql(String address) {
@@ -117,6 +142,14 @@ public final class RecordStores {
         // a dead database answers within seconds (the student is waiting), not Hikari's default 30 s
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
+        // Hikari retires a connection on the SQLSTATEs it knows (PostgreSQL's 08...); H2 reports a database
+        // it closed after a failed write with its own codes, under JDBC's class for a dead connection
+        config.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override // the interface's own Override enum shadows the annotation's name here
+            public Override adjudicate(SQLException e) {
+                return SqlRecords.deadConnection(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+            }
+        });
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

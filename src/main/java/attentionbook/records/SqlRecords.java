@@ -5,12 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -20,10 +24,15 @@ import java.util.function.Consumer;
 final class SqlRecords implements ClassRecords {
     private static final String COLUMNS = "student_id, exercise, seed, at, correct, mistake, hints_viewed, solution_viewed";
 
+    private static final int RETRIES = 5;
+    /** How long close() waits for the work under way: well within a service manager's stop timeout. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
     private final DataSource pool;
     private final Runnable closer;
     private final String where;
     private final int migrationsApplied;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -57,157 +66,200 @@ final class SqlRecords implements ClassRecords {
 
     private void noteView(String studentId, String exercise, long seed, int step, boolean solution, Instant time) {
         String sql = "INSERT INTO views (student_id, exercise, seed, hint_step, solution, at) VALUES (?, ?, ?, ?, ?, ?)";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, studentId);
-            s.setString(2, exercise);
-            s.setLong(3, seed);
-            s.setInt(4, step);
-            s.setBoolean(5, solution);
-            s.setObject(6, utc(time));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw unavailable("written", e);
-        }
+        transaction("written", true, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, studentId);
+                s.setString(2, exercise);
+                s.setLong(3, seed);
+                s.setInt(4, step);
+                s.setBoolean(5, solution);
+                s.setObject(6, utc(time));
+                return s.executeUpdate();
+            }
+        });
     }
 
     @Override
     public Attempt record(Attempt a) {
-        String seen = "SELECT COALESCE(MAX(hint_step), 0), COUNT(CASE WHEN solution THEN 1 END) FROM views"
-                + " WHERE student_id = ? AND exercise = ? AND seed = ?";
-        String insert = "INSERT INTO attempts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                int hints;
-                boolean solution;
-                try (PreparedStatement s = c.prepareStatement(seen)) {
-                    s.setString(1, a.studentId());
-                    s.setString(2, a.exercise());
-                    s.setLong(3, a.seed());
-                    try (ResultSet r = s.executeQuery()) {
-                        r.next();
-                        hints = r.getInt(1);
-                        solution = r.getLong(2) > 0;
-                    }
+        Objects.requireNonNull(a.studentId(), "the attempt's student");
+        Objects.requireNonNull(a.exercise(), "the attempt's exercise");
+        Objects.requireNonNull(a.time(), "the attempt's time");
+        // both databases keep microseconds: what is returned is what a read gives back
+        Instant time = a.time().truncatedTo(ChronoUnit.MICROS);
+        return transaction("written", true, c -> {
+            int hints;
+            boolean solution;
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(hint_step), 0),"
+                    + " COUNT(CASE WHEN solution THEN 1 END) FROM views WHERE student_id = ? AND exercise = ? AND seed = ?")) {
+                s.setString(1, a.studentId());
+                s.setString(2, a.exercise());
+                s.setLong(3, a.seed());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    hints = r.getInt(1);
+                    solution = r.getLong(2) > 0;
                 }
-                // both databases keep microseconds: what is returned is what a read gives back
-                Attempt stored = new Attempt(a.studentId(), a.exercise(), a.seed(), a.time().truncatedTo(ChronoUnit.MICROS),
-                        a.correct(), a.mistake(), hints, solution);
-                try (PreparedStatement s = c.prepareStatement(insert)) {
-                    s.setString(1, stored.studentId());
-                    s.setString(2, stored.exercise());
-                    s.setLong(3, stored.seed());
-                    s.setObject(4, utc(stored.time()));
-                    s.setBoolean(5, stored.correct());
-                    s.setString(6, stored.mistake());
-                    s.setInt(7, stored.hintsViewed());
-                    s.setBoolean(8, stored.solutionViewed());
-                    s.executeUpdate();
-                }
-                c.commit();
-                return stored;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw unavailable("written", e);
-        }
+            Attempt stored = new Attempt(a.studentId(), a.exercise(), a.seed(), time, a.correct(), a.mistake(), hints, solution);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO attempts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, stored.studentId());
+                s.setString(2, stored.exercise());
+                s.setLong(3, stored.seed());
+                s.setObject(4, utc(stored.time()));
+                s.setBoolean(5, stored.correct());
+                s.setString(6, stored.mistake());
+                s.setInt(7, stored.hintsViewed());
+                s.setBoolean(8, stored.solutionViewed());
+                s.executeUpdate();
+            }
+            Totals.add(c, stored);
+            return stored;
+        });
     }
 
     @Override
     public void eachAttempt(Consumer<Attempt> each) {
-        try (Connection c = connection()) {
-            // PostgreSQL streams a result set in fetch-size pieces only inside a transaction
-            c.setAutoCommit(false);
+        transaction("read", false, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM attempts ORDER BY id")) {
+                // PostgreSQL streams a result set in fetch-size pieces only inside a transaction, as here
                 s.setFetchSize(1000);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         each.accept(attempt(r));
                     }
                 }
-            } finally {
-                c.rollback();
             }
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+            return null;
+        });
     }
 
     @Override
     public List<Attempt> history(String studentId) {
-        String sql = "SELECT " + COLUMNS + " FROM attempts WHERE student_id = ? ORDER BY id";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, studentId);
-            List<Attempt> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(attempt(r));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+        return list("SELECT " + COLUMNS + " FROM attempts WHERE student_id = ? ORDER BY id", studentId, SqlRecords::attempt);
     }
 
     @Override
     public List<Progress> progress() {
-        String sql = "SELECT student_id, exercise, COUNT(*), MAX(CASE WHEN correct THEN 1 ELSE 0 END) FROM attempts"
-                + " GROUP BY student_id, exercise ORDER BY student_id, exercise";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            List<Progress> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Progress(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4) == 1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+        return list("SELECT student_id, exercise, attempts, solved FROM progress_totals ORDER BY student_id, exercise", null,
+                r -> new Progress(r.getString(1), r.getString(2), r.getInt(3), r.getBoolean(4)));
     }
 
     @Override
     public List<MistakeCount> mistakes() {
-        String sql = "SELECT exercise, mistake, COUNT(*) AS n FROM attempts WHERE mistake IS NOT NULL"
-                + " GROUP BY exercise, mistake ORDER BY exercise, n DESC, mistake";
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            List<MistakeCount> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new MistakeCount(r.getString(1), r.getString(2), r.getInt(3)));
+        return list("SELECT exercise, mistake, n FROM mistake_totals ORDER BY exercise, n DESC, mistake", null,
+                r -> new MistakeCount(r.getString(1), r.getString(2), r.getInt(3)));
+    }
+
+    private interface Row<T> {
+        T of(ResultSet r) throws SQLException;
+    }
+
+    /** The rows of a query with at most one string parameter (none when {@code parameter} is null). */
+    private <T> List<T> list(String sql, String parameter, Row<T> row) {
+        return transaction("read", true, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (parameter != null) {
+                    s.setString(1, parameter);
                 }
+                List<T> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(row.of(r));
+                    }
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw unavailable("read", e);
-        }
+        });
     }
 
     @Override
     public int deleteStudent(String studentId) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
+        return transaction("written", true, c -> {
+            Totals.remove(c, studentId);
             try (PreparedStatement views = c.prepareStatement("DELETE FROM views WHERE student_id = ?");
                  PreparedStatement attempts = c.prepareStatement("DELETE FROM attempts WHERE student_id = ?")) {
                 views.setString(1, studentId);
                 views.executeUpdate();
                 attempts.setString(1, studentId);
-                int gone = attempts.executeUpdate();
-                c.commit();
-                return gone;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                return attempts.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw unavailable("written", e);
+        });
+    }
+
+    private interface Work<T> {
+        T in(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs work in one transaction and commits it. Work that failed before its commit was not kept, so
+     * it is run again when it may succeed now: two writers collided (both inserting the same new total,
+     * a deadlock), or the connection was dead (the pool evicts it; H2 closes its database after a
+     * failed disk write and opens it again for the next connection). {@code again} is false for work
+     * that hands out rows as it goes, which a second run would hand out twice.
+     */
+    private <T> T transaction(String what, boolean again, Work<T> work) {
+        // counted before the closed flag is read, so that close() either waits for this work or it is refused
+        inFlight.incrementAndGet();
+        try {
+            if (closed) {
+                throw new RecordsUnavailable("the class records on " + where + " are closed (the server is stopping)", null);
+            }
+            for (int attempt = 1; ; attempt++) {
+                boolean connected = false;
+                boolean committing = false;
+                try (Connection c = pool.getConnection()) {
+                    connected = true;
+                    c.setAutoCommit(false);
+                    try {
+                        T result = work.in(c);
+                        committing = true;
+                        c.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        rollback(c, e);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    // no new connection to be had (the pool waited for one already): the database is down
+                    boolean retry = collision(e) || (connected && deadConnection(e));
+                    if (!again || committing || attempt >= RETRIES || !retry) {
+                        throw unavailable(what, e);
+                    }
+                }
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
-    /** Safe to call twice and from a shutdown hook: the second call does nothing. */
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // a dead connection cannot roll back: the failure that killed it is the news
+        }
+    }
+
+    /** Unique violation, serialization failure, deadlock (standard SQLSTATEs), and H2's concurrent update. */
+    private static boolean collision(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.equals("23505") || state.equals("40001") || state.equals("40P01")
+                || state.equals("90131"));
+    }
+
+    /**
+     * The connection can no longer be used: JDBC's own class for it, a connection SQLSTATE (08...), or
+     * PostgreSQL's server shutting down or ending the session (57P01 to 57P03).
+     */
+    static boolean deadConnection(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return e instanceof SQLNonTransientConnectionException || state.startsWith("08") || state.startsWith("57P0");
+    }
+
+    /**
+     * Refuses new work, lets the work under way finish (a few seconds at most), then closes the pool and
+     * with it the database. Safe to call twice and from a shutdown hook: the second call does nothing.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -216,14 +268,16 @@ final class SqlRecords implements ClassRecords {
             }
             closed = true;
         }
-        closer.run();
-    }
-
-    private Connection connection() throws SQLException {
-        if (closed) {
-            throw new SQLException("the records are closed (the server is stopping)");
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        return pool.getConnection();
+        closer.run();
     }
 
     private RecordsUnavailable unavailable(String what, SQLException e) {

@@ -4,9 +4,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +31,9 @@ abstract class ClassRecordsContract {
 
     /** A store on an empty database. */
     abstract ClassRecords openEmpty();
+
+    /** A plain connection to the database of the store under test, to play another writer. */
+    abstract Connection rawConnection() throws SQLException;
 
     @BeforeEach
     void open() {
@@ -131,5 +145,89 @@ abstract class ClassRecordsContract {
         assertThrows(RecordsUnavailable.class, () -> store.history("a"));
         assertThrows(RecordsUnavailable.class, () -> store.eachAttempt(a -> { }));
         assertThrows(RecordsUnavailable.class, () -> store.deleteStudent("a"));
+    }
+
+    @Test
+    void threadsWritingAtOnceKeepTheTotalsEqualToTheAttempts() throws Exception {
+        int threads = 4;
+        int each = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                // few students and exercises, so that the threads keep meeting on the same totals
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        int n = thread * each + i;
+                        store.record(check("s" + n % 3, "e" + n % 2, n, n, n % 5 == 0, n % 5 == 0 ? null : "m" + n % 3));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(totalsOf(store), new TreeMap<>(Map.of("progress", store.progress(), "mistakes", store.mistakes())));
+        assertEquals(threads * each, store.progress().stream().mapToInt(Progress::attempts).sum());
+    }
+
+    @Test
+    void aCheckThatMeetsAnotherWritersNewTotalIsRetriedNotLost() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection other = rawConnection(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            // another instance has just counted x's first check of e1 and not yet committed
+            s.executeUpdate("INSERT INTO progress_totals (student_id, exercise, attempts, solved) VALUES ('x', 'e1', 1, FALSE)");
+            Future<Attempt> check = thread.submit(() -> store.record(check("x", "e1", 1, 0, true, null)));
+            Thread.sleep(300); // the check now waits on that row; when it commits, its own insert collides
+            other.commit();
+            assertEquals(true, check.get(20, TimeUnit.SECONDS).correct());
+        } finally {
+            thread.shutdownNow();
+        }
+        assertEquals(List.of(new Progress("x", "e1", 2, true)), store.progress());
+    }
+
+    @Test
+    void closingLetsACheckUnderWayFinishAndRefusesNewOnes() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Connection other = rawConnection(); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.executeUpdate("INSERT INTO progress_totals (student_id, exercise, attempts, solved) VALUES ('x', 'e1', 1, FALSE)");
+            Future<Attempt> check = threads.submit(() -> store.record(check("x", "e1", 1, 0, true, null)));
+            Thread.sleep(300); // the check is under way, waiting on the other writer's row
+            Future<?> closing = threads.submit(store::close);
+            Thread.sleep(300);
+            assertThrows(RecordsUnavailable.class, () -> store.record(check("y", "e1", 1, 0, true, null)));
+            other.commit();
+            assertEquals(true, check.get(20, TimeUnit.SECONDS).correct());
+            closing.get(20, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** progress() and mistakes() computed here from every attempt, to compare with the store's own. */
+    static Map<String, List<?>> totalsOf(ClassRecords records) {
+        Map<List<String>, int[]> progress = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        Map<List<String>, Integer> mistakes = new HashMap<>();
+        records.eachAttempt(a -> {
+            int[] p = progress.computeIfAbsent(List.of(a.studentId(), a.exercise()), k -> new int[2]);
+            p[0]++;
+            p[1] |= a.correct() ? 1 : 0;
+            if (a.mistake() != null) {
+                mistakes.merge(List.of(a.exercise(), a.mistake()), 1, Integer::sum);
+            }
+        });
+        List<Progress> rows = progress.entrySet().stream()
+                .map(e -> new Progress(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1] == 1)).toList();
+        List<MistakeCount> counts = mistakes.entrySet().stream()
+                .map(e -> new MistakeCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .sorted(Comparator.comparing(MistakeCount::exercise).thenComparing(MistakeCount::count, Comparator.reverseOrder())
+                        .thenComparing(MistakeCount::mistake)).toList();
+        return new TreeMap<>(Map.of("progress", rows, "mistakes", counts));
     }
 }
