@@ -17,6 +17,7 @@ import attentionbook.web.BookServer;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.ExerciseApi;
 import attentionbook.web.InstructorKey;
+import attentionbook.web.InstructorRoutes;
 import attentionbook.web.LabApi;
 import attentionbook.web.LabPages;
 import attentionbook.model.Lab;
@@ -106,7 +107,8 @@ public final class App {
                 new Worksheets(exercises, pages, instructor),
                 new LabApi(lab),
                 new LabPages(pages),
-                new SearchRoutes(search, pages)), lab::close);
+                new SearchRoutes(search, pages),
+                new InstructorRoutes(exercises, pages, instructor, null, options.trustProxy())), lab::close);
     }
 
     private static SearchIndex buildSearch(Book book) {
