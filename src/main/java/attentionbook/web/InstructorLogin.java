@@ -61,9 +61,9 @@ public final class InstructorLogin implements Consumer<RoutesConfig> {
         ctx.result(attentionbook.book.Templates.render("instructor/login.jte", page));
     }
 
-    /** Where to go after logging in: an instructor page of this book, never another site. */
+    /** Where to go after logging in: an instructor page or a worksheet of this book, never another site. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/instructor") || next.startsWith("/instructor/login")
+        if (next == null || !(next.startsWith("/instructor") || next.startsWith("/worksheets")) || next.startsWith("/instructor/login")
                 || next.contains("//") || next.contains("\\") || next.length() > 500) {
             return "/instructor";
         }
