@@ -51,4 +51,28 @@ class InstructorKeyHttpTest {
         assertEquals(200, open.statusCode());
         assertTrue(open.body().contains("Worked solution"));
     }
+
+    @Test
+    void noAccessLogLineCarriesTheKey() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> login = book.send(HttpRequest.newBuilder(URI.create(book.url("/instructor/login")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("key=teacher-only-key&next=%2Fworksheets%2Finput-shapes%2Fanswers%3Fseed%3D3")).build());
+            assertEquals(303, login.statusCode());
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertEquals(200, book.send(HttpRequest.newBuilder(URI.create(book.url("/worksheets/input-shapes/answers?seed=3")))
+                    .header("Cookie", cookie).build()).statusCode());
+            assertEquals(200, withKey("/api/exercises/pipeline-shapes/solution?seed=3", "teacher-only-key").statusCode());
+            book.get("/worksheets/input-shapes/answers?seed=3&key=teacher-only-key");
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains("POST /instructor/login 303"), "the requests were logged: " + log);
+        assertTrue(log.contains("GET /worksheets/input-shapes/answers 200"), log);
+        log.lines().forEach(line -> assertFalse(line.contains("teacher-only-key"), line));
+    }
 }
