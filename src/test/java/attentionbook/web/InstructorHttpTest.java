@@ -105,7 +105,7 @@ class InstructorHttpTest {
     void theFormLoginSetsACookieThatOpensAndLogoutClearsIt() {
         HttpResponse<String> wrong = server.postForm("/instructor/login", "key=not-the-key&next=%2Finstructor");
         assertEquals(403, wrong.statusCode());
-        assertTrue(wrong.body().contains("That is not this course&#39;s instructor key."), wrong.body());
+        assertTrue(wrong.body().contains("That is not this course's instructor key."), wrong.body());
         assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
 
         HttpResponse<String> in = server.postForm("/instructor/login", "key=" + ClassroomServer.KEY + "&next=%2Finstructor%2Fmistakes");
