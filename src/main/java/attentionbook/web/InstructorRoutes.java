@@ -86,14 +86,27 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
             refuse(ctx, "This dashboard cannot sort that way", "Sort by name, id or solved (?sort=solved).");
             return;
         }
-        DashboardPage page;
+        String html;
         try {
-            page = views.dashboard(room, chapter, sort, room == null ? s -> "" : linkMaker(ctx));
+            html = dashboardHtml(Origins.of(ctx, trustProxy), chapter, sort);
         } catch (IllegalArgumentException e) {
             refuse(ctx, "No such chapter", "There is " + e.getMessage() + ": pick one from the list on the dashboard.");
             return;
         }
-        html(ctx, "instructor/dashboard.jte", page);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        BookServer.sendWhole(ctx, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The dashboard's HTML: the records' query, the page model and the template (what the benchmark times).
+     *
+     * @param origin  "scheme://host:port" for the students' absolute links
+     * @param chapter a chapter's slug, or "" for all (IllegalArgumentException when no chapter with exercises has it)
+     * @param sort    name, id or solved
+     */
+    public String dashboardHtml(String origin, String chapter, String sort) {
+        return Templates.render("instructor/dashboard.jte", views.dashboard(room, chapter, sort, room == null ? s -> "" : links(origin)));
     }
 
     private void student(Context ctx, boolean confirming) {
@@ -125,7 +138,7 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
     }
 
     private void linksCsv(Context ctx) {
-        Function<Student, String> links = linkMaker(ctx);
+        Function<Student, String> links = links(Origins.of(ctx, trustProxy));
         writeCsv(ctx, "links.csv", List.of("id", "name", "link"), rows -> {
             for (Student s : room.roster().students()) {
                 rows.row(List.of(s.id(), s.name(), links.apply(s)));
@@ -166,8 +179,7 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
     }
 
     /** Each student's personal link, absolute: the address the instructor reached the book at, then /s/{token}. */
-    private Function<Student, String> linkMaker(Context ctx) {
-        String origin = Origins.of(ctx, trustProxy);
+    private Function<Student, String> links(String origin) {
         return s -> origin + pages.site().href("/s/" + room.links().token(s.id()));
     }
 

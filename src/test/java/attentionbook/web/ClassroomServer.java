@@ -24,9 +24,9 @@ import java.util.List;
  * The bundled book with the instructor routes over a real roster and a real embedded store in a
  * temporary folder, until App wires a course's roster itself. {@link #KEY} is the instructor key.
  */
-final class ClassroomServer implements AutoCloseable {
-    static final String KEY = "teacher-only-key";
-    static final ExerciseCatalog CATALOG;
+public final class ClassroomServer implements AutoCloseable {
+    public static final String KEY = "teacher-only-key";
+    public static final ExerciseCatalog CATALOG;
     private static final Book BOOK = App.loadBundledBook();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -34,12 +34,12 @@ final class ClassroomServer implements AutoCloseable {
         CATALOG = ExerciseDirective.catalog(BOOK);
     }
 
-    final Classroom room;
+    public final Classroom room;
     final Pages pages;
     private final Javalin app;
 
     /** @param rosterCsv the roster's text, header line first; null for a course without a roster */
-    ClassroomServer(Path dir, String rosterCsv, String basePath) {
+    public ClassroomServer(Path dir, String rosterCsv, String basePath) {
         this.room = rosterCsv == null ? null : classroom(dir, rosterCsv);
         InstructorKey key = new InstructorKey(KEY);
         this.pages = new Pages(BOOK, Assets.load(), basePath, null, null, new SeedPolicy("open", 0));
@@ -66,7 +66,7 @@ final class ClassroomServer implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }
 
