@@ -72,7 +72,7 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
                 text(ctx, 403, instructor.locks() ? "this export is for the course's instructor: send the key in an X-Instructor-Key header or log in at "
                         + pages.site().href("/instructor/login") : "this course sets no instructor key, so its records are closed");
             } else if (room == null) {
-                text(ctx, 404, "this course has no roster, so nothing is recorded: add roster: roster.csv to the course file");
+                text(ctx, 409, "this course has no roster, so nothing is recorded: add roster: roster.csv to the course file");
             } else {
                 handler.accept(ctx);
             }
