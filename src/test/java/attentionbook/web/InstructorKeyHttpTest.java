@@ -75,4 +75,16 @@ class InstructorKeyHttpTest {
         assertTrue(log.contains("GET /worksheets/input-shapes/answers 200"), log);
         log.lines().forEach(line -> assertFalse(line.contains("teacher-only-key"), line));
     }
+
+    @Test
+    void theRosterFormSendsTheInstructorToTheLoginNotTheKeyThroughTheAddress() {
+        HttpResponse<String> form = book.get("/worksheets/roster");
+        assertFalse(form.body().contains("name=\"key\""), "no key field in a GET form: it would put the key in the address");
+        assertTrue(form.body().contains("href=\"/instructor/login?next=%2Fworksheets%2Froster\""), form.body());
+        assertEquals(403, book.get("/worksheets/roster?names=Ada&answers=1").statusCode());
+        assertEquals(403, book.get("/worksheets/roster?names=Ada&answers=1&key=teacher-only-key").statusCode());
+        HttpResponse<String> keys = withKey("/worksheets/roster?names=Ada&answers=1", "teacher-only-key");
+        assertEquals(200, keys.statusCode());
+        assertTrue(keys.body().contains("<h1>Answer key: Ada</h1>"), keys.body());
+    }
 }
