@@ -39,6 +39,7 @@ class InstructorBrowserTest {
                     Page page = tab.page();
                     page.navigate(server.url("/instructor"));
                     assertEquals("Instructor login", page.locator("h1").textContent());
+                    assertEquals(List.of(), tab.seriousAccessibilityViolations(), "the login form");
                     page.getByLabel("Instructor key").fill(ClassroomServer.KEY);
                     page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Log in")).click();
@@ -77,10 +78,16 @@ class InstructorBrowserTest {
                         page.locator("tr[data-student=s2] th a").click();
                         assertEquals("Hopper, Grace s2", page.locator("h1").textContent().replaceAll("\\s+", " ").strip());
                         assertEquals(2, page.locator(".history-table tbody tr").count());
+                        assertEquals(List.of(), tab.seriousAccessibilityViolations(), "a student's history");
                         page.getByText("Delete this student's records…").click();
                         page.getByText("Yes, delete them").click();
                         assertEquals("Deleted 2 records of Hopper, Grace.", page.locator(".instructor-status").textContent().strip());
                         tab.screenshot("instructor-student-deleted");
+                        page.getByText("Common mistakes").click();
+                        assertEquals("The class's common mistakes", page.locator("h1").textContent());
+                        assertEquals(List.of(), page.locator(".mistakes-list li").allTextContents(),
+                                "Grace's were the only mistakes, and they went with her records");
+                        assertEquals(List.of(), tab.seriousAccessibilityViolations(), "the mistakes report");
                         assertEquals(0, records.history("s2").size());
                         assertEquals(2, records.history("s1").size(), "the other students keep theirs");
                     }
