@@ -37,7 +37,7 @@ public final class InstructorLogin implements Consumer<RoutesConfig> {
             show(ctx, 403, "That is not this course's instructor key.", next);
             return;
         }
-        ctx.header("Set-Cookie", cookie(ctx, instructor.sessionToken(), false));
+        ctx.header("Set-Cookie", cookie(ctx, instructor.sessionToken(java.time.Instant.now().getEpochSecond()), false));
         ctx.redirect(pages.site().href(safeNext(next)), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
@@ -73,6 +73,7 @@ public final class InstructorLogin implements Consumer<RoutesConfig> {
     private String cookie(Context ctx, String value, boolean expire) {
         String path = pages.site().basePath().isEmpty() ? "/" : pages.site().basePath();
         return InstructorKey.COOKIE + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
-                + ("https".equals(ctx.scheme()) ? "; Secure" : "") + (expire ? "; Max-Age=0" : "");
+                + ("https".equals(ctx.scheme()) ? "; Secure" : "")
+                + "; Max-Age=" + (expire ? 0 : InstructorKey.SESSION.getSeconds());
     }
 }
