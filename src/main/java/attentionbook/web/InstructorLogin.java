@@ -12,12 +12,18 @@ import java.util.function.Consumer;
  * address, and the cookie holds an HMAC of a fixed label under the key, not the key.
  */
 public final class InstructorLogin implements Consumer<RoutesConfig> {
+    /** Tries at the key a second per client (bursts of two): enough for a typo, too few to guess a key. */
+    static final int TRIES_PER_SECOND = 1;
+
     private final Pages pages;
     private final InstructorKey instructor;
+    private final boolean trustProxy;
+    private final RateLimiter tries = new RateLimiter(TRIES_PER_SECOND);
 
-    public InstructorLogin(Pages pages, InstructorKey instructor) {
+    public InstructorLogin(Pages pages, InstructorKey instructor, boolean trustProxy) {
         this.pages = pages;
         this.instructor = instructor;
+        this.trustProxy = trustProxy;
     }
 
     @Override
@@ -31,6 +37,12 @@ public final class InstructorLogin implements Consumer<RoutesConfig> {
         String next = ctx.formParam("next");
         if (!instructor.locks()) {
             show(ctx, 403, null, next);
+            return;
+        }
+        long wait = tries.acquire(BookServer.clientOf(ctx, trustProxy));
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            show(ctx, 429, "Too many tries at once: wait " + wait + (wait == 1 ? " second" : " seconds") + " and type the key again.", next);
             return;
         }
         if (!instructor.matches(ctx.formParam("key"))) {

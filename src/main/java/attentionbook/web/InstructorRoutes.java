@@ -39,7 +39,7 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
         this.instructor = instructor;
         this.room = room;
         this.trustProxy = trustProxy;
-        this.login = new InstructorLogin(pages, instructor);
+        this.login = new InstructorLogin(pages, instructor, trustProxy);
         this.views = new ClassViews(catalog, pages.site());
     }
 

@@ -131,6 +131,10 @@ class InstructorHttpTest {
         String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cleared.startsWith("instructor=;") && cleared.contains("Max-Age=0"), cleared);
 
+        HttpResponse<String> hurried = server.postForm("/instructor/login", "key=another-guess");
+        assertEquals(429, hurried.statusCode(), "a third try within the second waits: keys are not guessed by the thousand");
+        assertTrue(hurried.body().contains("Too many tries at once: wait 1 second"), hurried.body());
+        sleep(1100);
         assertEquals("/instructor", server.postForm("/instructor/login", "key=" + ClassroomServer.KEY + "&next=https%3A%2F%2Fevil.example%2F")
                 .headers().firstValue("Location").orElse(""), "a login never sends the browser to another site");
     }
@@ -283,6 +287,14 @@ class InstructorHttpTest {
             assertTrue(links.get(1).get(2).startsWith(prefixed.url("/attention/s/")), links.get(1).get(2));
             HttpResponse<String> refused = prefixed.get("/attention/instructor?sort=solved");
             assertTrue(refused.body().contains("name=\"next\" value=\"/instructor?sort=solved\""), "the login returns to the page asked for");
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
