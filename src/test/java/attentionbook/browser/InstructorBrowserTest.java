@@ -73,6 +73,14 @@ class InstructorBrowserTest {
                     }
                     assertEquals(List.of(), tab.seriousAccessibilityViolations());
                     tab.screenshot("instructor-dashboard-" + width);
+                    page.navigate(server.url("/instructor"));
+                    Browsers.settle(page);
+                    assertEquals(ClassroomServer.CATALOG.chapters().stream().mapToInt(c -> c.exercises().size()).sum(),
+                            page.locator("thead th.dashboard-exercise").count(), "every chapter's exercises");
+                    assertTrue(page.locator(".dashboard-scroll").getAttribute("class").contains("is-scrollable"),
+                            "thirty-odd columns scroll inside their box, with the cue");
+                    tab.viewportScreenshot("instructor-dashboard-all-" + width);
+                    page.goBack();
 
                     if (width == 1280) {
                         page.locator("tr[data-student=s2] th a").click();
