@@ -264,32 +264,6 @@ class InstructorHttpTest {
         assertEquals(400, server.asInstructor("/instructor?sort=shoe-size").statusCode());
     }
 
-    @Test
-    void withoutARosterTheDashboardSaysHowToAddOne(@TempDir Path other) {
-        try (ClassroomServer plain = new ClassroomServer(other, null, "")) {
-            HttpResponse<String> page = plain.asInstructor("/instructor");
-            assertEquals(200, page.statusCode());
-            assertTrue(page.body().contains("<code>roster: roster.csv</code>"), page.body());
-            HttpResponse<String> csv = plain.asInstructor("/instructor/gradebook.csv");
-            assertEquals(409, csv.statusCode(), "404 would be answered with the HTML page not found");
-            assertTrue(csv.body().startsWith("this course has no roster"), csv.body());
-            assertEquals(403, plain.get("/instructor/gradebook.csv").statusCode(), "the key comes first");
-        }
-    }
-
-    @Test
-    void underABasePathTheCookieAndTheLinksKeepToIt(@TempDir Path other) throws IOException {
-        try (ClassroomServer prefixed = new ClassroomServer(other, ROSTER, "/attention")) {
-            HttpResponse<String> in = prefixed.postForm("/attention/instructor/login", "key=" + ClassroomServer.KEY);
-            assertEquals("/attention/instructor", in.headers().firstValue("Location").orElse(""));
-            assertTrue(in.headers().firstValue("Set-Cookie").orElseThrow().contains("Path=/attention;"));
-            List<List<String>> links = csv(prefixed.get("/attention/instructor/links.csv", "X-Instructor-Key", ClassroomServer.KEY).body());
-            assertTrue(links.get(1).get(2).startsWith(prefixed.url("/attention/s/")), links.get(1).get(2));
-            HttpResponse<String> refused = prefixed.get("/attention/instructor?sort=solved");
-            assertTrue(refused.body().contains("name=\"next\" value=\"/instructor?sort=solved\""), "the login returns to the page asked for");
-        }
-    }
-
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);
