@@ -3,10 +3,13 @@ package attentionbook.web;
 import attentionbook.book.Templates;
 import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.records.Attempt;
+import attentionbook.records.RecordsUnavailable;
 import attentionbook.records.Student;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -24,6 +27,7 @@ import java.util.function.Function;
  * 403; a CSV refused, one line of text/plain.
  */
 public final class InstructorRoutes implements Consumer<RoutesConfig> {
+    private static final Logger LOG = LoggerFactory.getLogger(InstructorRoutes.class);
     private final ExerciseCatalog catalog;
     private final Pages pages;
     private final InstructorKey instructor;
@@ -60,8 +64,16 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
         return ctx -> {
             if (!instructor.identifies(ctx)) {
                 login.refuse(ctx);
-            } else {
+                return;
+            }
+            try {
                 handler.accept(ctx);
+            } catch (RecordsUnavailable e) {
+                LOG.warn("{} {}: the class records are unavailable", ctx.method(), ctx.path(), e);
+                html(ctx, "error.jte", new ErrorPage(pages.site(), 503, "The class records cannot be read right now",
+                        "The book could not reach its database (" + e.getMessage() + "). Checking answers still works;"
+                                + " try this page again in a minute, and look at the server's log if it persists."));
+                ctx.status(503);
             }
         };
     }
@@ -74,7 +86,14 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
             } else if (room == null) {
                 text(ctx, 409, "this course has no roster, so nothing is recorded: add roster: roster.csv to the course file");
             } else {
-                handler.accept(ctx);
+                try {
+                    handler.accept(ctx);
+                } catch (RecordsUnavailable e) {
+                    LOG.warn("{} {}: the class records are unavailable", ctx.method(), ctx.path(), e);
+                    ctx.res().resetBuffer();
+                    ctx.header("Content-Disposition", "inline");
+                    text(ctx, 503, "the class records cannot be read right now (" + e.getMessage() + "): try again in a minute");
+                }
             }
         };
     }

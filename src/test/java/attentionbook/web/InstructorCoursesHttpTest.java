@@ -41,4 +41,21 @@ class InstructorCoursesHttpTest {
             assertTrue(refused.body().contains("name=\"next\" value=\"/instructor?sort=solved\""), "the login returns to the page asked for");
         }
     }
+
+    @Test
+    void aDeadStoreAnswers503WithTheReasonNot500(@TempDir Path other) {
+        try (ClassroomServer dead = new ClassroomServer(other, ROSTER, "")) {
+            dead.room.records().close();
+            for (String path : List.of("/instructor", "/instructor/mistakes", "/instructor/students/s1")) {
+                HttpResponse<String> page = dead.asInstructor(path);
+                assertEquals(503, page.statusCode(), path);
+                assertTrue(page.body().contains("The class records cannot be read right now"), path);
+            }
+            for (String path : List.of("/instructor/gradebook.csv", "/instructor/attempts.csv")) {
+                HttpResponse<String> csv = dead.asInstructor(path);
+                assertEquals(503, csv.statusCode(), path);
+                assertTrue(csv.body().startsWith("the class records cannot be read right now"), csv.body());
+            }
+        }
+    }
 }
