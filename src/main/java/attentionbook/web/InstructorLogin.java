@@ -1,8 +1,11 @@
 package attentionbook.web;
 
+import attentionbook.book.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -49,13 +52,13 @@ public final class InstructorLogin implements Consumer<RoutesConfig> {
             show(ctx, 403, "That is not this course's instructor key.", next);
             return;
         }
-        ctx.header("Set-Cookie", cookie(ctx, instructor.sessionToken(java.time.Instant.now().getEpochSecond()), false));
-        ctx.redirect(pages.site().href(safeNext(next)), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.header("Set-Cookie", cookie(ctx, instructor.sessionToken(Instant.now().getEpochSecond()), false));
+        ctx.redirect(pages.site().href(safeNext(next)), HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
         ctx.header("Set-Cookie", cookie(ctx, "", true));
-        ctx.redirect(pages.site().href("/instructor/login"), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(pages.site().href("/instructor/login"), HttpStatus.SEE_OTHER);
     }
 
     /** Answers a request that needs the instructor with the login form and status 403. */
@@ -70,7 +73,7 @@ public final class InstructorLogin implements Consumer<RoutesConfig> {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(attentionbook.book.Templates.render("instructor/login.jte", page));
+        ctx.result(Templates.render("instructor/login.jte", page));
     }
 
     /** Where to go after logging in: an instructor page or a worksheet of this book, never another site. */

@@ -7,6 +7,7 @@ import attentionbook.records.RecordsUnavailable;
 import attentionbook.records.Student;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
         BookServer.getAndHead(routes, "/instructor/attempts.csv", csv(this::attempts));
     }
 
-    private io.javalin.http.Handler page(Consumer<Context> handler) {
+    private Handler page(Consumer<Context> handler) {
         return ctx -> {
             if (!instructor.identifies(ctx)) {
                 login.refuse(ctx);
@@ -78,7 +79,7 @@ public final class InstructorRoutes implements Consumer<RoutesConfig> {
         };
     }
 
-    private io.javalin.http.Handler csv(Consumer<Context> handler) {
+    private Handler csv(Consumer<Context> handler) {
         return ctx -> {
             if (!instructor.identifies(ctx)) {
                 text(ctx, 403, instructor.locks() ? "this export is for the course's instructor: send the key in an X-Instructor-Key header or log in at "
