@@ -205,7 +205,7 @@ export function mountSteps(el, Exercise) {
         work.tabIndex = -1;
         let body = null;
         try {
-          body = await postJson(this.path(`/steps/${key}/solution${this.key ? `?key=${encodeURIComponent(this.key)}` : ''}`),
+          body = await postJson(this.path(`/steps/${key}/solution`),
             { seed: Number(this.seed), answers: this.lastAnswers });
         } catch (err) {
           work.append(make('p', 'exercise-error', err.message));

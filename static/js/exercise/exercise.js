@@ -63,10 +63,9 @@ export class Exercise {
   }
 
   query() {
-    const key = this.key ? `&key=${encodeURIComponent(this.key)}` : '';
-    if (this.seed !== null && this.seed !== undefined) return `seed=${encodeURIComponent(this.seed)}${key}`;
-    if (this.student) return `student=${encodeURIComponent(this.student)}${key}`;
-    return key.slice(1);
+    if (this.seed !== null && this.seed !== undefined) return `seed=${encodeURIComponent(this.seed)}`;
+    if (this.student) return `student=${encodeURIComponent(this.student)}`;
+    return '';
   }
 
   /** The API path of this exercise, then `rest`. */

@@ -44,14 +44,14 @@ export function randomSeed() {
 
 /**
  * The numbers exercise `id` starts with, from the address and the course's policy:
- * { seed, pinnedSeed, classSeed, student, key, perStudent, ignoredSeed, needsStudent }.
+ * { seed, pinnedSeed, classSeed, student, perStudent, ignoredSeed, needsStudent }. An instructor's
+ * key is never read from the address: the login cookie travels with every request by itself.
  */
 export function chooseNumbers(id) {
   const params = new URLSearchParams(location.search);
   const choice = {
     pinnedSeed: params.get('seed'),
     student: params.get('student'),
-    key: params.get('key'),   // an instructor's key, passed on to unlock solutions
   };
   // The course's seed policy applies when the address chooses nothing.
   const policy = document.body.dataset.seedPolicy || 'open';

@@ -20,6 +20,7 @@ import attentionbook.web.ClasspathFolder;
 import attentionbook.web.StudentRoutes;
 import attentionbook.web.ExerciseApi;
 import attentionbook.web.InstructorKey;
+import attentionbook.web.InstructorRoutes;
 import attentionbook.web.LabApi;
 import attentionbook.web.LabPages;
 import attentionbook.model.Lab;
@@ -115,7 +116,8 @@ public final class App {
                 new Worksheets(exercises, pages, instructor),
                 new LabApi(lab),
                 new LabPages(pages),
-                new SearchRoutes(search, pages)));
+                new SearchRoutes(search, pages),
+                new InstructorRoutes(exercises, pages, instructor, classroom, options.trustProxy())));
         if (classroom != null) {
             modules.add(new StudentRoutes(classroom, pages, settings));
         }

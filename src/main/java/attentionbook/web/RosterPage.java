@@ -7,7 +7,7 @@ import java.util.List;
  * sheet or key in one document.
  *
  * @param error    what is wrong with the last submission, or null
- * @param keyField true when the course keeps answer keys behind an instructor key
+ * @param keyField true when the course keeps answer keys behind an instructor key (the form then points to the login)
  */
 public record RosterPage(Site site, String error, String names, List<Choice> chapters, boolean answers, boolean keyField) {
 

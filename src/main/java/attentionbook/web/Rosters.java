@@ -49,7 +49,7 @@ final class Rosters {
             return;
         }
         if (key && !instructor.unlocks(ctx)) {
-            form(ctx, 403, "This course keeps its answer keys for instructors: type the instructor key.", names, chapter, key);
+            form(ctx, 403, "This course keeps its answer keys for instructors: log in first (the link above the form).", names, chapter, key);
             return;
         }
         List<WorksheetPage.Sheet> sheets = new ArrayList<>();

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * and the answer keys at {@code /worksheets/{slug}/answers?seed=N} and {@code /worksheets/answers?seed=N}.
  * {@code ?student=NAME} derives the seed from a name or ID. A sheet without a seed is redirected to
  * one with a fresh seed, so its address always regenerates it. When the course sets an instructor key,
- * the answer keys need it ({@code &key=...}). {@code /worksheets/roster} prints one sheet per student.
+ * the answer keys need the instructor (logged in at /instructor/login, or the key in an X-Instructor-Key
+ * header; never in the address). {@code /worksheets/roster} prints one sheet per student.
  */
 public final class Worksheets implements Consumer<RoutesConfig> {
     /** The scope of a sheet of every chapter; a chapter's sheet has Optional.of(its slug). */
@@ -77,8 +78,9 @@ public final class Worksheets implements Consumer<RoutesConfig> {
         }
         if (key && !instructor.unlocks(ctx)) {
             Pages.page("error.jte", new ErrorPage(pages.site(), 403, "This answer key is for instructors",
-                    "This course keeps its answer keys for instructors: add the instructor key to the address"
-                            + " (…&key=your-key). The sheet itself needs no key.")).send(ctx, "no-store");
+                    "This course keeps its answer keys for instructors: log in with the instructor key at "
+                            + pages.site().href("/instructor/login") + " and open this address again. The sheet itself needs no key."))
+                    .send(ctx, "no-store");
             ctx.status(403);
             return;
         }

@@ -23,6 +23,11 @@ class SeedPolicyHttpTest {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
+    private static HttpResponse<String> asInstructor(RunningBook book, String path) {
+        return book.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(book.url(path)))
+                .header("X-Instructor-Key", "teacher-only-key").build());
+    }
+
     private static long apiSeed(RunningBook book, String student) {
         HttpResponse<String> r = book.get("/api/exercises/score?student=" + q(student));
         assertEquals(200, r.statusCode(), student + ": " + r.body());
@@ -81,10 +86,11 @@ class SeedPolicyHttpTest {
             assertEquals(400, nobody.statusCode(), "no fresh numbers: whose sheet is it?");
             assertTrue(nobody.body().contains("Whose sheet?"), nobody.body());
 
-            assertEquals(200, book.get("/worksheets/scores?seed=42&key=teacher-only-key").statusCode(), "the instructor prints any sheet");
-            assertEquals(200, book.get("/worksheets/scores/answers?seed=42&key=teacher-only-key").statusCode());
-            assertEquals(302, book.get("/worksheets/scores?key=teacher-only-key").statusCode());
-            assertEquals(200, book.get("/worksheets/scores/answers?student=ada%20lovelace&key=teacher-only-key").statusCode());
+            assertEquals(200, asInstructor(book, "/worksheets/scores?seed=42").statusCode(), "the instructor prints any sheet");
+            assertEquals(200, asInstructor(book, "/worksheets/scores/answers?seed=42").statusCode());
+            assertEquals(302, asInstructor(book, "/worksheets/scores").statusCode());
+            assertEquals(200, asInstructor(book, "/worksheets/scores/answers?student=ada%20lovelace").statusCode());
+            assertEquals(400, book.get("/worksheets/scores?seed=42&key=teacher-only-key").statusCode(), "the key is not read from the address");
         }
     }
 
