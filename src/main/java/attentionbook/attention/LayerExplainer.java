@@ -95,6 +95,17 @@ public final class LayerExplainer {
                         + 2 * pair + "/" + dk + ") = " + number(angle) + " radians");
     }
 
+    /**
+     * A cell of head h's rotated q (its own block of Q) or rotated k (the block of K of its key/value
+     * group), read from a run's unrotated q and k: what the layer widget and the attention API explain.
+     */
+    public static Explanation rotated(AttentionTrace trace, AttentionSpec spec, boolean query, int head, int row, int col) {
+        int dk = spec.headWidth();
+        int block = query ? head : spec.kvGroup(head);
+        Matrix unrotated = (query ? trace.q() : trace.k()).columns(block * dk, (block + 1) * dk);
+        return rotated(query ? "q" : "k", unrotated, head, row, col);
+    }
+
     private static void check(Matrix m, int row, int col, String name) {
         if (row < 0 || row >= m.rows() || col < 0 || col >= m.cols()) {
             throw new IllegalArgumentException("the cell [" + row + ", " + col + "] is outside " + name + ", which is "

@@ -4,7 +4,6 @@ import attentionbook.attention.AttentionLayer;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.Explanation;
 import attentionbook.attention.LayerExplainer;
-import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -159,10 +158,7 @@ public final class LayerWidget implements WidgetKind {
             throw new MatrixJson.Invalid("\"head\" is " + head + " but there " + (spec.heads() == 1 ? "is 1 head" : "are " + spec.heads()
                     + " heads") + ": head counts from 0");
         }
-        int dk = spec.headWidth();
-        int block = matrix.equals("q_rotated") ? head : spec.kvGroup(head);
-        Matrix unrotated = (matrix.equals("q_rotated") ? trace.attention().q() : trace.attention().k()).columns(block * dk, (block + 1) * dk);
-        return LayerExplainer.rotated(matrix.equals("q_rotated") ? "q" : "k", unrotated, head, row, col);
+        return LayerExplainer.rotated(trace.attention(), spec, matrix.equals("q_rotated"), head, row, col);
     }
 
     private static void checkSizes(AttentionInputs in) {

@@ -68,10 +68,7 @@ record ExplainRequest(AttentionRequest attention, Step step, String rotated, int
         String name = rotated + " of head " + head;
         inRange("row", row, matrix.rows(), name + " is " + matrix.shape());
         inRange("col", col, matrix.cols(), name + " is " + matrix.shape());
-        int dk = attention.spec().headWidth();
-        int block = rotated.equals("q_rotated") ? head : attention.spec().kvGroup(head);
-        Matrix unrotated = (rotated.equals("q_rotated") ? trace.q() : trace.k()).columns(block * dk, (block + 1) * dk);
-        return LayerExplainer.rotated(rotated.equals("q_rotated") ? "q" : "k", unrotated, head, row, col);
+        return LayerExplainer.rotated(trace, attention.spec(), rotated.equals("q_rotated"), head, row, col);
     }
 
     private static Step step(JsonNode node) {
