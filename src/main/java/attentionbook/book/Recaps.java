@@ -65,13 +65,15 @@ public final class Recaps {
                 numbers.put(chapter.slug(), numbers.size() + 1);
             }
         }
+        Map<Glossary.Term, Pattern> spellings = new HashMap<>();
+        book.glossary().terms().forEach(term -> spellings.put(term, spelling(term)));
         int number = 0;
         for (Chapter chapter : book.chapters()) {
             if (chapter.reference()) {
                 continue;
             }
             number++;
-            bySlug.put(chapter.slug(), new Recap(recalled(chapter, defined), ideas(book, chapter, number, numbers)));
+            bySlug.put(chapter.slug(), new Recap(recalled(chapter, defined), ideas(book, chapter, number, numbers, spellings)));
             for (SymbolUse use : chapter.symbols()) {
                 String href = chapter.slug() + (use.section().isEmpty() ? "" : "#" + use.section());
                 defined.putIfAbsent(use.symbol().key(), new Definition(use.symbol(), number, chapter.title(), href));
@@ -100,12 +102,13 @@ public final class Recaps {
     }
 
     /** The glossary's terms the chapter's text uses whose defining chapter comes earlier, in the order of those chapters. */
-    private static List<Idea> ideas(Book book, Chapter chapter, int number, Map<String, Integer> numbers) {
+    private static List<Idea> ideas(Book book, Chapter chapter, int number, Map<String, Integer> numbers,
+                                    Map<Glossary.Term, Pattern> spellings) {
         String text = TAG.matcher(chapter.html()).replaceAll(" ").replace("&amp;", "&");
         List<Idea> ideas = new ArrayList<>();
         for (Glossary.Term term : book.glossary().terms()) {
             Integer where = numbers.get(term.definedIn());
-            if (where != null && where < number && uses(text, term)) {
+            if (where != null && where < number && spellings.get(term).matcher(text).find()) {
                 ideas.add(new Idea(term.name(), where, book.chapter(term.definedIn()).orElseThrow().title(), term.definedAt()));
             }
         }
@@ -113,17 +116,18 @@ public final class Recaps {
         return ideas;
     }
 
-    /** Whole words, any case, singular or plural ("query" finds "queries"). */
-    private static boolean uses(String text, Glossary.Term term) {
+    /** Any of a term's spellings as a whole word, any case, singular or plural ("query" finds "queries"). */
+    private static Pattern spelling(Glossary.Term term) {
+        List<String> words = new ArrayList<>();
         for (String spelling : term.spellings()) {
-            String word = spelling.endsWith("y")
+            words.add(spelling.endsWith("y")
                     ? Pattern.quote(spelling.substring(0, spelling.length() - 1)) + "(?:y|ies)"
-                    : Pattern.quote(spelling) + "(?:s|es)?";
-            if (Pattern.compile("(?<![\\w-])" + word + "(?![\\w-])", Pattern.CASE_INSENSITIVE).matcher(text).find()) {
-                return true;
-            }
+                    : Pattern.quote(spelling) + "(?:s|es)?");
         }
-        return false;
+        if (words.isEmpty()) {
+            return Pattern.compile("(?!)");   // a term with no spelling is never found
+        }
+        return Pattern.compile("(?<![\\w-])(?:" + String.join("|", words) + ")(?![\\w-])", Pattern.CASE_INSENSITIVE);
     }
 
     public Recap of(Chapter chapter) {
