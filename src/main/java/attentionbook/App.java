@@ -113,7 +113,7 @@ public final class App {
                 new AttentionApi(),
                 new WidgetApi(),
                 new ExerciseApi(exercises, instructor, new ClassRecorder(classroom, java.time.Clock.systemUTC())),
-                new Worksheets(exercises, pages, instructor),
+                new Worksheets(exercises, pages, instructor, options.trustProxy()),
                 new LabApi(lab),
                 new LabPages(pages),
                 new SearchRoutes(search, pages),

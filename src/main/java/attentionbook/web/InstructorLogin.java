@@ -88,7 +88,7 @@ public final class InstructorLogin implements Consumer<RoutesConfig> {
     private String cookie(Context ctx, String value, boolean expire) {
         String path = pages.site().basePath().isEmpty() ? "/" : pages.site().basePath();
         return InstructorKey.COOKIE + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
-                + ("https".equals(ctx.scheme()) ? "; Secure" : "")
+                + (Origins.https(ctx, trustProxy) ? "; Secure" : "")
                 + "; Max-Age=" + (expire ? 0 : InstructorKey.SESSION.getSeconds());
     }
 }

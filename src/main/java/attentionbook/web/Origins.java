@@ -15,25 +15,26 @@ final class Origins {
 
     /** "https://host:port", without a trailing slash or the base path. */
     static String of(Context ctx, boolean trustProxy) {
-        String scheme = ctx.scheme();
         String host = ctx.host();
         if (trustProxy) {
-            String proto = first(ctx.header("X-Forwarded-Proto"));
-            if ("https".equals(proto) || "http".equals(proto)) {
-                scheme = proto;
-            }
             String forwardedHost = first(ctx.header("X-Forwarded-Host"));
             if (forwardedHost != null) {
                 host = forwardedHost;
             }
         }
-        if (!"https".equals(scheme)) {
-            scheme = "http";
-        }
         if (host == null || !host.matches(HOST)) {
             host = "localhost";
         }
-        return scheme + "://" + host;
+        return (https(ctx, trustProxy) ? "https" : "http") + "://" + host;
+    }
+
+    /**
+     * True when the reader reached the book over https: directly, or as our own proxy reports it in
+     * X-Forwarded-Proto. What decides the scheme of a link and whether a cookie is Secure.
+     */
+    static boolean https(Context ctx, boolean trustProxy) {
+        String proto = trustProxy ? first(ctx.header("X-Forwarded-Proto")) : null;
+        return "https".equals(proto) || "http".equals(proto) ? "https".equals(proto) : "https".equals(ctx.scheme());
     }
 
     /** The first of a header's comma-separated values: the one the outermost proxy saw. */

@@ -49,14 +49,6 @@ final class StudentCookie {
 
     private static String attributes(Context ctx, ServerSettings settings) {
         String path = settings.basePath().isEmpty() ? "/" : settings.basePath();
-        return "; Path=" + path + "; HttpOnly; SameSite=Lax" + (secure(ctx, settings.trustProxy()) ? "; Secure" : "");
-    }
-
-    /** True when the browser reached us over https, directly or (behind our own proxy) as the proxy says. */
-    static boolean secure(Context ctx, boolean trustProxy) {
-        if ("https".equals(ctx.scheme())) {
-            return true;
-        }
-        return trustProxy && "https".equalsIgnoreCase(String.valueOf(ctx.header("X-Forwarded-Proto")).strip());
+        return "; Path=" + path + "; HttpOnly; SameSite=Lax" + (Origins.https(ctx, settings.trustProxy()) ? "; Secure" : "");
     }
 }

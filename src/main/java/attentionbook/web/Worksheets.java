@@ -37,11 +37,14 @@ public final class Worksheets implements Consumer<RoutesConfig> {
     private final ExerciseCatalog catalog;
     private final Pages pages;
     private final InstructorKey instructor;
+    private final boolean trustProxy;
 
-    public Worksheets(ExerciseCatalog catalog, Pages pages, InstructorKey instructor) {
+    /** @param trustProxy whether a sheet's printed address may take the scheme and host our own proxy reports */
+    public Worksheets(ExerciseCatalog catalog, Pages pages, InstructorKey instructor, boolean trustProxy) {
         this.catalog = catalog;
         this.pages = pages;
         this.instructor = instructor;
+        this.trustProxy = trustProxy;
     }
 
     @Override
@@ -116,7 +119,7 @@ public final class Worksheets implements Consumer<RoutesConfig> {
             sections.add(new WorksheetPage.Section(chapterTitle(chapter), pages.site().href("/chapters/" + chapter.chapter().slug()),
                     items));
         }
-        return new WorksheetPage.Sheet(heading, seed, student, sections, origin(ctx) + href(slug, key, seed, student));
+        return new WorksheetPage.Sheet(heading, seed, student, sections, Origins.of(ctx, trustProxy) + href(slug, key, seed, student));
     }
 
     String scope(List<ExerciseCatalog.ChapterExercises> chapters, Optional<String> slug) {
@@ -126,20 +129,6 @@ public final class Worksheets implements Consumer<RoutesConfig> {
     /** The chapters a sheet covers: every one with exercises, or the one named (none when it has no exercises). */
     List<ExerciseCatalog.ChapterExercises> chapters(Optional<String> slug) {
         return slug.isEmpty() ? catalog.chapters() : catalog.chapter(slug.get()).map(List::of).orElse(List.of());
-    }
-
-    /**
-     * "https://host:port" as the reader reached the server. The scheme a proxy reports in
-     * X-Forwarded-Proto is used when it is http or https; the Host header is used when it looks like one.
-     */
-    static String origin(Context ctx) {
-        String proto = ctx.header("X-Forwarded-Proto");
-        String scheme = "https".equals(proto) || "http".equals(proto) ? proto : ctx.scheme();
-        String host = ctx.host();
-        if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
-            host = "localhost";
-        }
-        return scheme + "://" + host;
     }
 
     private String chapterTitle(ExerciseCatalog.ChapterExercises chapter) {

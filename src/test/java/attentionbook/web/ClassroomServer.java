@@ -46,7 +46,7 @@ public final class ClassroomServer implements AutoCloseable {
         ServerSettings settings = new ServerSettings(basePath, 0, false, "test");
         this.app = BookServer.create(BOOK, pages, Assets.load(), settings, List.of(
                 new ExerciseApi(CATALOG, key),
-                new Worksheets(CATALOG, pages, key),
+                new Worksheets(CATALOG, pages, key, false),
                 new InstructorRoutes(CATALOG, pages, key, room, false)), () -> {
                     if (room != null) {
                         room.records().close();

@@ -33,6 +33,23 @@ class RosterHttpTest {
         assertTrue(again.contains("<strong class=\"worksheet-seed\">42</strong>"));
     }
 
+    /** X-Forwarded-Proto is anyone's to send: a sheet's address believes it only behind the book's own proxy (--trust-proxy). */
+    @Test
+    void aSheetsAddressTakesTheSchemeAProxyReportsOnlyBehindTheBooksOwnProxy() throws Exception {
+        java.net.http.HttpRequest forwarded = java.net.http.HttpRequest.newBuilder(java.net.URI.create(book.url("/worksheets/softmax?seed=42")))
+                .header("X-Forwarded-Proto", "https").GET().build();
+        Matcher untrusted = Pattern.compile("class=\"worksheet-address\">([^<]+)<").matcher(book.send(forwarded).body());
+        assertTrue(untrusted.find());
+        assertEquals(book.url("/worksheets/softmax?seed=42"), untrusted.group(1), "no --trust-proxy: the scheme the server saw");
+        try (attentionbook.RunningBook proxied = attentionbook.RunningBook.start("--rate-limit", "0", "--trust-proxy")) {
+            String html = proxied.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(proxied.url("/worksheets/softmax?seed=42")))
+                    .header("X-Forwarded-Proto", "https").GET().build()).body();
+            Matcher trusted = Pattern.compile("class=\"worksheet-address\">([^<]+)<").matcher(html);
+            assertTrue(trusted.find());
+            assertEquals(proxied.url("/worksheets/softmax?seed=42").replace("http://", "https://"), trusted.group(1));
+        }
+    }
+
     @Test
     void eachStudentGetsTheirOwnSheetHeadedWithNameAndSeed() {
         HttpResponse<String> response = book.get("/worksheets/roster?chapter=scaling&names=" + names("Ada", "", "  Bob Lee ", "Cy"));

@@ -136,6 +136,13 @@ class StudentLinksHttpTest {
             assertEquals("/attention/", link.headers().firstValue("Location").orElse(""));
             String set = link.headers().firstValue("Set-Cookie").orElseThrow();
             assertTrue(set.contains("; Path=/attention;") && set.contains("; Secure"), set);
+            // the instructor's login cookie too, behind the same proxy
+            HttpResponse<String> login = book.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(book.url("/attention/instructor/login")))
+                    .header("X-Forwarded-Proto", "https").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("key=" + ClassCourse.KEY + "&next=%2Finstructor")).build());
+            assertEquals(303, login.statusCode(), login.body());
+            String instructorCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(instructorCookie.contains("; Path=/attention;") && instructorCookie.contains("; Secure"), instructorCookie);
         }
     }
 
