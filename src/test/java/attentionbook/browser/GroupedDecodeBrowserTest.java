@@ -3,7 +3,7 @@ package attentionbook.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.Costs;
 import attentionbook.attention.KvCacheDecoder;
@@ -11,12 +11,9 @@ import attentionbook.attention.Matrix;
 import attentionbook.book.MatrixTable;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,18 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * byte counter counts the one key/value head.
  */
 class GroupedDecodeBrowserTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        Path pages = Path.of(GroupedDecodeBrowserTest.class.getResource("/books/grouped-decode").toURI());
-        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--content", BookServerExtension.resource("/books/grouped-decode"),
+            "--rate-limit", "0");
 
     @ParameterizedTest
     @ValueSource(ints = {390, 1280})

@@ -3,7 +3,7 @@ package attentionbook.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import attentionbook.RunningBook;
+import attentionbook.BookServerExtension;
 import attentionbook.attention.AttentionLayer;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.Explanation;
@@ -12,11 +12,8 @@ import attentionbook.attention.Matrix;
 import attentionbook.book.MatrixTable;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,18 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * residual cell and, with rotary positions, a rotated q and k cell show the core's value and arithmetic.
  */
 class LayerExplainBrowserTest {
-    static RunningBook book;
-
-    @BeforeAll
-    static void start() throws URISyntaxException {
-        Path pages = Path.of(LayerExplainBrowserTest.class.getResource("/books/rope-layer").toURI());
-        book = RunningBook.start("--content", pages.toString(), "--rate-limit", "0");
-    }
-
-    @AfterAll
-    static void stop() {
-        book.close();
-    }
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension("--content", BookServerExtension.resource("/books/rope-layer"),
+            "--rate-limit", "0");
 
     @ParameterizedTest
     @ValueSource(ints = {390, 1280})
