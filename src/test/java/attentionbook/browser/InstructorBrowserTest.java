@@ -71,6 +71,9 @@ class InstructorBrowserTest {
                                 + ".filter(el => !el.closest('.table-scroll') && el.getBoundingClientRect().right > window.innerWidth + 1)"
                                 + ".map(el => el.tagName + '.' + el.className)"), "nothing outside the table's box is wider than the screen");
                     }
+                    // the cells' screen-reader words are positioned absolutely: the box must hold them, or the page pans
+                    assertEquals(Boolean.TRUE, page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                            "the page itself does not scroll sideways at " + width + " px");
                     assertEquals(List.of(), tab.seriousAccessibilityViolations());
                     tab.screenshot("instructor-dashboard-" + width);
                     page.navigate(server.url("/instructor"));
