@@ -37,7 +37,7 @@ final class ClassroomSetup {
             roster = Roster.read(file);
         } catch (RosterError e) {
             // the roster names itself by its file name alone: the full path tells the instructor which file
-            throw new ContentError(file.toString(), e.line(), problem(e));
+            throw new ContentError(file.toString(), e.line(), e.problem());
         }
         Path data = options.data() == null ? DEFAULT_DATA : options.data();
         ClassRecords records = RecordStores.open(options.database(), data);
@@ -51,12 +51,5 @@ final class ClassroomSetup {
             return "PostgreSQL at " + options.database().replaceAll("//[^@/]*@", "//");
         }
         return "an embedded database in " + data.toAbsolutePath().normalize();
-    }
-
-    /** The roster error's own words, without the "file:line: " it starts with (ContentError adds them again). */
-    private static String problem(RosterError e) {
-        String prefix = e.source() + (e.line() > 0 ? ":" + e.line() : "") + ": ";
-        String message = e.getMessage();
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }

@@ -4,11 +4,18 @@ package attentionbook.records;
 public final class RosterError extends RuntimeException {
     private final String source;
     private final int line;
+    private final String problem;
 
     public RosterError(String source, int line, String message) {
         super(source + (line > 0 ? ":" + line : "") + ": " + message);
         this.source = source;
         this.line = line;
+        this.problem = message;
+    }
+
+    /** What is wrong, without the "file:line: " the message starts with. */
+    public String problem() {
+        return problem;
     }
 
     public String source() {
