@@ -38,11 +38,15 @@ function isMatrix(m, rows, cols, maxRows = MAX_WIDTH) {
       && row.length === (cols ?? m[0].length) && row.every((x) => typeof x === 'number' && Number.isFinite(x)));
 }
 
-/** W_K's width: W_Q's, or g·d_k when g = kv_heads key/value heads serve the state's query heads. */
-function keyWidth(state) {
-  const width = state.wq?.[0]?.length;
-  return Number.isInteger(state.kv_heads) && Number.isInteger(state.heads) && state.heads > 0
-    ? width / state.heads * state.kv_heads : width;
+/**
+ * True when W_K is as wide as W_Q (one block a query head, as the kv-heads widget takes it) or g·d_k wide
+ * (g = kv_heads key/value heads serving the state's query heads, as the layer and decode widgets take it).
+ */
+function keyWidthFits(state) {
+  const width = state.wq[0].length;
+  const keys = state.wk[0].length;
+  return keys === width || (Number.isInteger(state.kv_heads) && Number.isInteger(state.heads) && state.heads > 0
+    && keys === width / state.heads * state.kv_heads);
 }
 
 /**
@@ -55,8 +59,8 @@ export function checkAttention(state, chapter) {
   if (Object.keys(state).sort().join() !== keys) return false;
   const t = state.x?.length;
   const d = state.x?.[0]?.length;
-  if (!isMatrix(state.x, undefined, undefined, MAX_TOKENS) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d, keyWidth(state))
-    || !isMatrix(state.wv, d)) {
+  if (!isMatrix(state.x, undefined, undefined, MAX_TOKENS) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d)
+    || !keyWidthFits(state) || !isMatrix(state.wv, d)) {
     return false;
   }
   if (!Array.isArray(state.tokens) || state.tokens.length !== t || !state.tokens.every((w) => typeof w === 'string')) return false;

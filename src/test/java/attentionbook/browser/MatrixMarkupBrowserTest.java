@@ -139,7 +139,7 @@ class MatrixMarkupBrowserTest {
             Page page = tab.page();
             page.navigate(book.url("/"));
             Object mismatches = page.evaluate("async (cases) => {"
-                    + " const url = document.querySelector('script[type=module]').src.replace('js/book.js', 'js/exercise.js');"
+                    + " const url = document.querySelector('script[type=module]').src.replace('js/book.js', 'js/exercise/text.js');"
                     + " const exercise = await import(url);"
                     + " const parse = (html) => { const t = document.createElement('template'); t.innerHTML = html; return t.content.firstElementChild; };"
                     + " return cases.map(c => [c.html, exercise.matrixTable(c.view).outerHTML, exercise.matrixTable(c.view).isEqualNode(parse(c.html))])"
