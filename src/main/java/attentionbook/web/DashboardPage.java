@@ -24,7 +24,7 @@ public record DashboardPage(Site site, boolean roster, String chapter, String so
     public record Mistake(String name, int count) {
     }
 
-    /** A student's line: their solved count over the exercises shown, and a cell per exercise. */
+    /** A student's line: how many of the exercises shown they solved (one declared in two chapters counts once), and a cell per column. */
     public record Row(String id, String name, String href, int solved, List<Cell> cells) {
     }
 

@@ -264,6 +264,19 @@ class InstructorHttpTest {
         assertEquals(400, server.asInstructor("/instructor?sort=shoe-size").statusCode());
     }
 
+    @Test
+    void anExerciseDeclaredInTwoChaptersCountsOnceInTheSolvedTotal() {
+        // the training chapter reviews exercises of earlier chapters: the same id, the same numbers, two columns
+        String twice = ClassroomServer.CATALOG.chapters().stream().flatMap(c -> ids(c).stream())
+                .filter(id -> ClassroomServer.CATALOG.chapters().stream().filter(c -> ids(c).contains(id)).count() == 2)
+                .findFirst().orElseThrow();
+        server.room.records().record(attempt("s3", twice, 31, 6, true, null));
+        Matcher row = Pattern.compile("<tr data-student=\"s3\">(.*?)</tr>").matcher(server.asInstructor("/instructor").body());
+        assertTrue(row.find());
+        assertEquals(2, Pattern.compile("progress-solved").matcher(row.group(1)).results().count(), "solved in both its chapters");
+        assertTrue(row.group(1).contains("<td class=\"dashboard-solved\">1</td>"), "one exercise solved: " + row.group(1));
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);
