@@ -4,9 +4,6 @@ import attentionbook.exercise.Declaration;
 import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.records.Attempt;
 import attentionbook.records.ClassRecords;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -285,15 +282,7 @@ class InstructorHttpTest {
         }
     }
 
-    static List<List<String>> csv(String text) throws IOException {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = mapper.readerFor(List.class).readValues(text)) {
-            while (it.hasNext()) {
-                rows.add(it.next());
-            }
-        }
-        return rows;
+    static List<List<String>> csv(String text) {
+        return attentionbook.CsvText.rows(text);
     }
 }
