@@ -38,6 +38,11 @@ public record DashboardPage(Site site, boolean roster, String chapter, String so
     public record Cell(String state, String mark, String words) {
     }
 
+    /** How many exercises the columns show: an exercise two chapters declare has a column in each. */
+    public int exercises() {
+        return (int) columns.stream().map(Column::id).distinct().count();
+    }
+
     /** A student's personal link. */
     public record Link(String id, String name, String url) {
     }

@@ -268,7 +268,13 @@ class InstructorHttpTest {
                 .filter(id -> ClassroomServer.CATALOG.chapters().stream().filter(c -> ids(c).contains(id)).count() == 2)
                 .findFirst().orElseThrow();
         server.room.records().record(attempt("s3", twice, 31, 6, true, null));
-        Matcher row = Pattern.compile("<tr data-student=\"s3\">(.*?)</tr>").matcher(server.asInstructor("/instructor").body());
+        String page = server.asInstructor("/instructor").body();
+        List<String> columns = ClassroomServer.CATALOG.chapters().stream().flatMap(c -> ids(c).stream()).toList();
+        long exercises = columns.stream().distinct().count();
+        assertTrue(exercises < columns.size());
+        assertTrue(page.contains("<caption>3 students × " + exercises + " exercises in " + columns.size() + " columns"),
+                "the caption counts exercises, not columns: " + page.replaceAll("(?s).*(<caption>.*?</caption>).*", "$1"));
+        Matcher row = Pattern.compile("<tr data-student=\"s3\">(.*?)</tr>").matcher(page);
         assertTrue(row.find());
         assertEquals(2, Pattern.compile("progress-solved").matcher(row.group(1)).results().count(), "solved in both its chapters");
         assertTrue(row.group(1).contains("<td class=\"dashboard-solved\">1</td>"), "one exercise solved: " + row.group(1));
