@@ -13,9 +13,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Builds the instructor pages' models from the class's records: one query each, shaped here. */
@@ -85,16 +87,17 @@ final class ClassViews {
         List<DashboardPage.Row> rows = new ArrayList<>();
         for (Student s : room.roster().students()) {
             List<DashboardPage.Cell> cells = new ArrayList<>(exercises.size());
-            int solved = 0;
+            // an exercise two chapters declare has one id and two columns, but is one exercise solved
+            Set<String> solved = new HashSet<>();
             for (int i = 0; i < exercises.size(); i++) {
                 Progress p = progress.get(s.id() + "\u0000" + exercises.get(i).id());
                 cells.add(cell(p));
                 if (p != null && p.solved()) {
-                    solved++;
+                    solved.add(p.exercise());
                     solvedPerExercise[i]++;
                 }
             }
-            rows.add(new DashboardPage.Row(s.id(), s.name(), studentHref(s.id()), solved, cells));
+            rows.add(new DashboardPage.Row(s.id(), s.name(), studentHref(s.id()), solved.size(), cells));
         }
         rows.sort(switch (sort) {
             case "id" -> Comparator.comparing(DashboardPage.Row::id);

@@ -24,7 +24,7 @@ public record DashboardPage(Site site, boolean roster, String chapter, String so
     public record Mistake(String name, int count) {
     }
 
-    /** A student's line: their solved count over the exercises shown, and a cell per exercise. */
+    /** A student's line: how many of the exercises shown they solved (one declared in two chapters counts once), and a cell per column. */
     public record Row(String id, String name, String href, int solved, List<Cell> cells) {
     }
 
@@ -36,6 +36,11 @@ public record DashboardPage(Site site, boolean roster, String chapter, String so
      * @param words  the same in words, for screen readers and the tooltip
      */
     public record Cell(String state, String mark, String words) {
+    }
+
+    /** How many exercises the columns show: an exercise two chapters declare has a column in each. */
+    public int exercises() {
+        return (int) columns.stream().map(Column::id).distinct().count();
     }
 
     /** A student's personal link. */

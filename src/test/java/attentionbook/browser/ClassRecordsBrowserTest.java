@@ -39,11 +39,25 @@ class ClassRecordsBrowserTest {
     @TempDir
     Path folder;
 
+    /** A course file with an instructor key, per-student numbers and a roster of Ada (s001) and Alan (s002); returns its path. */
+    static Path writeCourse(Path folder) throws java.io.IOException {
+        Files.writeString(folder.resolve("roster.csv"), "id,name\ns001,Ada Lovelace\ns002,Alan Turing\n");
+        return Files.writeString(folder.resolve("course.yaml"),
+                "instructor_key: " + KEY + "\nseed_policy: student\nroster: roster.csv\n");
+    }
+
+    /** Opens a student's personal link: it goes on to the contents, which greet the student by name. */
+    static void openLink(Page page, String link, String contentsUrl, String name) {
+        page.navigate(link);
+        assertEquals(contentsUrl, page.url(), "the link goes on to the contents");
+        Locator greeting = page.locator(".signed-in p");
+        greeting.waitFor();
+        assertEquals("Signed in as " + name + " (this browser)", greeting.innerText());
+    }
+
     @Test
     void twoStudentsOpenTheirLinksOneSolvesAndOneFails() throws Exception {
-        Files.writeString(folder.resolve("roster.csv"), "id,name\ns001,Ada Lovelace\ns002,Alan Turing\n");
-        Path course = Files.writeString(folder.resolve("course.yaml"),
-                "instructor_key: " + KEY + "\nseed_policy: student\nroster: roster.csv\n");
+        Path course = writeCourse(folder);
         Path data = folder.resolve("data");
         StudentLinks links = new StudentLinks(KEY);
         Exercise ada = local("score-grid", Seeds.forStudent("s001"));
@@ -54,18 +68,12 @@ class ClassRecordsBrowserTest {
              Browsers.Tab adaTab = Browsers.open(390, 844);
              Browsers.Tab alanTab = Browsers.open(1280, 900)) {
             Page adaPage = adaTab.page();
-            adaPage.navigate(book.url("/s/" + links.token("s001")));
-            assertEquals(book.url("/"), adaPage.url(), "the link goes on to the contents");
-            Locator greeting = adaPage.locator(".signed-in p");
-            greeting.waitFor();
-            assertEquals("Signed in as Ada Lovelace (this browser)", greeting.innerText());
+            openLink(adaPage, book.url("/s/" + links.token("s001")), book.url("/"), "Ada Lovelace");
             assertEquals("Sign out", adaPage.locator(".signed-in button").innerText());
             adaTab.screenshot("class-records-signed-in-390");
 
             Page alanPage = alanTab.page();
-            alanPage.navigate(book.url("/s/" + links.token("s002")));
-            alanPage.locator(".signed-in p").waitFor();
-            assertEquals("Signed in as Alan Turing (this browser)", alanPage.locator(".signed-in p").innerText(), "each browser its own student");
+            openLink(alanPage, book.url("/s/" + links.token("s002")), book.url("/"), "Alan Turing"); // each browser its own student
 
             adaPage.navigate(book.url("/chapters/every-exercise"));
             Locator adaExercise = exercise(adaPage, "score-grid");

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * a free port of 127.0.0.1 (and a socket in that folder), stopped and deleted by {@link #close()}. The
  * server refuses to run as root, so as root the cluster belongs to the {@code postgres} user.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
     private static final Path INSTALLED = Path.of("/usr/lib/postgresql");
     private final Path bin;
     private final Path dir;
@@ -38,7 +38,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** Starts a server, or skips the calling test when PostgreSQL is not installed. */
-    static LocalPostgres start() throws IOException, InterruptedException {
+    public static LocalPostgres start() throws IOException, InterruptedException {
         Path bin = newestBin();
         Assumptions.assumeTrue(bin != null, "PostgreSQL is not installed under /usr/lib/postgresql (apt-get install postgresql)");
         Path dir = Files.createTempDirectory("attention-pg");
@@ -61,7 +61,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** A new empty database on this server, as a {@code postgresql://} address the book accepts. */
-    String newDatabase() {
+    public String newDatabase() {
         String name = "records_" + databases.incrementAndGet();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
              Statement s = c.createStatement()) {

@@ -4,9 +4,6 @@ import attentionbook.exercise.Declaration;
 import attentionbook.exercise.ExerciseCatalog;
 import attentionbook.records.Attempt;
 import attentionbook.records.ClassRecords;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +261,25 @@ class InstructorHttpTest {
         assertEquals(400, server.asInstructor("/instructor?sort=shoe-size").statusCode());
     }
 
+    @Test
+    void anExerciseDeclaredInTwoChaptersCountsOnceInTheSolvedTotal() {
+        // the training chapter reviews exercises of earlier chapters: the same id, the same numbers, two columns
+        String twice = ClassroomServer.CATALOG.chapters().stream().flatMap(c -> ids(c).stream())
+                .filter(id -> ClassroomServer.CATALOG.chapters().stream().filter(c -> ids(c).contains(id)).count() == 2)
+                .findFirst().orElseThrow();
+        server.room.records().record(attempt("s3", twice, 31, 6, true, null));
+        String page = server.asInstructor("/instructor").body();
+        List<String> columns = ClassroomServer.CATALOG.chapters().stream().flatMap(c -> ids(c).stream()).toList();
+        long exercises = columns.stream().distinct().count();
+        assertTrue(exercises < columns.size());
+        assertTrue(page.contains("<caption>3 students × " + exercises + " exercises in " + columns.size() + " columns"),
+                "the caption counts exercises, not columns: " + page.replaceAll("(?s).*(<caption>.*?</caption>).*", "$1"));
+        Matcher row = Pattern.compile("<tr data-student=\"s3\">(.*?)</tr>").matcher(page);
+        assertTrue(row.find());
+        assertEquals(2, Pattern.compile("progress-solved").matcher(row.group(1)).results().count(), "solved in both its chapters");
+        assertTrue(row.group(1).contains("<td class=\"dashboard-solved\">1</td>"), "one exercise solved: " + row.group(1));
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -272,15 +288,7 @@ class InstructorHttpTest {
         }
     }
 
-    static List<List<String>> csv(String text) throws IOException {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = mapper.readerFor(List.class).readValues(text)) {
-            while (it.hasNext()) {
-                rows.add(it.next());
-            }
-        }
-        return rows;
+    static List<List<String>> csv(String text) {
+        return attentionbook.CsvText.rows(text);
     }
 }
