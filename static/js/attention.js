@@ -8,7 +8,7 @@ import { el, switchBox } from './dom.js';
 
 export const DIGITS = 2;
 const MAX_TOKENS = 12;
-const MAX_WIDTH = 16;    // d_model and the weights' sides: a lab run of d_model 16 opens in the widgets
+const MAX_WIDTH = 64;    // d_model and the weights' sides: every lab run (d_model 8 to 64) opens in the widgets
 
 /** "1", "2", … n: column labels. */
 export function dims(n) {
