@@ -114,8 +114,11 @@ export function placeInput(host, container, { field, name, key = field, rowLabel
 export function placeInputs(host, container, fields) {
   const span = () => largestMagnitude(...fields.map((f) => host.state[f.field]));
   const placed = fields.map((f) => placeInput(host, container, { ...f, range: span() }));
+  let coloured = span();
   host.recolourInputs = () => {
     const range = span();
+    if (range === coloured) return;   // the edited matrix has recoloured itself; the others keep their colours
+    coloured = range;
     for (const matrix of placed) recolour(matrix, range);
   };
   return placed;
