@@ -8,7 +8,7 @@ import { el, switchBox } from './dom.js';
 
 export const DIGITS = 2;
 const MAX_TOKENS = 12;
-const MAX_WIDTH = 16;    // d_model and the weights' sides: a lab run of d_model 16 opens in the widgets
+const MAX_WIDTH = 64;    // d_model and the weights' sides: every lab run (d_model 8 to 64) opens in the widgets
 
 /** "1", "2", … n: column labels. */
 export function dims(n) {
@@ -114,8 +114,11 @@ export function placeInput(host, container, { field, name, key = field, rowLabel
 export function placeInputs(host, container, fields) {
   const span = () => largestMagnitude(...fields.map((f) => host.state[f.field]));
   const placed = fields.map((f) => placeInput(host, container, { ...f, range: span() }));
+  let coloured = span();
   host.recolourInputs = () => {
     const range = span();
+    if (range === coloured) return;   // the edited matrix has recoloured itself; the others keep their colours
+    coloured = range;
     for (const matrix of placed) recolour(matrix, range);
   };
   return placed;

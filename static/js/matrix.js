@@ -87,18 +87,20 @@ function fill(root, values, rowLabels, colLabels) {
     th.scope = 'col';
     headRow.append(th);
   }
-  colLabels.forEach((label, c) => { headRow.children[c + 1].textContent = label; });
+  colLabels.forEach((label, c) => setText(headRow.children[c + 1], label));
 
   const body = root.querySelector('tbody');
   const sameSize = body.children.length === rows && (rows === 0 || body.children[0].children.length === cols + 1);
   if (!sameSize) body.replaceChildren(...values.map(() => newRow(cols)));
   for (let r = 0; r < rows; r++) {
     const tr = body.children[r];
-    tr.children[0].textContent = rowLabels[r];
+    setText(tr.children[0], rowLabels[r]);
     for (let c = 0; c < cols; c++) {
       const td = tr.children[c + 1];
-      td.dataset.row = String(r);
-      td.dataset.col = String(c);
+      if (td.dataset.row === undefined) {
+        td.dataset.row = String(r);
+        td.dataset.col = String(c);
+      }
       if (spec.edit) showInput(td, values[r][c], spec, maxAbs, r, c);
       else showValue(td, values[r][c], spec, maxAbs);
     }
@@ -125,8 +127,18 @@ function showValue(td, x, spec, maxAbs) {
     td.className = 'masked' + keep;
     return;
   }
-  td.className = heatClass(x, spec.scale, maxAbs) + keep;
-  td.textContent = formatNumber(x, spec.digits);
+  setClass(td, heatClass(x, spec.scale, maxAbs) + keep);
+  setText(td, formatNumber(x, spec.digits));
+}
+
+// A 64-wide layer has some 17,000 cells: writing only what changed keeps an edit from re-laying out
+// every table (a text or class written again, even the same, is new work for the browser).
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function setClass(node, name) {
+  if (node.className !== name) node.className = name;
 }
 
 function ariaHidden(text) {
@@ -164,11 +176,12 @@ function showInput(td, x, spec, maxAbs, r, c) {
     });
     td.replaceChildren(input);
   }
-  input.setAttribute('aria-label', spec.edit.label(r, c));
+  const label = spec.edit.label(r, c);
+  if (input.getAttribute('aria-label') !== label) input.setAttribute('aria-label', label);
   // Never rewrite what the reader is typing: "0." is a number on its way.
   const number = x === null ? -Infinity : x;
   if (document.activeElement !== input && readInput(input, spec.edit) !== number) input.value = x === null ? '−∞' : String(x);
-  td.className = x === null ? 'masked' : heatClass(x, spec.scale, maxAbs);
+  setClass(td, x === null ? 'masked' : heatClass(x, spec.scale, maxAbs));
 }
 
 /** The number an input holds: finite, −Infinity where edit.parse allows it, or null while it holds none. */

@@ -11,13 +11,9 @@ const link = (page, key, state, text) => {
   return a;
 };
 
-/** Fills container with one line a layer, or with the reason the run's layers do not fit the widgets. */
+/** Fills container with one line a layer: links to its heads and to the whole layer. */
 export function showWidgetLinks(container, answer) {
   container.replaceChildren();
-  if (!answer.fits) {
-    container.append(el('p', 'lab-widget-note', answer.reason));
-    return;
-  }
   const cut = answer.tokens < answer.probe_tokens
     ? ` The widgets show at most ${answer.tokens} tokens, so they get the probe's first ${answer.tokens} of its`
       + ` ${answer.probe_tokens}: with the causal mask no token sees a later one, so these rows' weights are`

@@ -20,11 +20,11 @@ final class AttentionWidgetState {
     /** A widget is read on a page: beyond this many tokens (rows of X and of every grid) it stops being readable. */
     static final int MAX_SIZE = 12;
     /**
-     * The widest matrix a widget takes: d_model and every side of a weight matrix. Wider than
-     * {@link #MAX_SIZE} so that a lab run of d_model 16 opens in the widgets; a wide matrix scrolls
-     * sideways in its own box. The attention API's limit (web.AttentionLimits.MAX_WIDTH) is the same.
+     * The widest matrix a widget takes: d_model and every side of a weight matrix. The lab's widest
+     * d_model, so that every trained layer opens in the widgets; a wide matrix scrolls sideways in its
+     * own box. The attention API's limit (web.AttentionLimits.MAX_WIDTH) is the same.
      */
-    static final int MAX_WIDTH = 16;
+    static final int MAX_WIDTH = 64;
     static final int DIGITS = 2;
     private static final List<String> INPUTS = List.of("preset", "tokens", "x", "wq", "wk", "wv");
 

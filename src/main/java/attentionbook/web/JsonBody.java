@@ -19,8 +19,11 @@ import java.io.InputStream;
  * the stream ourselves lets a body that announces its size be refused before it is read, with that size.
  */
 final class JsonBody {
-    /** The limit of every JSON API: every matrix of /api/attention at its limit, pretty-printed, fits twice. */
-    static final int MAX_BYTES = 64 * 1024;
+    /**
+     * The limit of every JSON API: every matrix of /api/attention at its limit (a 64-wide layer, the lab's
+     * widest), each double written in full, is about 370 KiB; this leaves a third more for spacing.
+     */
+    static final int MAX_BYTES = 512 * 1024;
     /** The most of a too-large body read only to be dropped (see {@link #discardRest}). */
     private static final long DISCARD_BYTES = 4L * 1024 * 1024;
 

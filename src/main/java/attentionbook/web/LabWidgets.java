@@ -15,10 +15,10 @@ import java.util.Map;
  * URL fragment carries), on the task's probe sequence, so a reader can step through a learned head, or a
  * whole layer's heads, with the same widgets the chapters use on hand-set weights.
  *
- * <p>The widgets show at most {@link #TOKEN_LIMIT} tokens and matrices {@link #WIDTH_LIMIT} wide. Tokens: the
- * state holds the probe's first 12 tokens; with the causal mask, their attention is exactly that of the
- * whole probe's first 12 rows (no row sees a later token, in any layer). Columns cannot be cut the same way
- * (every score sums over all of d_model), so a run is offered to the widgets only when d_model ≤ 16.
+ * <p>The widgets show at most {@link #TOKEN_LIMIT} tokens: the state holds the probe's first 12 tokens; with
+ * the causal mask, their attention is exactly that of the whole probe's first 12 rows (no row sees a later
+ * token, in any layer). Columns could not be cut that way (every score sums over all of d_model), so the
+ * widgets and the attention API take matrices as wide as the lab's widest model (d_model 64): every run opens.
  *
  * <p>A state is one head h of one layer: X (the normalised stream the attention reads), the columns
  * h·d_k … (h+1)·d_k − 1 of W_Q, W_K and W_V and the same rows of W_O, so its weights are head h's and its
@@ -26,16 +26,14 @@ import java.util.Map;
  * W_Q, W_K, W_V and W_O and the run's number of heads, so its output is the layer's attention output.
  */
 final class LabWidgets {
-    /** The book's widgets stop at this many tokens (book.AttentionWidgetState.MAX_SIZE)... */
+    /** The book's widgets stop at this many tokens (book.AttentionWidgetState.MAX_SIZE). */
     static final int TOKEN_LIMIT = 12;
-    /** ...and at matrices this wide (book.AttentionWidgetState.MAX_WIDTH, the attention API's AttentionLimits.MAX_WIDTH). */
-    static final int WIDTH_LIMIT = AttentionLimits.MAX_WIDTH;
     static final String PIPELINE_PAGE = "/chapters/why-attention";
     static final String MULTI_HEAD_PAGE = "/chapters/multi-head-attention";
     static final String DECODE_PAGE = "/chapters/kv-cache";
     private static final int WEIGHTS_STEP = 6;           // the pipeline's "Normalise" step, where the weights show
 
-    record Answer(boolean fits, String reason, int tokens, @com.fasterxml.jackson.annotation.JsonProperty("probe_tokens") int probeTokens,
+    record Answer(int tokens, @com.fasterxml.jackson.annotation.JsonProperty("probe_tokens") int probeTokens,
                   String pipelinePage, String multiHeadPage, String decodePage, List<Layer> layers) {
     }
 
@@ -47,12 +45,6 @@ final class LabWidgets {
     static Answer of(RunConfig config, TinyGpt model) {
         int[] probe = config.task().probe(config.length()).input();
         int d = config.dModel();
-        if (d > WIDTH_LIMIT) {
-            return new Answer(false, "The book's widgets show at most " + WIDTH_LIMIT + " columns, and every score"
-                    + " sums over all " + d + " columns of this run's d_model, so its layers cannot be cut to fit:"
-                    + " train with d_model from 8 to " + WIDTH_LIMIT + " to open them in the widgets.",
-                    0, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, DECODE_PAGE, List.of());
-        }
         int[] shown = Arrays.copyOf(probe, Math.min(probe.length, TOKEN_LIMIT));
         Inspection inspection;
         synchronized (model) {
@@ -79,7 +71,7 @@ final class LabWidgets {
             multiHead.put("heads", config.heads());
             layers.add(new Layer(l, pipeline, multiHead, decode(tokens, x, wq, wk, wv, wo, config.heads())));
         }
-        return new Answer(true, null, shown.length, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, DECODE_PAGE, layers);
+        return new Answer(shown.length, probe.length, PIPELINE_PAGE, MULTI_HEAD_PAGE, DECODE_PAGE, layers);
     }
 
     /** The keys the pipeline and multi-head widgets' states share, in the order the book writes them. */

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time for the work of one POST /api/attention without the network: parse the body's bytes, check
  * it, run the core, write the answer's bytes. "limit" is the largest request {@link AttentionLimits}
- * allows (T=16 tokens, every width 16, 8 heads, causal, with W_O; a batch may not hold more tokens), its numbers
+ * allows (T=16 tokens, every width 64, 8 heads, causal, with W_O; a batch may not hold more tokens), its numbers
  * written in full (16 or 17 significant digits); "widget" is what a widget sends (T=6, d=3, 1 head).
  * How to run it: README.md next to this file (through JMH's own main, org.openjdk.jmh.Main ApiBenchmark).
  */

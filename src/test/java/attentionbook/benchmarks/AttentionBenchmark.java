@@ -40,7 +40,7 @@ public class AttentionBenchmark {
 
     /**
      * widget: T=6, d=3, 1 head; chapter: T=16, d=64, 4 heads; limit: the API's largest sequence
-     * (T=16, d=16, 8 heads, causal, see AttentionLimits); large: T=512, d=512, 8 heads, causal
+     * (T=16, d=64, 8 heads, causal, see AttentionLimits); large: T=512, d=512, 8 heads, causal
      */
     @Param({"widget", "chapter", "limit", "large"})
     public String size;
@@ -53,7 +53,7 @@ public class AttentionBenchmark {
         switch (size) {
             case "widget": build(6, 3, 1, false); break;
             case "chapter": build(16, 64, 4, false); break;
-            case "limit": build(16, 16, 8, true); break;
+            case "limit": build(16, 64, 8, true); break;
             case "large": build(512, 512, 8, true); break;
             default: throw new IllegalArgumentException("unknown size " + size);
         }

@@ -60,7 +60,7 @@ class ApiBodyUniformityTest {
                 Arguments.of("too deep", "{\"a\": " + "[".repeat(40) + "]".repeat(40) + "}", 400,
                         "the body nests lists and objects more than 32 deep"),
                 Arguments.of("a long number", "{\"a\": 1" + "0".repeat(1500) + "}", 400, "a number in the body is too long at line 1"),
-                Arguments.of("too big", "{\"a\": \"" + "x".repeat(70_000) + "\"}", 413, "the body is 70009 bytes but the API accepts at most "));
+                Arguments.of("too big", "{\"a\": \"" + "x".repeat(600_000) + "\"}", 413, "the body is 600009 bytes but the API accepts at most "));
     }
 
     @ParameterizedTest(name = "{0}")
