@@ -11,7 +11,6 @@ import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionLayer;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.AttentionTrace;
-import attentionbook.attention.Costs;
 import attentionbook.attention.Matrix;
 import attentionbook.book.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
