@@ -77,7 +77,7 @@ export function mount(element) {
   /** The weights' sizes never change here, so the count is fixed for the state the widget starts with. */
   const parameters = (host) => {
     const { heads: choices, parameters: p } = sizing(host.state, host.chapter, host.options);
-    const list = choices.length > 1 ? `with ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} heads alike` : 'with its one head';
+    const list = choices.length > 1 ? `with ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]} heads alike` : `with its ${choices[0] === 1 ? 'one head' : `${choices[0]} heads`}`;
     return el('p', 'widget-note multi-head-parameters',
       `Parameters in Wq, Wk, Wv and Wo: ${p.wq} + ${p.wk} + ${p.wv} + ${p.wo} = ${p.total}, ${list}.`);
   };

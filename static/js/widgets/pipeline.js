@@ -111,7 +111,7 @@ export function mount(element) {
       : { name: 'Kᵀ', key: 'kt', values: transpose(answer.k), rowLabels: dims(answer.k[0].length), colLabels: s.tokens,
         step: 'k', at: (r, c) => [c, r], range: rows.range };
     const qRotated = s.rope ? byToken('Q rotated by position', 'q-rotated', head.q_rotated, 'q_rotated') : null;
-    const scores = { ...grid, name: 'scores Q·Kᵀ', key: 'scores', values: head.scores, step: 'scores' };
+    const scores = { ...grid, name: s.rope ? 'scores Q_rot·K_rotᵀ' : 'scores Q·Kᵀ', key: 'scores', values: head.scores, step: 'scores' };
     const scaled = { ...grid, name: s.scale ? 'scaled Q·Kᵀ / √d_k' : 'unscaled Q·Kᵀ', key: 'scaled', values: head.scaled, step: 'scaled' };
     const masked = { ...grid, name: s.causal ? 'masked scores' : 'scores (no mask)', key: 'masked', values: head.masked, step: 'masked' };
     const weights = { ...grid, name: 'weights A', key: 'weights', values: head.weights, scale: 'weights', step: 'weights' };

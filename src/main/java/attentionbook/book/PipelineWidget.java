@@ -45,7 +45,7 @@ final class PipelineWidget implements WidgetKind {
             tables.add(t.signed("Q rotated by position", "q-rotated", head.qRotated(), vectors));
             tables.add(t.signed("K rotated by position", "k-rotated", head.kRotated(), vectors));
         }
-        tables.addAll(List.of(t.grid("scores Q·Kᵀ", "scores", head.scores(), scores), t.grid(t.scaledName(), "scaled", head.scaled(), scores),
+        tables.addAll(List.of(t.grid(head.rotated() ? "scores Q_rot·K_rotᵀ" : "scores Q·Kᵀ", "scores", head.scores(), scores), t.grid(t.scaledName(), "scaled", head.scaled(), scores),
                 t.grid(t.maskedName(), "masked", head.masked(), scores),
                 t.weightsGrid("weights A", "weights", head.weights()),
                 t.signed(t.in().spec().wo() == null ? "output = A·V" : "output = concat·Wo", "output", trace.output(), vectors)));

@@ -45,6 +45,10 @@ class ModernWidgetsBrowserTest {
             assertEquals(MatrixTable.number(0.0, 2), w.matrix("weights-h1").get(2).get(0), "the window of 2 hides token 1 from token 3");
             assertTrue(w.root().locator("[data-group=\"weights\"] h3").textContent().contains("a window of 2"));
             assertEquals(LiveWidget.shown(trace.output()), w.matrix("output"));
+            // W_K's width g·d_k fixes d_k and so h: the one head count offered is the block's own
+            assertEquals(1, w.root().locator(".widget-controls input[type=\"radio\"]").count());
+            assertTrue(w.root().locator(".multi-head-parameters").textContent().endsWith("= 48, with its 2 heads."),
+                    w.root().locator(".multi-head-parameters").textContent());
             assertEquals(List.of(), tab.errors());
         }
     }
@@ -76,6 +80,7 @@ class ModernWidgetsBrowserTest {
             assertEquals("Step 3 of 7: Score: every rotated query against every rotated key, Q_rot·K_rotᵀ", title.textContent());
             assertEquals(LiveWidget.shown(trace.heads().get(0).qRotated()), w.matrix("q-rotated"));
             assertEquals(LiveWidget.shown(trace.heads().get(0).scores()), w.matrix("scores"));
+            assertTrue(w.root().locator("[data-matrix=\"scores\"] caption").textContent().startsWith("scores Q_rot·K_rotᵀ"));
             assertEquals(value(trace.heads().get(0).scores().get(3, 2)), explain(w, "scores", 3, 2));
             w.root().locator("[data-action=\"next\"]").click();
             w.root().locator("[data-action=\"next\"]").click();
