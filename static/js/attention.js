@@ -55,8 +55,9 @@ function keyWidthFits(state) {
  * drawing a broken widget.
  */
 export function checkAttention(state, chapter) {
-  const keys = Object.keys(chapter).sort().join();
-  if (Object.keys(state).sort().join() !== keys) return false;
+  // the modern options are kept only when written, so a link may carry one its chapter's block leaves out
+  const keys = (s) => Object.keys(s).filter((k) => !MODERN.includes(k)).sort().join();
+  if (keys(state) !== keys(chapter) || !modernFits(state)) return false;
   const t = state.x?.length;
   const d = state.x?.[0]?.length;
   if (!isMatrix(state.x, undefined, undefined, MAX_TOKENS) || !isMatrix(state.wq, d) || !isMatrix(state.wk, d)
@@ -70,6 +71,16 @@ export function checkAttention(state, chapter) {
   }
   if ('wo' in chapter && state.wo !== null && !isMatrix(state.wo, state.wv[0].length)) return false;
   return true;
+}
+
+const MODERN = ['kv_heads', 'window', 'rope'];
+
+/** kv_heads a divisor of heads, window a whole number from 0, rope true or false: each only when present. */
+function modernFits(state) {
+  const heads = state.heads ?? 1;
+  return (state.kv_heads === undefined || (Number.isInteger(state.kv_heads) && state.kv_heads >= 1 && heads % state.kv_heads === 0))
+    && (state.window === undefined || (Number.isInteger(state.window) && state.window >= 0))
+    && (state.rope === undefined || typeof state.rope === 'boolean');
 }
 
 /** A whole number from 1 to max. */

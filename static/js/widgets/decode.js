@@ -1,5 +1,6 @@
 // decode: generation one token at a time with a KV cache. Each step shows the new token's q row, the
-// cached K and V (earlier rows reused, the newest appended), each head's one new row of scores and
+// cached K and V (earlier rows reused, the newest appended; with a window w, rows older than the last w
+// shown struck through and labelled "evicted": the rolling buffer dropped them), each head's one new row of scores and
 // weights, the output row, and the cache's bytes for a chosen model and number type. "Use the KV
 // cache" off recomputes the whole causal layer and shows the same output row beside it.
 // Numbers from POST /api/decode. Every cell explains itself through POST /api/attention/explain on the
@@ -46,8 +47,13 @@ export function mount(element) {
     const t = view.step;
     const word = view.tokens[t - 1];
     const seen = view.tokens.slice(0, t);
-    host.body.querySelector('.decode-step').textContent = `Step ${t}: “${word}” is decoded. ${t === 1 ? 'The cache was empty'
-      : t === 2 ? 'Row 1 of K and V is read from the cache as it was' : `Rows 1–${t - 1} of K and V are read from the cache as they were`}; row ${t} is computed now and appended.`;
+    const from = view.cached_from;                   // the oldest row the rolling buffer still holds (1-based)
+    const rows = (a, b) => (a === b ? `Row ${a} of K and V is` : `Rows ${a}–${b} of K and V are`);
+    const evicted = from === 1 ? '' : ` ${from === 2 ? 'Row 1 has' : `Rows 1–${from - 1} have`} left the cache (evicted): `
+      + `outside the window of ${host.state.window}, no later token reads ${from === 2 ? 'it' : 'them'}.`;
+    host.body.querySelector('.decode-step').textContent = `Step ${t}: “${word}” is decoded. ${t === 1 ? 'The cache was empty' : from === t ? 'No cached row is inside the window'
+      : `${rows(from, t - 1)} read from the cache as ${from === t - 1 ? 'it was' : 'they were'}`}; row ${t} is computed now and appended.${evicted}`;
+    const cachedLabels = seen.map((label, r) => (r + 1 < from ? `${label} (evicted)` : label));
     const row = host.body.querySelector('.decode-matrices');
     const body = { ...attentionBody({ ...host.state, x: host.state.x.slice(0, t) }), causal: true };
     const explained = (step, head = 0, rowOf = () => t - 1) => (r, c) =>
@@ -63,10 +69,11 @@ export function mount(element) {
       head: Math.floor(c / dk) * host.state.heads / host.state.kv_heads, row: r, col: c % dk }];
     for (const [name, key, values, step] of [['K cache', 'keys', view.keys, 'k'], ['V cache', 'values', view.values, 'v']]) {
       const m = placeComputed(host, row, { name: step === 'k' && host.state.rope ? 'K cache (rotated by position)' : name, key, values,
-        rowLabels: seen, colLabels: dims(values[0].length), ask: step === 'k' && host.state.rope ? rotatedKey : explained(step, 0, (r) => r) });
+        rowLabels: cachedLabels, colLabels: dims(values[0].length), ask: step === 'k' && host.state.rope ? rotatedKey : explained(step, 0, (r) => r) });
       [...m.querySelectorAll('tbody tr')].forEach((tr, r) => {
         tr.classList.toggle('is-new', r === t - 1);
-        tr.classList.toggle('is-reused', r < t - 1);
+        tr.classList.toggle('is-reused', r < t - 1 && r + 1 >= from);
+        tr.classList.toggle('is-evicted', r + 1 < from);
       });
       keys.push(key);
     }

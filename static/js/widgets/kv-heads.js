@@ -2,8 +2,9 @@
 // g = h plain multi-head). The chapter gives a multi-head layer: W_K and W_V have one block of columns
 // per query head, and with g key/value heads the layer keeps their first g blocks. Query head i reads
 // the block the core names in its kv_group. The cache sizes for each g come with the page (data-options).
+// With "window" the weights outside it are 0; with "rope" each key/value head's K rotated by position is drawn.
 // State: {"preset": null, "tokens": [T words], "x": T×d_model, "wq", "wk", "wv": d_model×(h·d_k),
-//         "heads": h, "kv_heads": g, "causal": true}
+//         "heads": h, "kv_heads": g, "causal": true, and when written "window", "rope"}
 import { startWidget } from '../widget.js';
 import { el } from '../dom.js';
 import { postJson } from '../api.js';
@@ -18,6 +19,7 @@ function layerBody(state) {
   return {
     x: state.x, wq: state.wq, wk: block(state.wk, 0, width), wv: block(state.wv, 0, width),
     heads: state.heads, kv_heads: state.kv_heads, causal: state.causal, scale: true,
+    ...(state.window ? { window: state.window } : {}), ...(state.rope !== undefined ? { rope: state.rope } : {}),
   };
 }
 
@@ -26,7 +28,9 @@ export function mount(element) {
     const s = host.state;
     if (!host.controls.hasChildNodes()) host.controls.append(groupPicker(host), checkbox(host, 'causal', 'Causal mask'));
     for (const radio of host.controls.querySelectorAll('input[type="radio"]')) radio.checked = Number(radio.value) === s.kv_heads;
-    host.controls.querySelector('.widget-switch input').checked = s.causal;
+    const causal = host.controls.querySelector('.widget-switch input');
+    causal.checked = s.causal;
+    causal.disabled = Boolean(s.window); // a sliding window is a causal mask with a limit: it needs the mask on
     inputsGroup(host, host.body, [
       { field: 'x', name: 'X', rowLabels: s.tokens }, { field: 'wq', name: 'Wq' }, { field: 'wk', name: 'Wk' }, { field: 'wv', name: 'Wv' },
     ]);
@@ -83,10 +87,17 @@ export function mount(element) {
         placeComputed(host, kv, { ...tokens, name: `${name} (key/value head ${j + 1})`, key: `${key}-g${j + 1}`,
           values: block(m, j * dk, dk), colLabels: dims(dk), ask: asking(host, key, 0, (r, c) => [r, j * dk + c]) });
       }
+      const reader = answer.heads.findIndex((head) => head.kv_group === j); // its first query head: all read the same rotated K
+      if (s.rope && reader >= 0) {
+        kvKeys.push(`k-rotated-g${j + 1}`);
+        placeComputed(host, kv, { ...tokens, name: `K rotated (key/value head ${j + 1})`, key: `k-rotated-g${j + 1}`,
+          values: answer.heads[reader].k_rotated, colLabels: dims(dk), ask: asking(host, 'k_rotated', reader) });
+      }
     }
     keepOnly(kv, kvKeys);
 
-    const weights = group(host.body, 'weights', 'Each query head’s weights, from its own Q and its group’s K');
+    const weights = group(host.body, 'weights', `Each query head’s weights, from its own Q and its group’s K${s.window
+      ? ` (a window of ${s.window}: a token weighs only itself and the ${s.window - 1} before it)` : ''}`);
     const weightKeys = [];
     answer.heads.forEach((head, h) => {
       weightKeys.push(`weights-h${h + 1}`);
@@ -107,6 +118,7 @@ export function mount(element) {
   return startWidget(element, {
     label: 'Grouped-query attention widget',
     check: (state, chapter, options) => checkAttention(state, chapter) && state.heads === chapter.heads
+      && (state.window === undefined || state.window === 0 || state.causal)
       && options.kv_heads.includes(state.kv_heads) && typeof state.causal === 'boolean'
       && ['x', 'wq', 'wk', 'wv'].every((f) => state[f].length === chapter[f].length
         && state[f].every((row) => row.length === chapter[f][0].length)),

@@ -1,8 +1,10 @@
 // pipeline: the whole of attention one step at a time, X → Q, K, V → scores → scaled → masked →
 // weights → output, with Previous and Next; every matrix is captioned with its shape, and every
 // computed number explains itself on a click or Enter. X and the projections are edited at step 1.
+// With "window" the mask also hides keys w or more tokens back; with "rope" the score step shows Q and K
+// rotated by position, the rows the scores use.
 // State: {"preset": … | null, "tokens": [T words], "x": T×d_model, "wq", "wk", "wv": d_model×width,
-//         "wo": width×d_out or null, "causal": false, "scale": true, "step": 1 … 7}
+//         "wo": width×d_out or null, "causal": false, "scale": true, "step": 1 … 7, and when written "window", "rope"}
 import { startWidget } from '../widget.js';
 import { el } from '../dom.js';
 import { checkAttention, checkbox, dims, isCount, keepOnly, placeComputed, placeInputs, runAttention } from '../attention.js';
@@ -25,7 +27,9 @@ export function mount(element) {
 
   const build = (host) => {
     if (!host.controls.hasChildNodes()) host.controls.append(...controls(host));
-    host.controls.querySelector('.widget-switch input').checked = host.state.causal;
+    const causal = host.controls.querySelector('.widget-switch input');
+    causal.checked = host.state.causal;
+    causal.disabled = Boolean(host.state.window); // a sliding window is a causal mask with a limit: it needs the mask on
     let stage = host.body.querySelector(':scope > .pipeline-stage');
     if (!stage) {
       stage = el('div', 'matrix-row pipeline-stage');
@@ -63,7 +67,7 @@ export function mount(element) {
     const [previous, next] = host.controls.querySelectorAll('.pipeline-nav button');
     previous.disabled = s.step === 1;
     next.disabled = s.step === STEPS.length;
-    host.controls.querySelector('.pipeline-title').textContent = `Step ${s.step} of ${STEPS.length}: ${STEPS[s.step - 1]}`;
+    host.controls.querySelector('.pipeline-title').textContent = `Step ${s.step} of ${STEPS.length}: ${title(s)}`;
     const stage = host.body.querySelector('.pipeline-stage');
     if (s.step === 1) {
       if (stage.dataset.step !== '1') {
@@ -83,6 +87,13 @@ export function mount(element) {
     if (order.join() !== keys.join()) stage.replaceChildren(...keys.map((key) => stage.querySelector(`[data-matrix="${key}"]`)));
   };
 
+  /** The step's title, saying what the modern options change. */
+  const title = (s) => {
+    if (s.step === 3 && s.rope) return 'Score: every rotated query against every rotated key, Q_rot·K_rotᵀ';
+    if (s.step === 5 && s.window) return `Mask: −∞ where a token would see the future or lies ${s.window} or more tokens back (window ${s.window})`;
+    return STEPS[s.step - 1];
+  };
+
   /** The matrices of the current step: its inputs first, then what it computes. */
   const matrices = (host, stage, answer) => {
     const s = host.state;
@@ -94,16 +105,20 @@ export function mount(element) {
     const q = byToken('Q = X·Wq', 'q', answer.q, 'q');
     const k = byToken('K = X·Wk', 'k', answer.k, 'k');
     const v = byToken('V = X·Wv', 'v', answer.v, 'v');
-    const kt = { name: 'Kᵀ', key: 'kt', values: transpose(answer.k), rowLabels: dims(answer.k[0].length), colLabels: s.tokens,
-      step: 'k', at: (r, c) => [c, r], range: rows.range };
-    const scores = { ...grid, name: 'scores Q·Kᵀ', key: 'scores', values: head.scores, step: 'scores' };
+    const kt = s.rope
+      ? { name: 'K rotated, transposed', key: 'kt', values: transpose(head.k_rotated), rowLabels: dims(head.k_rotated[0].length),
+        colLabels: s.tokens, step: 'k_rotated', at: (r, c) => [c, r], range: rows.range }
+      : { name: 'Kᵀ', key: 'kt', values: transpose(answer.k), rowLabels: dims(answer.k[0].length), colLabels: s.tokens,
+        step: 'k', at: (r, c) => [c, r], range: rows.range };
+    const qRotated = s.rope ? byToken('Q rotated by position', 'q-rotated', head.q_rotated, 'q_rotated') : null;
+    const scores = { ...grid, name: s.rope ? 'scores Q_rot·K_rotᵀ' : 'scores Q·Kᵀ', key: 'scores', values: head.scores, step: 'scores' };
     const scaled = { ...grid, name: s.scale ? 'scaled Q·Kᵀ / √d_k' : 'unscaled Q·Kᵀ', key: 'scaled', values: head.scaled, step: 'scaled' };
     const masked = { ...grid, name: s.causal ? 'masked scores' : 'scores (no mask)', key: 'masked', values: head.masked, step: 'masked' };
     const weights = { ...grid, name: 'weights A', key: 'weights', values: head.weights, scale: 'weights', step: 'weights' };
     const output = byToken(s.wo ? 'output = concat·Wo' : 'output = A·V', 'output', answer.output, 'output');
     switch (s.step) {
       case 2: return [q, k, v];
-      case 3: return [q, kt, scores];
+      case 3: return s.rope ? [qRotated, kt, scores] : [q, kt, scores];
       case 4: return [scores, scaled];
       case 5: return [scaled, masked];
       case 6: return [masked, weights];
@@ -120,7 +135,8 @@ export function mount(element) {
 
   return startWidget(element, {
     label: 'Attention pipeline widget',
-    check: (state, chapter) => checkAttention(state, chapter) && isCount(state.step, STEPS.length),
+    check: (state, chapter) => checkAttention(state, chapter) && isCount(state.step, STEPS.length)
+      && (state.window === undefined || state.window === 0 || state.causal) && state.kv_heads === undefined,
     build,
     compute: runAttention,
     show,

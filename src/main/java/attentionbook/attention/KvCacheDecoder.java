@@ -1,8 +1,8 @@
 package attentionbook.attention;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Deque;
 
 /**
  * Generation one token at a time with a KV cache. Each {@link #append} takes the new token's input
@@ -15,7 +15,9 @@ import java.util.List;
  * key/value group (g·d_k and g·d_v numbers a token, so grouped-query heads shrink it by h/g) and query
  * head i reads group ⌊i·g/h⌋; with rope, the new q and k are rotated by the token's position p (from 0)
  * and k is cached rotated, so cached keys are never turned again; with a window w, the token at
- * position p sees only the cached positions j with p − w &lt; j ≤ p.
+ * position p sees only the positions j with p − w &lt; j ≤ p, and since no later token sees further back
+ * either, the cache is a rolling buffer: row p − w leaves it when token p arrives, so it never holds more
+ * than w rows of each group.
  */
 public final class KvCacheDecoder {
 
@@ -35,10 +37,11 @@ public final class KvCacheDecoder {
      * @param concat       the head outputs side by side (h·d_v)
      * @param output       concat·W_O, or concat without W_O
      * @param multiplyAdds the multiply-adds this step did
+     * @param cachedFrom   the oldest token (from 1) the cache still holds after this step: 1, or t − w + 1 with a window w
      */
     public record Token(int tokens, double[] x, double[] q, double[] k, double[] v, double[] qRotated, double[] kRotated,
                         double[][] scaled, double[][] weights, double[][] headOutputs, double[] concat, double[] output,
-                        long multiplyAdds) {
+                        long multiplyAdds, int cachedFrom) {
 
         /** The query row the scores used: rotated with rope, else q. */
         public double[] queryUsed() {
@@ -52,8 +55,9 @@ public final class KvCacheDecoder {
     }
 
     private final AttentionSpec spec;
-    private final List<double[]> keys = new ArrayList<>();
-    private final List<double[]> values = new ArrayList<>();
+    private final Deque<double[]> keys = new ArrayDeque<>();     // oldest first; at most w rows with a window w
+    private final Deque<double[]> values = new ArrayDeque<>();
+    private int decoded;
     private long multiplyAdds;
 
     /** A decoder for this layer; its causal switch is ignored, since the newest token is always the last. */
@@ -72,7 +76,7 @@ public final class KvCacheDecoder {
         }
         AttentionSpec.requireFinite(Matrix.of(new double[][]{x}), "the new token's row");
         long before = multiplyAdds;
-        int position = keys.size();                      // p, from 0: the new token is the last
+        int position = decoded;                          // p, from 0: the new token is the last
         int heads = spec.heads();
         int dk = spec.headWidth();
         int dv = spec.valueHeadWidth();
@@ -82,10 +86,17 @@ public final class KvCacheDecoder {
         double[] qRotated = spec.rope() ? rotateBlocks(q, heads, dk, position) : null;
         double[] kRotated = spec.rope() ? rotateBlocks(k, spec.kvHeads(), dk, position) : null;
         double[] qs = spec.rope() ? qRotated : q;
-        keys.add(spec.rope() ? kRotated : k);            // the cache grows by one row; earlier rows are reused as stored
-        values.add(v);
-        int t = keys.size();
-        int first = spec.window() > 0 ? Math.max(0, position - spec.window() + 1) : 0;  // p − w < j ≤ p
+        if (spec.window() > 0 && keys.size() == spec.window()) {
+            keys.removeFirst();                          // row p − w: outside this token's window and every later one's
+            values.removeFirst();
+        }
+        keys.addLast(spec.rope() ? kRotated : k);        // the cache grows by one row; earlier rows are reused as stored
+        values.addLast(v);
+        decoded++;
+        int t = decoded;
+        int first = t - keys.size();                     // 0-based position of the oldest cached row: p − w < j ≤ p
+        double[][] cachedKeys = keys.toArray(new double[0][]);
+        double[][] cachedValues = values.toArray(new double[0][]);
         double factor = spec.scale() ? Attention.scaleFactor(dk) : 1.0;
         double[][] scaled = new double[heads][t];
         double[][] weights = new double[heads][];
@@ -97,7 +108,7 @@ public final class KvCacheDecoder {
             for (int j = first; j < t; j++) {
                 double dot = 0.0;
                 for (int c = 0; c < dk; c++) {
-                    dot += qs[h * dk + c] * keys.get(j)[g * dk + c];   // q_h·k_j over the cached keys of group g
+                    dot += qs[h * dk + c] * cachedKeys[j - first][g * dk + c];   // q_h·k_j over the cached keys of group g
                 }
                 multiplyAdds += dk;
                 scaled[h][j] = spec.scale() ? dot * factor : dot;
@@ -105,7 +116,7 @@ public final class KvCacheDecoder {
             weights[h] = Softmax.stable(scaled[h]);      // one row: the newest token over the keys it may see
             for (int j = first; j < t; j++) {
                 for (int c = 0; c < dv; c++) {
-                    headOutputs[h][c] += weights[h][j] * values.get(j)[g * dv + c];
+                    headOutputs[h][c] += weights[h][j] * cachedValues[j - first][g * dv + c];
                 }
                 multiplyAdds += dv;
             }
@@ -119,20 +130,44 @@ public final class KvCacheDecoder {
             }
         }
         return new Token(t, x.clone(), q, k, v, qRotated, kRotated, scaled, weights, headOutputs, concat, output,
-                multiplyAdds - before);
+                multiplyAdds - before, first + 1);
     }
 
-    /** Tokens in the cache. */
+    /** Tokens decoded so far. */
     public int tokens() {
+        return decoded;
+    }
+
+    /** Rows the cache holds now: every token decoded, or with a window w the last w of them. */
+    public int cachedRows() {
         return keys.size();
     }
 
-    /** The cached keys, one row a token (t×g·d_k, rotated by position with rope). IllegalStateException while the cache is empty. */
+    /** The oldest token (from 1) whose key and value the cache still holds. */
+    public int oldestCached() {
+        return decoded - keys.size() + 1;
+    }
+
+    /** What the cache holds, in bytes: its rows × (g·d_k + g·d_v) numbers × bytes a number. */
+    public long cacheBytes(int bytesPerNumber) {
+        return bytes(keys.size(), spec.kvHeads(), spec.headWidth(), spec.valueHeadWidth(), bytesPerNumber);
+    }
+
+    /** What a cache of g key/value heads holding this many rows takes: rows × g·(d_k + d_v) numbers × bytes a number. */
+    public static long bytes(int rows, int kvHeads, int dk, int dv, int bytesPerNumber) {
+        if (bytesPerNumber < 1) {
+            throw new IllegalArgumentException("bytes a number = " + bytesPerNumber + ": it must be at least 1");
+        }
+        long widths = (long) kvHeads * (dk + dv);
+        return Math.multiplyExact(Math.multiplyExact((long) rows, widths), bytesPerNumber);
+    }
+
+    /** The cached keys, oldest first (rows × g·d_k, rotated by position with rope). IllegalStateException while the cache is empty. */
     public Matrix keys() {
         return cached(keys);
     }
 
-    /** The cached values, one row a token (t×g·d_v). */
+    /** The cached values, oldest first (rows × g·d_v). */
     public Matrix values() {
         return cached(values);
     }
@@ -164,7 +199,7 @@ public final class KvCacheDecoder {
         return out;
     }
 
-    private static Matrix cached(List<double[]> rows) {
+    private static Matrix cached(Deque<double[]> rows) {
         if (rows.isEmpty()) {
             throw new IllegalStateException("the cache is empty: no token has been decoded yet");
         }

@@ -26,11 +26,13 @@ public record AttentionInputs(List<String> tokens, Matrix x, AttentionSpec spec)
         Matrix wq = projection(body, "wq", preset == null ? null : preset.wq(), x[0].length);
         Matrix wk = projection(body, "wk", preset == null ? null : preset.wk(), x[0].length);
         Matrix wv = projection(body, "wv", preset == null ? null : preset.wv(), x[0].length);
-        Matrix wo = body.hasNonNull("wo") ? projection(body, "wo", null, wv.cols()) : null;
         int heads = MatrixJson.integer(body.get("heads"), "heads", 1);
+        int kvHeads = MatrixJson.integer(body.get("kv_heads"), "kv_heads", heads);
+        // W_O's identity is as wide as the concat of the heads: h·d_v, which is wv's width only when every head has its own V
+        int concat = kvHeads > 0 && heads > 0 && wv.cols() % kvHeads == 0 ? wv.cols() / kvHeads * heads : wv.cols();
+        Matrix wo = body.hasNonNull("wo") ? projection(body, "wo", null, concat) : null;
         boolean causal = MatrixJson.bool(body.get("causal"), "causal", false);
         boolean scale = MatrixJson.bool(body.get("scale"), "scale", true);
-        int kvHeads = MatrixJson.integer(body.get("kv_heads"), "kv_heads", heads);
         int window = MatrixJson.integer(body.get("window"), "window", 0);
         boolean rope = MatrixJson.bool(body.get("rope"), "rope", false);
         List<String> tokens = tokens(body, preset, x.length);

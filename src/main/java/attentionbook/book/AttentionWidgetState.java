@@ -5,8 +5,10 @@ import attentionbook.attention.Matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,12 +42,54 @@ final class AttentionWidgetState {
 
     /** A copy of the author's state, unknown keys refused, with the journey preset when neither a preset nor x is given. */
     static ObjectNode start(JsonNode state, Set<String> keys, String widget) {
+        refuseModern(state, keys, widget);
         MatrixJson.onlyKnownKeys(state, keys, "the " + widget + " widget's state");
         ObjectNode body = ((ObjectNode) state).deepCopy();
         if (!body.hasNonNull("preset") && !body.has("x")) {
             body.put("preset", "journey");
         }
         return body;
+    }
+
+    /**
+     * A modern option (kv_heads, window, rope) this widget cannot draw, refused with why and with the widgets that
+     * do draw it, rather than as an unknown field: the reader met these options in the book and may expect them here.
+     */
+    static void refuseModern(JsonNode state, Set<String> keys, String widget) {
+        if (!state.isObject()) {
+            return;
+        }
+        for (String field : MODERN.keySet()) {
+            if (state.has(field) && !keys.contains(field)) {
+                String shows = widget.equals("pipeline") ? "shows one head" : "shows plain attention";
+                throw new MatrixJson.Invalid("\"" + field + "\" is not taken by the " + widget + " widget: it " + shows + ", and "
+                        + MODERN.get(field));
+            }
+        }
+    }
+
+    /** Each modern option: what it does and where the book draws it. */
+    private static final Map<String, String> MODERN = orderedModern();
+
+    private static Map<String, String> orderedModern() {
+        Map<String, String> modern = new LinkedHashMap<>();
+        modern.put("kv_heads", "kv_heads groups several query heads on shared keys and values: use the kv-heads, multi-head or layer widget");
+        modern.put("window", "a sliding window hides keys too far back: use the pipeline, multi-head, kv-heads, layer or decode widget");
+        modern.put("rope", "rope rotates the q and k rows of each head by position: use the pipeline, multi-head, kv-heads, layer or decode widget");
+        return java.util.Collections.unmodifiableMap(modern);
+    }
+
+    /** The modern options the author wrote, as the normalised state keeps them (absent ones stay absent, so older links still fit). */
+    static void modern(ObjectNode out, JsonNode author, AttentionInputs in, Set<String> keys) {
+        if (keys.contains("kv_heads") && author.hasNonNull("kv_heads")) {
+            out.put("kv_heads", in.spec().kvHeads());
+        }
+        if (keys.contains("window") && author.hasNonNull("window")) {
+            out.put("window", in.spec().window());
+        }
+        if (keys.contains("rope") && author.hasNonNull("rope")) {
+            out.put("rope", in.spec().rope());
+        }
     }
 
     /** The inputs the state gives, checked. */

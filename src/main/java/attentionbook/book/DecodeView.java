@@ -19,6 +19,7 @@ import java.util.List;
  *
  * @param scores       per head, the new token's row of scaled scores over the cached keys (null outside the window)
  * @param recomputedAll every output row of the causal layer recomputed on tokens 1 … t (only without the cache; else null)
+ * @param cachedFrom   the oldest token (from 1) the cache still holds: rows before it left the rolling buffer of a window
  */
 public record DecodeView(List<String> tokens, int step, boolean cache, double[] q, double[][] keys, double[][] values,
                          Double[][] scores, double[][] weights, double[] output, double[] recomputed,
@@ -27,7 +28,7 @@ public record DecodeView(List<String> tokens, int step, boolean cache, double[] 
                          @JsonProperty("madds_cached") long maddsCached, @JsonProperty("madds_recomputed") long maddsRecomputed,
                          @JsonProperty("madds_cached_total") long maddsCachedTotal,
                          @JsonProperty("madds_recomputed_total") long maddsRecomputedTotal,
-                         Bytes bytes) {
+                         @JsonProperty("cached_from") int cachedFrom, Bytes bytes) {
 
     /** Multiply-adds the cache saved so far: recomputing every step minus decoding with the cache. */
     @JsonProperty("madds_saved")
@@ -38,7 +39,8 @@ public record DecodeView(List<String> tokens, int step, boolean cache, double[] 
     /**
      * The KV cache after t tokens for one sequence of the chosen model, in bytes: per key/value head and layer, per
      * layer (kv_heads of them: grouped-query heads share one), in all. tokens: the rows it must keep, t, or with
-     * this layer's window w only the last min(t, w), since no later token reads a row further back.
+     * this layer's window w only the last min(t, w), since no later token reads a row further back. For this layer the
+     * figures are the decoder's own count of what it holds (K and V rows g·d_k and g·d_v wide).
      */
     public record Bytes(String model, String dtype, int tokens, int layers, int heads, @JsonProperty("kv_heads") int kvHeads,
                         @JsonProperty("head_dim") int headDim,
@@ -68,13 +70,22 @@ public record DecodeView(List<String> tokens, int step, boolean cache, double[] 
         int heads = own ? spec.heads() : model.heads();
         int kvHeads = own ? spec.kvHeads() : model.heads();
         int headDim = own ? spec.headWidth() : model.headDim();
-        int kept = own && spec.window() > 0 ? Math.min(step, spec.window()) : step;
-        long perHead = Costs.kvCacheBytes(1, 1, kept, 1, headDim, dtype.bytes());
-        long perLayer = Costs.kvCacheBytes(1, 1, kept, kvHeads, headDim, dtype.bytes());
-        long total = Costs.kvCacheBytes(layers, 1, kept, kvHeads, headDim, dtype.bytes());
+        int kept = own ? step - token.cachedFrom() + 1 : step;
+        long perHead;
+        long perLayer;
+        long total;
+        if (own) {
+            perHead = KvCacheDecoder.bytes(kept, 1, headDim, spec.valueHeadWidth(), dtype.bytes());
+            perLayer = KvCacheDecoder.bytes(kept, kvHeads, headDim, spec.valueHeadWidth(), dtype.bytes());
+            total = perLayer;
+        } else {
+            perHead = Costs.kvCacheBytes(1, 1, kept, 1, headDim, dtype.bytes());
+            perLayer = Costs.kvCacheBytes(1, 1, kept, kvHeads, headDim, dtype.bytes());
+            total = Costs.kvCacheBytes(layers, 1, kept, kvHeads, headDim, dtype.bytes());
+        }
         return new DecodeView(tokens, step, cache, token.q(), keys, values, hiddenAsNull(token.scaled()), token.weights(),
                 token.output(), last.recomputed(), last.largestDifference(), recomputedAll, token.multiplyAdds(),
-                last.recomputeMultiplyAdds(), cachedTotal, recomputedTotal,
+                last.recomputeMultiplyAdds(), cachedTotal, recomputedTotal, token.cachedFrom(),
                 new Bytes(model.name(), dtype.name(), kept, layers, heads, kvHeads, headDim, dtype.bytes(), perHead, perLayer, total));
     }
 

@@ -68,21 +68,26 @@ public final class DecodeWidget implements WidgetKind {
     }
 
     /** What the decode template shows before the script runs: the step, its token and the matrices of that step. */
-    public record Page(int step, String tokenName, List<MatrixTable.View> matrices) {
+    public record Page(int step, String tokenName, int cachedRows, List<MatrixTable.View> matrices) {
     }
 
     @Override
     public String staticHtml(ObjectNode state) {
         DecodeView view = view(state, STATE);
         List<String> labels = view.tokens().subList(0, view.step());
+        List<String> cached = new java.util.ArrayList<>(labels);
+        for (int r = 0; r < view.cachedFrom() - 1; r++) {
+            cached.set(r, labels.get(r) + " (evicted)");   // the window's rolling buffer dropped this row
+        }
         List<String> token = List.of(view.tokens().get(view.step() - 1));
         List<MatrixTable.View> matrices = List.of(
                 table("q (new token)", "q", new double[][]{view.q()}, token, ExampleDirective.dims(view.q().length), MatrixTable.Scale.SIGNED),
-                table(state.path("rope").asBoolean() ? "K cache (rotated by position)" : "K cache", "keys", view.keys(), labels, ExampleDirective.dims(view.keys()[0].length), MatrixTable.Scale.SIGNED),
-                table("V cache", "values", view.values(), labels, ExampleDirective.dims(view.values()[0].length), MatrixTable.Scale.SIGNED),
+                table(state.path("rope").asBoolean() ? "K cache (rotated by position)" : "K cache", "keys", view.keys(), cached,
+                        ExampleDirective.dims(view.keys()[0].length), MatrixTable.Scale.SIGNED),
+                table("V cache", "values", view.values(), cached, ExampleDirective.dims(view.values()[0].length), MatrixTable.Scale.SIGNED),
                 table("weights (head 1)", "weights-h1", new double[][]{view.weights()[0]}, token, labels, MatrixTable.Scale.WEIGHTS),
                 table("output", "output", new double[][]{view.output()}, token, ExampleDirective.dims(view.output().length), MatrixTable.Scale.SIGNED));
-        return Templates.render("book/decode.jte", new Page(view.step(), token.get(0), matrices));
+        return Templates.render("book/decode.jte", new Page(view.step(), token.get(0), view.step() - view.cachedFrom() + 1, matrices));
     }
 
     private static MatrixTable.View table(String name, String key, double[][] values, List<String> rows, List<String> cols, MatrixTable.Scale scale) {

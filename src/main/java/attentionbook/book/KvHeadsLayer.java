@@ -25,12 +25,12 @@ record KvHeadsLayer(AttentionInputs in, int kvHeads) {
     static final int MODEL_TOKENS = 4096;
     static final int MODEL_BYTES = 2;
 
-    /** The layer the core runs: W_K and W_V cut to g·d_k columns, kv_heads g. */
+    /** The layer the core runs: W_K and W_V cut to g·d_k columns, kv_heads g, the inputs' window and rope kept. */
     AttentionSpec spec() {
         AttentionSpec full = in.spec();
         int dk = full.headWidth();
         return new AttentionSpec(full.wq(), full.wk().columns(0, kvHeads * dk), full.wv().columns(0, kvHeads * dk), null,
-                full.heads(), full.causal(), true, kvHeads, 0, false);
+                full.heads(), full.causal(), true, kvHeads, full.window(), full.rope());
     }
 
     AttentionTrace trace() {

@@ -15,10 +15,11 @@ import java.util.Set;
  * g key/value heads the layer keeps their first g blocks (see {@link KvHeadsLayer}). Normalised state:
  * <pre>{"preset": null, "tokens": [...], "x": T×d_model, "wq", "wk", "wv": d_model×(h·d_k), "heads": h,
  *  "kv_heads": g, "causal": true}</pre>
+ * plus "window" (needs causal) and "rope" when the author writes them: the core runs them as the attention API does.
  * Options: the allowed g (the divisors of h) and, for each, what the KV cache holds.
  */
 public final class KvHeadsWidget implements WidgetKind {
-    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "heads", "kv_heads", "causal");
+    static final Set<String> KEYS = Set.of("preset", "tokens", "x", "wq", "wk", "wv", "heads", "kv_heads", "causal", "window", "rope");
     private static final String STATE = "the kv-heads widget's state";
 
     @Override
@@ -29,12 +30,14 @@ public final class KvHeadsWidget implements WidgetKind {
         out.put("heads", in.spec().heads());
         out.put("kv_heads", layer.kvHeads());
         out.put("causal", in.spec().causal());
+        AttentionWidgetState.modern(out, state, in, Set.of("window", "rope"));   // kv_heads is the layer's own, above
         layer.trace(); // refuse inputs that overflow now, while the book loads
         return out;
     }
 
     /** The layer of a state, checked: at most 8 heads, W_V as wide as W_Q, kv_heads a divisor of heads. */
     static KvHeadsLayer layer(JsonNode state) {
+        AttentionWidgetState.refuseModern(state, KEYS, "kv-heads");
         MatrixJson.onlyKnownKeys(state, KEYS, STATE);
         ObjectNode body = state.deepCopy();
         if (!body.has("causal")) {
@@ -90,6 +93,10 @@ public final class KvHeadsWidget implements WidgetKind {
         for (int j = 0; j < g; j++) {
             html.add(t.signed("K (key/value head " + (j + 1) + ")", "k-g" + (j + 1), trace.k().columns(j * dk, (j + 1) * dk), vectors));
             html.add(t.signed("V (key/value head " + (j + 1) + ")", "v-g" + (j + 1), trace.v().columns(j * dk, (j + 1) * dk), vectors));
+            if (layer.in().spec().rope()) {     // every query head of group j reads the same rotated keys: the first one's
+                HeadTrace first = trace.heads().get(layer.groups().indexOf(j));
+                html.add(t.signed("K rotated (key/value head " + (j + 1) + ")", "k-rotated-g" + (j + 1), first.kRotated(), vectors));
+            }
         }
         for (int h = 0; h < heads; h++) {
             HeadTrace head = trace.heads().get(h);

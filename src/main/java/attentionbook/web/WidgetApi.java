@@ -6,6 +6,7 @@ import attentionbook.attention.SoftmaxExplainer;
 import attentionbook.book.SoftmaxComparison;
 import attentionbook.book.MatrixJson;
 import attentionbook.book.WeightedSum;
+import attentionbook.book.WidgetLayers;
 import attentionbook.book.Widgets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,6 +44,9 @@ import java.util.function.Function;
  *       partial output after each tile, and softmax·V to compare.</li>
  *   <li>{@code POST /api/cost} {"ctx", "d_model", "heads", "layers", "dtype"}: a whole model's multiply-adds
  *       (linear and quadratic parts) and bytes (score grids, KV cache, weights), and the curve for T = 1 … 2²⁰.</li>
+ *   <li>{@code POST /api/multi-head}, {@code /api/kv-heads}, {@code /api/pipeline}: the widget's state; {"state": the state
+ *       completed as a chapter's block is, "attention": what POST /api/attention answers for the layer the widget shows}.
+ *       A modern field the widget cannot draw (kv_heads in the one-head pipeline) is refused with the reason.</li>
  * </ul>
  * The first three bodies are the widget's own state, checked by the same code that checks a chapter's
  * widget block, so both say the same thing about the same mistake.
@@ -68,9 +74,22 @@ public final class WidgetApi implements Consumer<RoutesConfig> {
         routes.post("/api/online-softmax", ctx -> respond(ctx, "{\"scores\": [1, 3, 2, 5], \"tile\": 2}", Widgets::onlineSoftmax));
         routes.post("/api/cost", ctx -> respond(ctx, "{\"ctx\": 131072, \"d_model\": 4096, \"heads\": 32, \"layers\": 32, \"dtype\": \"float16\"}",
                 Widgets::cost));
+        for (String widget : WidgetLayers.names()) {
+            routes.post("/api/" + widget, ctx -> respond(ctx, "{\"preset\": \"journey\"}", body -> widgetLayer(widget, body)));
+            AttentionApi.refuseOtherMethods(routes, "/api/" + widget);
+        }
         AttentionApi.refuseOtherMethods(routes, "/api/layer", "/api/layer/explain", "/api/decode", "/api/online-softmax", "/api/cost");
         AttentionApi.refuseOtherMethods(routes, "/api/softmax", "/api/softmax/explain", "/api/scaling", "/api/shapes", "/api/weighted-sum",
                 "/api/weighted-sum/explain");
+    }
+
+    /** A widget's state completed, and the attention API's answer for the layer it shows. */
+    static Object widgetLayer(String widget, JsonNode body) {
+        WidgetLayers.Layer layer = WidgetLayers.of(widget, body);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", layer.state());
+        out.put("attention", AttentionApi.attention(layer.attention()));
+        return out;
     }
 
     /** The softmax body plus "explain": {"matrix": "divided" or "weights", "col": j}: the arithmetic behind entry j (0-based). */

@@ -46,7 +46,7 @@ class KvHeadsWidgetTest {
                 () -> widget.normalise(ExampleDirective.parse(LAYER + ", \"kv_heads\": 3}")));
         assertEquals("\"kv_heads\" is 3 but must divide \"heads\" = 4: the choices are [1, 2, 4]", e.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> widget.normalise(ExampleDirective.parse(LAYER + ", \"window\": 2}")));
-        assertTrue(unknown.getMessage().contains("window"), unknown.getMessage());
+                () -> widget.normalise(ExampleDirective.parse(LAYER + ", \"wo\": \"identity\"}")));   // the widget ends at concat
+        assertTrue(unknown.getMessage().startsWith("unknown field \"wo\""), unknown.getMessage());
     }
 }

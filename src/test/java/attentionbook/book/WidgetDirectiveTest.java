@@ -70,6 +70,10 @@ class WidgetDirectiveTest {
             not JSON           | widget shapes       | {"batch": 2,\\n "ctx" 3}                                | book/01-w.md:7: ```widget: not valid JSON: Unexpected character ('3' (code 51)): was expecting a colon to separate field name and value
             a token named wk   | widget pipeline     | {"tokens": ["a", "wk"],\\n "x": [[1, 0], [0, 1]],\\n "wk": "identity", "wv": "identity",\\n "wq": [[1, 0, 0]]} | book/01-w.md:8: ```widget: the pipeline widget's state: wk is 2×2 but wq is 1×3
             not an object      | widget shapes       | [1, 2]                                                | book/01-w.md:6: ```widget: a widget's state must be a JSON object such as {"preset": "journey"}
+            pipeline kv_heads  | widget pipeline     | {"preset": "journey",\\n "kv_heads": 1}                 | book/01-w.md:7: ```widget: the pipeline widget's state: "kv_heads" is not taken by the pipeline widget: it shows one head, and kv_heads groups several query heads on shared keys and values: use the kv-heads, multi-head or layer widget
+            scores window      | widget scores       | {"preset": "journey",\\n\\n "window": 2}                  | book/01-w.md:8: ```widget: the scores widget's state: "window" is not taken by the scores widget: it shows plain attention, and a sliding window hides keys too far back: use the pipeline, multi-head, kv-heads, layer or decode widget
+            qkv rope           | widget qkv          | {"preset": "journey",\\n "rope": true}                  | book/01-w.md:7: ```widget: the qkv widget's state: "rope" is not taken by the qkv widget: it shows plain attention, and rope rotates the q and k rows of each head by position: use the pipeline, multi-head, kv-heads, layer or decode widget
+            kv_heads sans heads | widget multi-head  | {"preset": "journey",\\n "kv_heads": 1}                 | book/01-w.md:7: ```widget: the multi-head widget's state: "kv_heads" needs "heads": say how many query heads share the 1 key/value heads
             """)
     void aWrongStateStopsStartUpNamingFileAndLine(String what, String fence, String body, String expected) {
         String message = error(fence, body.replace("\\n", "\n"));
@@ -109,6 +113,30 @@ class WidgetDirectiveTest {
         assertEquals("{\"scores\":[1.0,\"-inf\",\"-inf\",2.0],\"temperature\":1.0}", state(html).toString());
         assertTrue(html.contains("<td class=\"masked\" data-row=\"0\" data-col=\"1\">"), "s/τ of −∞ is shown masked: " + html);
         assertTrue(html.contains("<td class=\"heat-w-0\" data-row=\"0\" data-col=\"2\">0.000</td>"), "its weight is 0: " + html);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            multi-head | "heads": 2, "kv_heads": 1, "wk": [[1, 0], [0, 1], [1, 1], [0, 2]], "wv": [[1, 0], [0, 1], [2, 1], [0, 1]] | q-rotated-h2 | weights-h2 | 1
+            kv-heads   | "heads": 2, "kv_heads": 1, "wk": [[1, 0, 5, 5], [0, 1, 5, 5], [1, 1, 5, 5], [0, 2, 5, 5]], "wv": [[1, 0, 7, 7], [0, 1, 7, 7], [2, 1, 7, 7], [0, 1, 7, 7]] | k-rotated-g1 | weights-h2 | 1
+            pipeline   | "wk": [[1, 0, 1, 0], [0, 1, 1, 0], [1, 1, 0, 0], [0, 2, 0, 1]], "wv": "identity" | q-rotated | weights | 0
+            """)
+    void aWidgetThatCanDrawTheModernOptionsTakesThemFromTheCore(String widget, String fields, String rotated, String weights, int head)
+            throws IOException {
+        String body = "{\"x\": [[1, 0, 2, 1], [0, 1, 1, 2], [2, 1, 0, 1], [1, 2, 1, 0]], "
+                + "\"wq\": [[1, 0, 0, 1], [0, 1, 1, 0], [1, 1, 0, 0], [0, 0, 1, 1]], " + fields + ", \"causal\": true, \"window\": 2, \"rope\": true}";
+        String html = load("widget " + widget, body).chapters().get(0).html();
+        JsonNode state = state(html);
+        assertEquals(2, state.get("window").asInt(), widget + " keeps the window");
+        assertTrue(state.get("rope").asBoolean(), widget + " keeps rope");
+        assertTrue(html.contains("data-matrix=\"" + rotated + "\""), widget + " draws the rotated rows " + rotated);
+        // the layer the widget shows, run by the core: the window hides token 1 from token 3 (row 3, column 1 weighs 0)
+        JsonNode layer = WidgetLayers.of(widget, Mappers.JSON.readTree(body)).attention();
+        var trace = Attention.run(AttentionInputs.from(layer).x(), AttentionInputs.from(layer).spec());
+        assertEquals(0.0, trace.heads().get(head).weights().get(2, 0));
+        String cell = "data-row=\"2\" data-col=\"1\">" + MatrixTable.number(trace.heads().get(head).weights().get(2, 1), 2) + "</td>";
+        int table = html.indexOf("data-matrix=\"" + weights + "\"");
+        assertTrue(table > 0 && html.indexOf(cell, table) > 0, widget + ": weights row 3, column 2 of " + weights + " is the core's: " + cell);
     }
 
     @Test

@@ -11,7 +11,6 @@ import attentionbook.attention.Attention;
 import attentionbook.attention.AttentionLayer;
 import attentionbook.attention.AttentionSpec;
 import attentionbook.attention.AttentionTrace;
-import attentionbook.attention.Costs;
 import attentionbook.attention.Matrix;
 import attentionbook.book.Mappers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,8 +95,14 @@ class ModernWidgetApiTest {
             assertEquals(spec.kvHeads(), bytes.get("kv_heads").asInt());
             int kept = spec.window() > 0 ? Math.min(t, spec.window()) : t;
             assertEquals(kept, bytes.get("tokens").asInt(), name + ": a window of w needs only the last w rows");
-            assertEquals(Costs.kvCacheBytes(1, 1, kept, spec.kvHeads(), spec.headWidth(), 2), bytes.get("per_layer").asLong(),
-                    name + ": the cache holds g = " + spec.kvHeads() + " key/value heads, not h");
+            attentionbook.attention.KvCacheDecoder decoder = new attentionbook.attention.KvCacheDecoder(spec);
+            for (int r = 0; r < t; r++) {
+                decoder.append(x.row(r));
+            }
+            assertEquals(decoder.cacheBytes(2), bytes.get("per_layer").asLong(),
+                    name + ": the bytes the decoder's cache holds, g = " + spec.kvHeads() + " key/value heads of d_k + d_v, not h");
+            assertEquals((long) kept * spec.kvHeads() * (spec.headWidth() + spec.valueHeadWidth()) * 2, bytes.get("per_layer").asLong());
+            assertEquals(decoder.oldestCached(), view.get("cached_from").asInt(), name + ": the oldest row still cached at step " + t);
         }
     }
 
