@@ -43,6 +43,11 @@ public record DashboardPage(Site site, boolean roster, String chapter, String so
         return (int) columns.stream().map(Column::id).distinct().count();
     }
 
+    /** Whether this column's exercise has a column in another chapter too, so its header must name its chapter. */
+    public boolean shared(Column column) {
+        return columns.stream().filter(c -> c.id().equals(column.id())).count() > 1;
+    }
+
     /** A student's personal link. */
     public record Link(String id, String name, String url) {
     }

@@ -278,6 +278,18 @@ class InstructorHttpTest {
         assertTrue(row.find());
         assertEquals(2, Pattern.compile("progress-solved").matcher(row.group(1)).results().count(), "solved in both its chapters");
         assertTrue(row.group(1).contains("<td class=\"dashboard-solved\">1</td>"), "one exercise solved: " + row.group(1));
+        // its two headers say which chapter each column is; a column of one chapter alone names none
+        List<String> chapters = ClassroomServer.CATALOG.chapters().stream().filter(c -> ids(c).contains(twice))
+                .map(c -> c.chapter().title()).toList();
+        Matcher headers = Pattern.compile("data-column=\"" + Pattern.quote(twice) + "\">(.*?)</th>").matcher(page);
+        for (String chapter : chapters) {
+            assertTrue(headers.find(), "a header for each chapter of " + twice);
+            assertTrue(headers.group(1).contains("<span class=\"dashboard-exercise-chapter\">in " + chapter.replace("'", "&#39;") + "</span>"),
+                    "the header names " + chapter + ": " + headers.group(1));
+        }
+        // every shared exercise here has two columns: those headers, and no other, name their chapter
+        assertEquals(2 * (columns.size() - exercises), Pattern.compile("dashboard-exercise-chapter\">").matcher(page).results().count(),
+                "only shared exercises' headers name a chapter");
     }
 
     static void sleep(long ms) {
