@@ -39,12 +39,11 @@ final class StrictTanh {
             z = 1.0;
         } else if (ax < 0x1p-55) {
             return x * (1.0 + x);
-        } else if (ax >= 1.0) {
-            double t = expm1(2.0 * ax);
-            z = 1.0 - 2.0 / (t + 2.0);
         } else {
-            double t = expm1(-2.0 * ax);
-            z = -t / (t + 2.0);
+            boolean large = ax >= 1.0;                 // one call of expm1, inlined once
+            double t = expm1(large ? 2.0 * ax : -2.0 * ax);
+            double q = (large ? 2.0 : -t) / (t + 2.0);
+            z = large ? 1.0 - q : q;
         }
         return Math.copySign(z, x);                  // z ≥ 0: the sign of x, with no branch
     }
