@@ -68,7 +68,7 @@ final class Mlp {
 
     /** t = tanh(c·(u + a·u³)), the part gelu and its slope share. */
     static double tanhPart(double u) {
-        return StrictMath.tanh(C * (u + A * u * u * u));
+        return StrictTanh.tanh(C * (u + A * u * u * u));
     }
 
     /** gelu(u) = ½·u·(1 + t) */

@@ -69,7 +69,7 @@ class TrainerTest {
 
     /**
      * The weights after 40 steps, pinned: the same on every machine and every Java 17+ (StrictMath for
-     * exp, log, tanh and cos; sums in a fixed order). Any change to the model, its initialisation, the
+     * exp, log and cos, StrictTanh for tanh, bit for bit StrictMath's; sums in a fixed order). Any change to the model, its initialisation, the
      * tasks or the optimiser changes this, on purpose.
      */
     @Test
