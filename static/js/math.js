@@ -12,6 +12,8 @@ const SLICE_MS = 8;
 /** How far outside the screen a formula counts as coming into view (typeset ahead of the scroll). */
 const AHEAD = '100%';
 
+import { rendered } from './rendered.js';
+
 let katex = null;
 let loading = null;
 
@@ -63,7 +65,8 @@ class LazyQueue {
   }
 
   start() {
-    for (const el of this.elements) if (onScreen(el)) this.near.add(el);
+    // rendered() first: measuring a formula in a block far from the screen would lay the block out.
+    for (const el of this.elements) if (rendered(el) && onScreen(el)) this.near.add(el);
     if ('IntersectionObserver' in window) {
       this.observer = new IntersectionObserver((entries) => {
         for (const entry of entries) if (entry.isIntersecting) this.near.add(entry.target);
