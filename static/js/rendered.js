@@ -50,11 +50,16 @@ export function whenRendered(doc, use) {
 
 function measureNow(block) {
   later.delete(block);
+  // A skipped block's own size stays the placeholder's, whatever is asked of its content: it is
+  // rendered for the measuring (.is-measuring in fit.css) and skipped again before the next frame.
+  const skipped = !rendered(block);
+  if (skipped) block.classList.add('is-measuring');
   forcing = true;
   try {
     if (block.isConnected) measure(block);
   } finally {
     forcing = false;
+    if (skipped) block.classList.remove('is-measuring');
   }
   if (later.size === 0) delete document.documentElement.dataset.measuring;
 }

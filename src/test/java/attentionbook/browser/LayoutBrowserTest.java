@@ -35,10 +35,17 @@ class LayoutBrowserTest {
         }
     }
 
+    /**
+     * The page, settled, with every block rendered as the reader sees it once it is scrolled to: the
+     * blocks far from the screen are not laid out (content-visibility: auto), and what is measured
+     * inside one (a line's break, a box's width) is not what the reader will see.
+     */
     static Page open(Browsers.Tab tab, String path) {
         Page page = tab.page();
         page.navigate(book.url(path));
         Browsers.settle(page);
+        page.evaluate("() => document.querySelectorAll('.chapter-body > *').forEach(b => { b.style.contentVisibility = 'visible'; })");
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         return page;
     }
 
