@@ -1,19 +1,15 @@
 // A chapter's blocks far from the screen are not rendered (content-visibility: auto in fit.css):
-// their content has no layout until they come near. Measuring anything inside one lays that block
-// out for the measurement alone, and measuring the whole chapter at once laid out all of it in one
-// long task. So what lies in such a block is measured when the block comes near the screen, or
-// before that in short slices while the browser is idle, in the page's order, and all that are left
-// when the page is printed.
+// their content has no layout until they come near. Measuring anything inside one would lay that
+// block out for the measurement alone, and measuring the whole chapter at once laid all of it out in
+// one long task. So what lies in such a block is measured when the block comes near the screen (the
+// browser renders it half a screen ahead), and all that is left when the page is printed.
 
 const BLOCK = '.chapter-body > *';
-/** Milliseconds of measuring in one idle slice: a phone, four times slower, still stays under 50 ms. */
-const SLICE_MS = 8;
 
-/** Blocks holding something that was not measured yet, in the order they were met. */
+/** Blocks holding something that was not measured yet. */
 const later = new Set();
 let measure = null;       // measure(block), set by whenRendered
 let forcing = false;      // true while a block is measured on purpose, rendered or not
-let scheduled = false;
 
 /** False while el's content is not rendered: el is, or lies inside, a chapter block far from the screen. */
 export function rendered(el) {
@@ -27,15 +23,10 @@ export function measurableNow(el) {
   const block = el.closest(BLOCK);
   if (!block) return true;
   later.add(block);
-  document.documentElement.dataset.measuring = 'later';
-  schedule();
   return false;
 }
 
-/**
- * Hands each block passed over by measurableNow to measure(block): as soon as it comes near the
- * screen, or in an idle slice before that. Until none is left, <html data-measuring> says so.
- */
+/** Hands each block passed over by measurableNow to measure(block) once it comes near the screen, or the page is printed. */
 export function whenRendered(doc, use) {
   measure = use;
   // The event does not bubble, but the document sees it while it is captured.
@@ -61,24 +52,39 @@ function measureNow(block) {
     forcing = false;
     if (skipped) block.classList.remove('is-measuring');
   }
-  if (later.size === 0) delete document.documentElement.dataset.measuring;
 }
 
-function schedule() {
-  if (scheduled) return;
-  scheduled = true;
-  const slice = (budget) => {
-    scheduled = false;
-    const end = performance.now() + budget;
-    for (const block of later) {
-      measureNow(block);
-      if (performance.now() >= end) break;
-    }
-    if (later.size > 0) schedule();
+/** How long after a jump to a heading the page keeps it in place while the blocks around it are rendered. */
+const HOLD_MS = 3000;
+
+/**
+ * Keeps the element a link jumps to (#section) where the jump put it. The blocks passed over have
+ * placeholder heights until rendered, and formulas above are typeset meanwhile: without this the
+ * heading drifted down, out of the window. Until the reader scrolls, types or taps, or HOLD_MS pass.
+ */
+export function holdLinkedTarget(doc) {
+  const hold = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id ? doc.getElementById(id) : null;
+    // Only what lies in a chapter: not a widget's state in the fragment, nor the menu (#chapters).
+    if (!target?.closest('.chapter-body')) return;
+    target.scrollIntoView({ behavior: 'instant' });
+    const wanted = target.getBoundingClientRect().top;
+    const until = performance.now() + HOLD_MS;
+    let stopped = false;
+    const stop = () => { stopped = true; };
+    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+    events.forEach((type) => window.addEventListener(type, stop, { once: true, passive: true }));
+    const check = () => {
+      if (stopped || performance.now() > until) {
+        events.forEach((type) => window.removeEventListener(type, stop));
+        return;
+      }
+      if (Math.abs(target.getBoundingClientRect().top - wanted) > 1) target.scrollIntoView({ behavior: 'instant' });
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   };
-  if (window.requestIdleCallback) {
-    requestIdleCallback((deadline) => slice(Math.max(2, Math.min(SLICE_MS, deadline.timeRemaining()))), { timeout: 2000 });
-  } else {
-    setTimeout(() => slice(SLICE_MS), 50);
-  }
+  hold();
+  window.addEventListener('hashchange', hold);
 }

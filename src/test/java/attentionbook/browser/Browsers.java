@@ -48,14 +48,11 @@ public final class Browsers {
         return browser;
     }
 
-    /**
-     * Waits until math is typeset, fonts are loaded, every block far from the screen has been fitted
-     * (static/js/rendered.js) and the page has laid itself out again.
-     */
+    /** Waits until math is typeset, fonts are loaded and the page has laid itself out again. */
     public static void settle(Page page) {
         page.waitForLoadState();
         page.waitForFunction("() => document.querySelectorAll('.math:not([data-typeset])').length === 0"
-                + " && document.fonts.status === 'loaded' && !document.documentElement.dataset.measuring");
+                + " && document.fonts.status === 'loaded'");
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 

@@ -36,14 +36,18 @@ class LayoutBrowserTest {
     }
 
     /**
-     * The page, settled, with every block rendered as the reader sees it once it is scrolled to: the
-     * blocks far from the screen are not laid out (content-visibility: auto), and what is measured
-     * inside one (a line's break, a box's width) is not what the reader will see.
+     * The page, settled, read as a reader does, top to bottom: a block far from the screen is laid out
+     * and fitted only when it comes near (content-visibility: auto, static/js/rendered.js). Then every
+     * block is rendered at once, so that what the checks measure inside one (a line's break, a box's
+     * width) is what the reader sees there.
      */
     static Page open(Browsers.Tab tab, String path) {
         Page page = tab.page();
         page.navigate(book.url(path));
         Browsers.settle(page);
+        page.evaluate("async () => { const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
+                + " for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await frames(); }"
+                + " scrollTo(0, 0); await frames(); }");
         page.evaluate("() => document.querySelectorAll('.chapter-body > *').forEach(b => { b.style.contentVisibility = 'visible'; })");
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         return page;
