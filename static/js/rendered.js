@@ -60,7 +60,8 @@ const HOLD_MS = 3000;
 /**
  * Keeps the element a link jumps to (#section) where the jump put it. The blocks passed over have
  * placeholder heights until rendered, and formulas above are typeset meanwhile: without this the
- * heading drifted down, out of the window. Until the reader scrolls, types or taps, or HOLD_MS pass.
+ * heading drifted down, out of the window. Until the reader scrolls (the page moved, not the
+ * heading within it) or HOLD_MS pass.
  */
 export function holdLinkedTarget(doc) {
   const hold = () => {
@@ -70,17 +71,14 @@ export function holdLinkedTarget(doc) {
     if (!target?.closest('.chapter-body')) return;
     target.scrollIntoView({ behavior: 'instant' });
     const wanted = target.getBoundingClientRect().top;
+    let scrolled = window.scrollY;
     const until = performance.now() + HOLD_MS;
-    let stopped = false;
-    const stop = () => { stopped = true; };
-    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
-    events.forEach((type) => window.addEventListener(type, stop, { once: true, passive: true }));
     const check = () => {
-      if (stopped || performance.now() > until) {
-        events.forEach((type) => window.removeEventListener(type, stop));
-        return;
-      }
-      if (Math.abs(target.getBoundingClientRect().top - wanted) > 1) target.scrollIntoView({ behavior: 'instant' });
+      const moved = Math.abs(target.getBoundingClientRect().top - wanted) > 1;
+      // The page scrolled and the heading moved: the reader scrolled (scroll anchoring moves the page, not the heading).
+      if (performance.now() > until || (window.scrollY !== scrolled && moved)) return;
+      if (moved) target.scrollIntoView({ behavior: 'instant' });
+      scrolled = window.scrollY;
       requestAnimationFrame(check);
     };
     requestAnimationFrame(check);

@@ -38,7 +38,10 @@ class ContinueReadingBrowserTest {
             offer.locator("a").click();
             page.waitForURL("**/chapters/softmax#temperature");
 
-            page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+            // To the end, as a reader scrolls on while the blocks near the end are rendered and the page grows.
+            page.evaluate("async () => { for (let i = 0; i < 50 && innerHeight + scrollY < document.documentElement.scrollHeight - 4; i++) {"
+                    + " scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'});"
+                    + " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); } }");
             page.waitForFunction("() => (JSON.parse(localStorage.getItem('attentionbook.reading')) || {}).read?.softmax === true");
             page.navigate(book.url("/"));
             Browsers.settle(page);

@@ -46,8 +46,8 @@ class LayoutBrowserTest {
         page.navigate(book.url(path));
         Browsers.settle(page);
         page.evaluate("async () => { const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
-                + " for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await frames(); }"
-                + " scrollTo(0, 0); await frames(); }");
+                + " for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo({top: y, behavior: 'instant'}); await frames(); }"
+                + " scrollTo({top: 0, behavior: 'instant'}); await frames(); }");
         page.evaluate("() => document.querySelectorAll('.chapter-body > *').forEach(b => { b.style.contentVisibility = 'visible'; })");
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         return page;
