@@ -7,12 +7,12 @@
 // while the browser is idle, those scrolled near first: no task runs long. Printing typesets
 // whatever is left before the page is laid out for paper.
 
+import { rendered } from './rendered.js';
+
 /** Milliseconds of typesetting in one slice: a phone, four times slower, still stays under 50 ms. */
 const SLICE_MS = 8;
 /** How far outside the screen a formula counts as coming into view (typeset ahead of the scroll). */
 const AHEAD = '100%';
-
-import { rendered } from './rendered.js';
 
 let katex = null;
 let loading = null;

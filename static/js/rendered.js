@@ -26,13 +26,18 @@ export function measurableNow(el) {
   return false;
 }
 
-/** Hands each block passed over by measurableNow to measure(block) once it comes near the screen, or the page is printed. */
+/** Hands each block passed over by measurableNow to measure(block) once it comes near the screen, takes the focus, or the page is printed. */
 export function whenRendered(doc, use) {
   measure = use;
   // The event does not bubble, but the document sees it while it is captured.
   doc.addEventListener('contentvisibilityautostatechange', (event) => {
     if (!event.skipped && later.has(event.target)) measureNow(event.target);
   }, true);
+  // Focus renders a block whole (fit.css) without that event: a reader tabbing into it gets it fitted too.
+  doc.addEventListener('focusin', (event) => {
+    const block = event.target instanceof Element ? event.target.closest(BLOCK) : null;
+    if (block && later.has(block)) measureNow(block);
+  });
   const all = () => [...later].forEach(measureNow);
   window.addEventListener('beforeprint', all);
   // Printing to PDF from a driven browser applies the print media without a beforeprint event.

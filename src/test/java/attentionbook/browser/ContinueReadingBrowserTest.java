@@ -39,10 +39,9 @@ class ContinueReadingBrowserTest {
             page.waitForURL("**/chapters/softmax#temperature");
 
             // To the end, as a reader scrolls on while the blocks near the end are rendered and the page grows.
-            page.evaluate("async () => { for (let i = 0; i < 50 && innerHeight + scrollY < document.documentElement.scrollHeight - 4; i++) {"
-                    + " scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'});"
-                    + " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); } }");
-            page.waitForFunction("() => (JSON.parse(localStorage.getItem('attentionbook.reading')) || {}).read?.softmax === true");
+            page.waitForFunction("() => { scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'});"
+                    + " return (JSON.parse(localStorage.getItem('attentionbook.reading')) || {}).read?.softmax === true; }",
+                    null, new Page.WaitForFunctionOptions().setPollingInterval(300));
             page.navigate(book.url("/"));
             Browsers.settle(page);
             assertEquals(" · read", page.locator(".chapter-list li[data-slug=softmax] .read-mark").textContent());
