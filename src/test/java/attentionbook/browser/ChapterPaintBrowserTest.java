@@ -40,7 +40,7 @@ class ChapterPaintBrowserTest {
                 route.resume();
             });
             page.navigate(book.url("/chapters/" + chapter));
-            Browsers.settle(page);
+            Browsers.settleAtTheTop(page);
             // Every layout shift since the page opened (buffered); with none, the observer is never called.
             double shift = ((Number) page.evaluate("() => new Promise(done => { let sum = 0;"
                     + " new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })"
@@ -57,7 +57,7 @@ class ChapterPaintBrowserTest {
         try (Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/multi-head-attention"));
-            Browsers.settle(page);
+            Browsers.settleAtTheTop(page);
             String last = "() => document.querySelector('.chapter-body > :last-child > *')";
             assertEquals(false, page.evaluate(last + ".checkVisibility({contentVisibilityAuto: true})"),
                     "the chapter's last block is not rendered while the reader is at the top");
@@ -78,7 +78,7 @@ class ChapterPaintBrowserTest {
         try (Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/scaling"));
-            Browsers.settle(page);
+            Browsers.settleAtTheTop(page);
             String skipped = "() => [...document.querySelectorAll('.chapter-body > *')].filter(b => getComputedStyle(b).contentVisibility === 'auto'"
                     + " && b.firstElementChild && !b.firstElementChild.checkVisibility({contentVisibilityAuto: true})).length";
             assertTrue(((Number) page.evaluate(skipped)).intValue() > 5, "on screen, blocks far below are skipped");
@@ -99,7 +99,7 @@ class ChapterPaintBrowserTest {
         try (Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/" + address));
-            Browsers.settle(page);
+            Browsers.settleAtTheTop(page);
             page.waitForTimeout(1000);
             String id = address.substring(address.indexOf('#') + 1);
             double top = ((Number) page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", id)).doubleValue();

@@ -35,21 +35,11 @@ class LayoutBrowserTest {
         }
     }
 
-    /**
-     * The page, settled, read as a reader does, top to bottom: a block far from the screen is laid out
-     * and fitted only when it comes near (content-visibility: auto, static/js/rendered.js). Then every
-     * block is rendered at once, so that what the checks measure inside one (a line's break, a box's
-     * width) is what the reader sees there.
-     */
+    /** The page, settled and read through (Browsers.settle renders every block as the reader sees it). */
     static Page open(Browsers.Tab tab, String path) {
         Page page = tab.page();
         page.navigate(book.url(path));
         Browsers.settle(page);
-        page.evaluate("async () => { const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
-                + " for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo({top: y, behavior: 'instant'}); await frames(); }"
-                + " scrollTo({top: 0, behavior: 'instant'}); await frames(); }");
-        page.evaluate("() => document.querySelectorAll('.chapter-body > *').forEach(b => { b.style.contentVisibility = 'visible'; })");
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         return page;
     }
 
