@@ -6,6 +6,7 @@ import { setUpMenu } from './menu.js';
 import { keepPageFitted, fitAround } from './fit.js';
 import { mountWidgets } from './mount.js';
 import { showSignedIn } from './signed-in.js';
+import { holdLinkedTarget } from './rendered.js';
 import './progress.js';
 import './symbols.js';
 
@@ -15,6 +16,7 @@ typesetLazily(document, fitSoon);
 setUpMenu(document);
 showSignedIn(document);
 const fit = keepPageFitted(document);
+holdLinkedTarget(document);
 mountWidgets(document).then(() => {
   typesetLazily(document, fitSoon);
   fit();

@@ -3,7 +3,8 @@
 // column on a wide screen (.is-wide in book.css), and an equation still too wide breaks after a
 // relation or an operator. Whatever is still wider than its box scrolls, with its cue (scroll.js).
 import { breakEquation, unbreakEquation } from './math.js';
-import { overflows, updateScrollers, markScrollers, SCROLLERS } from './scroll.js';
+import { overflows, markScrollers, SCROLLERS } from './scroll.js';
+import { measurableNow, whenRendered } from './rendered.js';
 
 const WIDE = '.chapter-body > .math.display, .chapter-body > pre, .chapter-body > .table-scroll';
 
@@ -13,15 +14,30 @@ const WIDE = '.chapter-body > .math.display, .chapter-body > pre, .chapter-body 
  * fit yet is widened or broken, so the equations already broken are not typeset again.
  */
 export function fitPage(doc, afresh = true) {
-  fitBlocks([...doc.querySelectorAll(WIDE)], [...doc.querySelectorAll('.math.display[data-tex]')], afresh);
-  updateScrollers(doc);
+  // What lies far from the screen is fitted when it comes near (fitWhenRendered).
+  const near = (list) => [...list].filter(measurableNow);
+  fitBlocks(near(doc.querySelectorAll(WIDE)), near(doc.querySelectorAll('.math.display[data-tex]')), afresh);
+  markScrollers([...doc.querySelectorAll(SCROLLERS)]);
+}
+
+/** Fits a chapter block that was passed over while far from the screen, once it comes near. */
+function fitWhenRendered(doc) {
+  whenRendered(doc, (block) => {
+    fitBlocks(block.matches(WIDE) ? [block] : [], within(block, '.math.display[data-tex]'), true);
+    markScrollers(within(block, SCROLLERS));
+  });
+}
+
+function within(block, selector) {
+  return [...(block.matches(selector) ? [block] : []), ...block.querySelectorAll(selector)];
 }
 
 /**
  * Fits only the blocks holding these elements, freshly typeset formulas: one layout for the batch,
  * however long the page, where a whole-page fit would lay out every formula again.
  */
-export function fitAround(elements) {
+export function fitAround(typeset) {
+  const elements = typeset.filter(measurableNow);
   const blocks = new Set();
   const scrollers = new Set();
   for (const el of elements) {
@@ -62,6 +78,7 @@ export function keepPageFitted(doc) {
     });
   };
   const fit = () => fitAt(false);
+  fitWhenRendered(doc);
   fitAt(true);   // before the first paint: the frame lays the page out then anyway
   // KaTeX's fonts arrive after the first formulas are typeset and widen them.
   doc.fonts?.addEventListener('loadingdone', fit);

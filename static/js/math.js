@@ -7,6 +7,8 @@
 // while the browser is idle, those scrolled near first: no task runs long. Printing typesets
 // whatever is left before the page is laid out for paper.
 
+import { rendered } from './rendered.js';
+
 /** Milliseconds of typesetting in one slice: a phone, four times slower, still stays under 50 ms. */
 const SLICE_MS = 8;
 /** How far outside the screen a formula counts as coming into view (typeset ahead of the scroll). */
@@ -63,7 +65,8 @@ class LazyQueue {
   }
 
   start() {
-    for (const el of this.elements) if (onScreen(el)) this.near.add(el);
+    // rendered() first: measuring a formula in a block far from the screen would lay the block out.
+    for (const el of this.elements) if (rendered(el) && onScreen(el)) this.near.add(el);
     if ('IntersectionObserver' in window) {
       this.observer = new IntersectionObserver((entries) => {
         for (const entry of entries) if (entry.isIntersecting) this.near.add(entry.target);

@@ -2,6 +2,8 @@
 // overflows says so: book.css shows a "scroll →" cue and fades the edge that hides more, until the
 // reader reaches the end (data-scroll = start, middle or end). It also gets a tab stop, or its hidden
 // part could not be read without a mouse. A box that fits gets none of this.
+import { measurableNow } from './rendered.js';
+
 export const SCROLLERS = '.math.display, .matrix, .table-scroll, .chapter-body table, .chapter-body pre, .widget-scroll';
 
 /** Marks every scroller under root that overflows now, and unmarks those that no longer do. */
@@ -10,7 +12,9 @@ export function updateScrollers(root) {
 }
 
 /** Marks these boxes: each that overflows now, and unmarks those that no longer do. */
-export function markScrollers(boxes) {
+export function markScrollers(all) {
+  // A box far from the screen is marked when it comes near (fit.js), not laid out for this now.
+  const boxes = all.filter(measurableNow);
   // Measure everything first, then write: one layout, however many boxes.
   const overflowing = boxes.map(overflows);
   boxes.forEach((el, i) => mark(el, overflowing[i]));

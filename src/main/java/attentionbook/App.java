@@ -95,13 +95,15 @@ public final class App {
 
     public static Javalin create(Options options, Map<String, String> env) {
         CourseFile course = options.course() == null ? CourseFile.none(env) : CourseFile.load(options.course(), env);
+        // The static files are read and compressed beside the book's rendering: neither needs the other.
+        CompletableFuture<Assets> assetsLoading = CompletableFuture.supplyAsync(Assets::load);
         MarkdownRenderer markdown = new MarkdownRenderer(directives());
         Book book = select(loadBook(options, markdown), course);
         // The search index is built beside the pages and the server's start, off the way to the first page;
         // a search asked for before it is ready waits for it.
         CompletableFuture<SearchIndex> search = CompletableFuture.supplyAsync(() -> buildSearch(book));
         String welcome = Welcome.html(course, markdown, book);
-        Assets assets = Assets.load();
+        Assets assets = result(assetsLoading);
         Classroom classroom = ClassroomSetup.open(course, options);
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
                 new SeedPolicy(course.seedPolicy().name(), course.classSeed()), classroom != null);
@@ -128,6 +130,21 @@ public final class App {
                 classroom.records().close();
             }
         });
+    }
+
+    /** The value of work done on another thread, or the exception it threw, as if it had been done on this one. */
+    private static <T> T result(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static SearchIndex buildSearch(Book book) {

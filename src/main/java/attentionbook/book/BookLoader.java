@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -47,7 +48,7 @@ public final class BookLoader {
         String notation = notationBody(texts);
         SymbolTable symbols = notation == null ? SymbolTable.EMPTY : SymbolTable.parse(notation);
         Glossary glossary = notation == null ? Glossary.EMPTY : Glossary.parse(notation);
-        return ChapterTitles.during(titles(texts), () -> loadAll(folders, texts, symbols, glossary));
+        return loadAll(folders, texts, titles(texts), symbols, glossary);
     }
 
     /** Every chapter's title by slug, a later folder's replacing an earlier one's, read before any chapter is rendered. */
@@ -65,14 +66,22 @@ public final class BookLoader {
         return titles;
     }
 
-    private Book loadAll(List<Folder> folders, Map<Folder, Map<Path, String>> texts, SymbolTable symbols, Glossary glossary) {
+    private Book loadAll(List<Folder> folders, Map<Folder, Map<Path, String>> texts, Map<String, String> titles,
+                         SymbolTable symbols, Glossary glossary) {
+        List<Source> sources = new ArrayList<>();
+        for (Folder folder : folders) {
+            for (Map.Entry<Path, String> entry : texts.get(folder).entrySet()) {
+                String name = entry.getKey().getFileName().toString();
+                sources.add(new Source(folder.displayName() + "/" + name, name, entry.getValue()));
+            }
+        }
+        List<Rendered> rendered = renderAll(sources, titles, symbols);
         Map<String, Chapter> bySlug = new LinkedHashMap<>();
+        int next = 0;
         for (Folder folder : folders) {
             Map<String, Chapter> inFolder = new LinkedHashMap<>();
-            for (Map.Entry<Path, String> entry : texts.get(folder).entrySet()) {
-                Path file = entry.getKey();
-                String source = folder.displayName() + "/" + file.getFileName();
-                Chapter chapter = loadChapter(source, file.getFileName().toString(), entry.getValue(), symbols);
+            for (int i = 0; i < texts.get(folder).size(); i++) {
+                Chapter chapter = rendered.get(next++).chapter();   // throws that chapter's mistake, in the files' order
                 Chapter twin = inFolder.put(chapter.slug(), chapter);
                 if (twin != null) {
                     throw new ContentError(chapter.source(), 0, "the slug \"" + chapter.slug()
@@ -90,6 +99,40 @@ public final class BookLoader {
         // Chapters in NN order first, then reference pages (notation, guides) in theirs.
         ordered.sort(Comparator.comparing(Chapter::reference).thenComparingInt(Chapter::number).thenComparing(Chapter::slug));
         return new Book(ordered, glossary);
+    }
+
+    /** A chapter file read, before it is rendered. */
+    private record Source(String source, String name, String text) {
+    }
+
+    /** A chapter rendered, or the mistake that stopped it. */
+    private record Rendered(Chapter result, RuntimeException mistake) {
+        Chapter chapter() {
+            if (mistake != null) {
+                throw mistake;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Renders every chapter, several at once (start-up waits for this, and a chapter's markdown, figures
+     * and widgets' first states take one core a while). Each result keeps its place, and a mistake is
+     * kept rather than thrown, so the loader reports the first mistake in the files' order whichever
+     * chapter finished first: the same message as rendering them one after the other.
+     */
+    private List<Rendered> renderAll(List<Source> sources, Map<String, String> titles, SymbolTable symbols) {
+        Rendered[] rendered = new Rendered[sources.size()];
+        IntStream.range(0, sources.size()).parallel().forEach(i -> {
+            Source s = sources.get(i);
+            try {
+                rendered[i] = new Rendered(ChapterTitles.during(titles,
+                        () -> loadChapter(s.source(), s.name(), s.text(), symbols)), null);
+            } catch (RuntimeException e) {
+                rendered[i] = new Rendered(null, e);
+            }
+        });
+        return List.of(rendered);
     }
 
     private List<Path> markdownFiles(Folder folder) {

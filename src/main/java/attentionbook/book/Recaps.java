@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The "Previously defined" box of each chapter: the notation table's symbols a chapter uses that an
@@ -67,13 +68,15 @@ public final class Recaps {
         }
         Map<Glossary.Term, Pattern> spellings = new HashMap<>();
         book.glossary().terms().forEach(term -> spellings.put(term, spelling(term)));
-        int number = 0;
-        for (Chapter chapter : book.chapters()) {
-            if (chapter.reference()) {
-                continue;
-            }
-            number++;
-            bySlug.put(chapter.slug(), new Recap(recalled(chapter, defined), ideas(book, chapter, number, numbers, spellings)));
+        List<Chapter> inOrder = book.chapters().stream().filter(c -> !c.reference()).toList();
+        // Finding the terms is a search of each chapter's whole text (start-up waits for it), and no
+        // chapter's search needs another's: they run at once, their results kept in the chapters' order.
+        List<List<Idea>> ideas = IntStream.range(0, inOrder.size()).parallel()
+                .mapToObj(i -> ideas(book, inOrder.get(i), i + 1, numbers, spellings)).toList();
+        for (int i = 0; i < inOrder.size(); i++) {
+            Chapter chapter = inOrder.get(i);
+            int number = i + 1;
+            bySlug.put(chapter.slug(), new Recap(recalled(chapter, defined), ideas.get(i)));
             for (SymbolUse use : chapter.symbols()) {
                 String href = chapter.slug() + (use.section().isEmpty() ? "" : "#" + use.section());
                 defined.putIfAbsent(use.symbol().key(), new Definition(use.symbol(), number, chapter.title(), href));

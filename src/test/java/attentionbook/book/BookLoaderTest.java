@@ -143,4 +143,24 @@ class BookLoaderTest {
                 () -> renderer.render("x.md", "Text.\n\n```shout\nfine\nbad\n```\n", 5));
         assertEquals("x.md:9: ```shout: the word bad is not allowed", error.getMessage());
     }
+
+    /**
+     * Chapters are rendered several at once, yet the mistake reported is the first in the files' order,
+     * as when they were rendered one after the other: here the first file's mistake lies at its end,
+     * behind a long body, while every later file fails on its first line of text.
+     */
+    @Test
+    void theFirstBrokenFileIsReportedWhicheverChapterFailsFirst(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        String front = "---\ntitle: A chapter\nsummary: One of many.\n---\n";
+        String longBody = "Some text with $x$ in it.\n\n".repeat(3000) + "An unclosed $x\n";
+        java.nio.file.Files.writeString(dir.resolve("01-long.md"), front + longBody);
+        for (int i = 2; i <= 24; i++) {
+            java.nio.file.Files.writeString(dir.resolve(String.format("%02d-short-%d.md", i, i)), front + "An unclosed $x\n");
+        }
+        BookLoader loader = new BookLoader(new MarkdownRenderer(Map.of()));
+        for (int run = 0; run < 5; run++) {
+            ContentError error = assertThrows(ContentError.class, () -> loader.load(List.of(new BookLoader.Folder(dir, "many"))));
+            assertTrue(error.getMessage().startsWith("many/01-long.md:6005: math opened with \"$\" is never closed"), error.getMessage());
+        }
+    }
 }

@@ -48,8 +48,26 @@ public final class Browsers {
         return browser;
     }
 
-    /** Waits until math is typeset, fonts are loaded and the page has laid itself out again. */
+    /**
+     * Waits until math is typeset, fonts are loaded and the page has laid itself out again; then renders
+     * the whole page as a reader sees each part once scrolled to it. A chapter's blocks far from the
+     * screen are not rendered (content-visibility: auto) and are fitted as they come near
+     * (static/js/rendered.js): the page is read through a screen at a time, then every block is
+     * rendered, so that what a test measures or reads (innerText, axe's colours) is what the reader sees.
+     */
     public static void settle(Page page) {
+        settleAtTheTop(page);
+        page.evaluate("async () => { const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
+                + " if (!document.querySelector('.chapter-body')) return;"
+                + " const id = decodeURIComponent(location.hash.slice(1)); const target = id ? document.getElementById(id) : null; const y0 = scrollY;"
+                + " for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) { scrollTo({top: y, behavior: 'instant'}); await frames(); }"
+                + " document.querySelectorAll('.chapter-body > *').forEach(b => { b.style.contentVisibility = 'visible'; });"
+                + " if (target) target.scrollIntoView({behavior: 'instant'}); else scrollTo({top: y0, behavior: 'instant'});"
+                + " await frames(); }");
+    }
+
+    /** Waits until math is typeset, fonts are loaded and the page has laid itself out again, as it stands after loading. */
+    public static void settleAtTheTop(Page page) {
         page.waitForLoadState();
         page.waitForFunction("() => document.querySelectorAll('.math:not([data-typeset])').length === 0"
                 + " && document.fonts.status === 'loaded'");

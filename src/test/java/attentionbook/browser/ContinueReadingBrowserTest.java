@@ -38,8 +38,10 @@ class ContinueReadingBrowserTest {
             offer.locator("a").click();
             page.waitForURL("**/chapters/softmax#temperature");
 
-            page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)");
-            page.waitForFunction("() => (JSON.parse(localStorage.getItem('attentionbook.reading')) || {}).read?.softmax === true");
+            // To the end, as a reader scrolls on while the blocks near the end are rendered and the page grows.
+            page.waitForFunction("() => { scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'});"
+                    + " return (JSON.parse(localStorage.getItem('attentionbook.reading')) || {}).read?.softmax === true; }",
+                    null, new Page.WaitForFunctionOptions().setPollingInterval(300));
             page.navigate(book.url("/"));
             Browsers.settle(page);
             assertEquals(" · read", page.locator(".chapter-list li[data-slug=softmax] .read-mark").textContent());

@@ -40,9 +40,12 @@ class ExerciseBrowserTest {
         return k.generate(seed, Settings.defaults(k.options()));
     }
 
+    /** The exercise, started and scrolled to: a block far from the screen is not rendered, and its innerText is empty. */
     static Locator exercise(Page page, String id) {
         Locator section = page.locator("section[data-exercise-id=\"" + id + "\"]");
         section.locator(".answer-input").first().waitFor();
+        section.scrollIntoViewIfNeeded();
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         return section;
     }
 
@@ -117,6 +120,8 @@ class ExerciseBrowserTest {
             Locator section = exercise(page, "softmax-grid");
             assertEquals(0, section.locator(".exercise-solution .matrix").count(), "no answer in the page before it is asked for");
             Locator hint = section.locator(".hint-button");
+            hint.scrollIntoViewIfNeeded();
+            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
             assertEquals("Hint (1 of " + e.hints().size() + ")", hint.innerText());
             hint.click();
             section.locator(".exercise-hints li").first().waitFor();

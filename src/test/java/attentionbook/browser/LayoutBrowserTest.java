@@ -35,6 +35,7 @@ class LayoutBrowserTest {
         }
     }
 
+    /** The page, settled and read through (Browsers.settle renders every block as the reader sees it). */
     static Page open(Browsers.Tab tab, String path) {
         Page page = tab.page();
         page.navigate(book.url(path));

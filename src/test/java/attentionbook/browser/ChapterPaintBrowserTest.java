@@ -1,0 +1,118 @@
+package attentionbook.browser;
+
+import attentionbook.BookServerExtension;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.Media;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A chapter that paints at once: its first screen does not move when the formulas are typeset, and
+ * the blocks far below are rendered (laid out, fitted) only as they come near, yet whole on paper
+ * and when they hold the focus.
+ */
+class ChapterPaintBrowserTest {
+    @RegisterExtension
+    static final BookServerExtension book = new BookServerExtension();
+
+    /** Lighthouse's phone. */
+    private static final int WIDTH = 412;
+    private static final int HEIGHT = 823;
+
+    /** Chapters whose first screen on a phone holds a "Previously defined" box of formulas. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"attention-today", "input-shapes", "queries-keys-values", "kv-cache", "multi-head-attention"})
+    void onAPhoneTypesettingTheFirstScreenMovesNothing(String chapter) {
+        try (Browsers.Tab tab = Browsers.open(WIDTH, HEIGHT)) {
+            Page page = tab.page();
+            // KaTeX arrives late, as on a phone's network: the page is painted with the formulas' TeX first.
+            page.route("**/katex.min.js", (Route route) -> {
+                sleep(700);
+                route.resume();
+            });
+            page.navigate(book.url("/chapters/" + chapter));
+            Browsers.settleAtTheTop(page);
+            // Every layout shift since the page opened (buffered); with none, the observer is never called.
+            double shift = ((Number) page.evaluate("() => new Promise(done => { let sum = 0;"
+                    + " new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })"
+                    + ".observe({type: 'layout-shift', buffered: true}); setTimeout(() => done(sum), 300); })")).doubleValue();
+            assertTrue(shift < 0.005, chapter + ": the page moved by " + shift + " (layout shift) while its formulas were typeset");
+            assertEquals(0, ((Number) page.evaluate("() => document.querySelectorAll('.recap .math:not([data-typeset=\"true\"])').length")).intValue(),
+                    "every recalled symbol is typeset");
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @Test
+    void blocksFarBelowAreRenderedOnlyAsTheyComeNearAndFittedBeforeTheReaderSeesThem() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/multi-head-attention"));
+            Browsers.settleAtTheTop(page);
+            String last = "() => document.querySelector('.chapter-body > :last-child > *')";
+            assertEquals(false, page.evaluate(last + ".checkVisibility({contentVisibilityAuto: true})"),
+                    "the chapter's last block is not rendered while the reader is at the top");
+            // The MultiHead equation, far below, is fitted as it comes near: once in view it is broken over lines, nothing cut off.
+            String multiHead = "[...document.querySelectorAll('.math.display')].find(m => m.dataset.tex.startsWith('\\\\operatorname{MultiHead}'))";
+            // The reader scrolls there and stays: the blocks passed over get their real heights as they are rendered.
+            page.evaluate("async () => { for (let i = 0; i < 10; i++) { " + multiHead + ".scrollIntoView({block: 'center', behavior: 'instant'});"
+                    + " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); } }");
+            Map<?, ?> eq = (Map<?, ?>) page.evaluate("() => { const m = " + multiHead + ";"
+                    + " return {broken: m.dataset.broken === 'true', hidden: m.scrollWidth - m.clientWidth, rendered: m.firstElementChild.checkVisibility({contentVisibilityAuto: true})}; }");
+            assertEquals(Map.of("broken", true, "hidden", 0, "rendered", true), eq, "the MultiHead(X) equation on a phone, scrolled to");
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @Test
+    void paperAndTheFocusGetWholeBlocks() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/scaling"));
+            Browsers.settleAtTheTop(page);
+            String skipped = "() => [...document.querySelectorAll('.chapter-body > *')].filter(b => getComputedStyle(b).contentVisibility === 'auto'"
+                    + " && b.firstElementChild && !b.firstElementChild.checkVisibility({contentVisibilityAuto: true})).length";
+            assertTrue(((Number) page.evaluate(skipped)).intValue() > 5, "on screen, blocks far below are skipped");
+            // A link in the last block, reached with the keyboard: its block is rendered whole, its focus ring not clipped.
+            Object focused = page.evaluate("() => { const a = [...document.querySelectorAll('.chapter-body > * a[href]')].at(-1);"
+                    + " a.focus(); return getComputedStyle(a.closest('.chapter-body > *')).contentVisibility; }");
+            assertEquals("visible", focused, "the block holding the focus");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertEquals(0, ((Number) page.evaluate(skipped)).intValue(), "on paper every block is rendered");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+        }
+    }
+
+    /** A link to a heading far down: the heading stays at the top of the window while the blocks above it are rendered. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"multi-head-attention#interview-questions", "attention-today#try-it"})
+    void aLinkToAHeadingFarDownShowsTheHeading(String address) {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/" + address));
+            Browsers.settleAtTheTop(page);
+            page.waitForTimeout(1000);
+            String id = address.substring(address.indexOf('#') + 1);
+            double top = ((Number) page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", id)).doubleValue();
+            assertTrue(top >= 0 && top < 100, "the heading #" + id + " is " + top + " px from the window's top");
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
