@@ -6,6 +6,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -64,6 +65,15 @@ public final class Browsers {
                 + " document.querySelectorAll('.chapter-body > *').forEach(b => { b.style.contentVisibility = 'visible'; });"
                 + " if (target) target.scrollIntoView({behavior: 'instant'}); else scrollTo({top: y0, behavior: 'instant'});"
                 + " await frames(); }");
+    }
+
+    /**
+     * Scrolls an element into view and waits two frames, so that its chapter block, not rendered while far
+     * from the screen (content-visibility: auto), is rendered and its innerText is what a reader sees there.
+     */
+    public static void scrollTo(Locator element) {
+        element.scrollIntoViewIfNeeded();
+        element.page().evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
     /** Waits until math is typeset, fonts are loaded and the page has laid itself out again, as it stands after loading. */

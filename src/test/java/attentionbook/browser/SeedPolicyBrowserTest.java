@@ -33,6 +33,7 @@ class SeedPolicyBrowserTest {
             page.navigate(book.url("/chapters/input-shapes"));
             Locator seedLine = page.locator(".exercise-seed").first();
             seedLine.waitFor();
+            Browsers.scrollTo(seedLine);         // far below the first screen, not rendered until scrolled to
             assertTrue(seedLine.innerText().startsWith("Numbers no. 2026 (your class's numbers)"), seedLine.innerText());
             HttpResponse<String> sheet = book.get("/worksheets/input-shapes");
             assertEquals(302, sheet.statusCode());
@@ -57,11 +58,13 @@ class SeedPolicyBrowserTest {
             forms.first().getByLabel("Your name or student ID").press("Enter");
             long seed = Seeds.forStudent("Ada Lovelace");
             page.waitForFunction("n => document.querySelectorAll('.exercise-seed').length === n", exercises);
+            Browsers.settle(page);               // every exercise's line rendered, as a reader scrolling through sees it
             for (String line : page.locator(".exercise-seed").allInnerTexts()) {
                 assertTrue(line.startsWith("Numbers no. " + seed + " (for Ada Lovelace)"), line);
             }
             page.reload();
             page.locator(".exercise-seed").first().waitFor();
+            Browsers.scrollTo(page.locator(".exercise-seed").first());
             assertTrue(page.locator(".exercise-seed").first().innerText().startsWith("Numbers no. " + seed), "remembered after a reload");
             assertEquals(List.of(), tab.errors());
             assertEquals(List.of(), tab.seriousAccessibilityViolations());
@@ -77,6 +80,7 @@ class SeedPolicyBrowserTest {
             page.navigate(book.url("/chapters/scores?seed=42"));
             Locator note = page.locator(".exercise-seed-ignored").first();
             note.waitFor();
+            Browsers.scrollTo(note);
             assertTrue(note.innerText().startsWith("The seed in this page's address (42) is not used: your course gives each student"),
                     note.innerText());
             Locator name = page.locator("form.exercise-student").first().getByLabel("Your name or student ID");
@@ -84,6 +88,7 @@ class SeedPolicyBrowserTest {
             name.press("Enter");
             int exercises = page.locator("[data-exercise]").count();
             page.waitForFunction("n => document.querySelectorAll('.exercise-seed').length === n", exercises);
+            Browsers.settle(page);               // every exercise's line rendered, as a reader scrolling through sees it
             for (String line : page.locator(".exercise-seed").allInnerTexts()) {
                 assertTrue(line.startsWith("Numbers no. " + alice + " (for ALICE)"), "the address's 42 is not used: " + line);
             }
@@ -106,6 +111,7 @@ class SeedPolicyBrowserTest {
             name.fill("alice");
             name.press("Enter");
             page.locator(".exercise-seed").first().waitFor();
+            Browsers.scrollTo(page.locator(".exercise-seed").first());
             assertTrue(page.locator(".exercise-seed").first().innerText().startsWith("Numbers no. " + alice + " (for alice)"),
                     "\"alice\" in another browser is the same student as \"ALICE\"");
             assertEquals(0, page.locator("button.new-numbers").count());
