@@ -63,22 +63,7 @@ public final class LayerWidget implements WidgetKind {
         boolean norm = MatrixJson.bool(state.get("norm"), "norm", false);
         int token = MatrixJson.integer(state.get("token"), "token", in.x().rows(), 1, in.x().rows());
         AttentionSpec spec = in.spec();
-        ObjectNode body = WidgetJson.object();
-        body.set("x", WidgetJson.matrix((norm ? AttentionLayer.rmsNorm(in.x()) : in.x()).toArray()));
-        body.set("wq", WidgetJson.matrix(spec.wq().toArray()));
-        body.set("wk", WidgetJson.matrix(spec.wk().toArray()));
-        body.set("wv", WidgetJson.matrix(spec.wv().toArray()));
-        if (spec.wo() != null) {
-            body.set("wo", WidgetJson.matrix(spec.wo().toArray()));
-        }
-        body.put("heads", spec.heads());
-        body.put("kv_heads", spec.kvHeads());
-        if (spec.window() > 0) {
-            body.put("window", spec.window());
-        }
-        body.put("rope", spec.rope());
-        body.put("causal", spec.causal());
-        body.put("scale", spec.scale());
+        ObjectNode body = WidgetLayers.body((norm ? AttentionLayer.rmsNorm(in.x()) : in.x()).toArray(), spec);
         return LayerView.of(in.tokens(), token, in.x(), spec, norm, body);
     }
 

@@ -43,7 +43,8 @@ public final class WidgetLayers {
         return new Layer(normal, body(in.x().toArray(), in.spec()));
     }
 
-    private static ObjectNode body(double[][] x, AttentionSpec spec) {
+    /** The POST /api/attention body of a layer: these inputs and every field of the spec. */
+    static ObjectNode body(double[][] x, AttentionSpec spec) {
         ObjectNode body = WidgetJson.object();
         body.set("x", WidgetJson.matrix(x));
         body.set("wq", WidgetJson.matrix(spec.wq().toArray()));
