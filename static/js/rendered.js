@@ -14,7 +14,8 @@ let forcing = false;      // true while a block is measured on purpose, rendered
 /** False while el's content is not rendered: el is, or lies inside, a chapter block far from the screen. */
 export function rendered(el) {
   const inner = el.matches(BLOCK) ? el.firstElementChild : el;
-  return !inner || inner.checkVisibility({ contentVisibilityAuto: true });
+  // A browser without checkVisibility (Safari before 17.4) has no content-visibility either: all is rendered.
+  return !inner || typeof inner.checkVisibility !== 'function' || inner.checkVisibility({ contentVisibilityAuto: true });
 }
 
 /** True when el may be measured now; else its block is measured later (whenRendered's measure). */
