@@ -10,7 +10,6 @@ import attentionbook.attention.KvCacheDecoder;
 import attentionbook.attention.Matrix;
 import attentionbook.book.MatrixTable;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,11 +48,11 @@ class GroupedDecodeBrowserTest {
             assertEquals(2, keys.get(0).size(), "one key/value head of d_k = 2: the cache is g·d_k = 2 wide, not h·d_k = 4");
             assertEquals(MatrixTable.number(decoder.keys().get(1, 1), 2), keys.get(2).get(1), "token 3 is the newest of the 2 rows cached");
             assertEquals(LiveWidget.MASKED, w.matrix("scores-h2").get(0).get(0), "token 1 is outside the window of 2");
-            assertEquals("Value: −∞ (masked)", explain(w, "scores-h2", 0, 0));
-            assertEquals(value(third.scaled()[1][2]), explain(w, "scores-h2", 0, 2));
+            assertEquals("Value: −∞ (masked)", w.explanation("scores-h2", 0, 0));
+            assertEquals(LiveWidget.valueLine(third.scaled()[1][2]), w.explanation("scores-h2", 0, 2));
             assertEquals(MatrixTable.number(0.0, 2), w.matrix("weights-h2").get(0).get(0));
-            assertEquals(value(third.weights()[1][1]), explain(w, "weights-h2", 0, 1));
-            assertEquals(value(third.output()[3]), explain(w, "output", 0, 3));
+            assertEquals(LiveWidget.valueLine(third.weights()[1][1]), w.explanation("weights-h2", 0, 1));
+            assertEquals(LiveWidget.valueLine(third.output()[3]), w.explanation("output", 0, 3));
             String bytes = w.root().locator(".decode-bytes").textContent();
             long perLayer = Costs.kvCacheBytes(1, 1, 2, 1, 2, 2);   // the window of 2 keeps 2 of the 3 rows
             assertTrue(bytes.contains("KV cache after 3 tokens (a window of 2 keeps only the last 2 rows"), bytes);
@@ -118,28 +117,11 @@ class GroupedDecodeBrowserTest {
             tab.page().navigate(book.url("/chapters/try-rope-decode"));
             LiveWidget w = LiveWidget.on(tab.page(), "decode");
             // token 4 sits at position 3: its cached key is x·W_K turned by 3·θ, not x·W_K
-            assertEquals(value(decoder.keys().get(3, 0)), explain(w, "keys", 3, 0));
+            assertEquals(LiveWidget.valueLine(decoder.keys().get(3, 0)), w.explanation("keys", 3, 0));
             assertEquals(MatrixTable.number(decoder.keys().get(1, 1), 2), w.matrix("keys").get(1).get(1));
-            assertEquals(value(last.scaled()[0][1]), explain(w, "scores-h1", 0, 1));
-            assertEquals(value(last.output()[2]), explain(w, "output", 0, 2));
+            assertEquals(LiveWidget.valueLine(last.scaled()[0][1]), w.explanation("scores-h1", 0, 1));
+            assertEquals(LiveWidget.valueLine(last.output()[2]), w.explanation("output", 0, 2));
             assertEquals(List.of(), tab.errors());
         }
-    }
-
-    private static String value(double v) {
-        return "Value: " + MatrixTable.number(v, 2);
-    }
-
-    private static String explain(LiveWidget w, String matrix, int row, int col) {
-        Locator cell = w.root().locator("[data-matrix=\"" + matrix + "\"] td[data-row=\"" + row + "\"][data-col=\"" + col + "\"]");
-        assertTrue(cell.count() == 1, matrix + " has no cell [" + row + "][" + col + "]");
-        cell.click();
-        Locator dialog = w.page().locator("dialog.explain-dialog[open]");
-        dialog.locator(".explain-value, .widget-problem").first().waitFor();
-        String text = dialog.locator(".explain-value").count() > 0 ? dialog.locator(".explain-value").textContent()
-                : dialog.locator(".widget-problem").textContent();
-        w.page().keyboard().press("Escape");
-        dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
-        return text;
     }
 }

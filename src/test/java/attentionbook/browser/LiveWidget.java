@@ -4,6 +4,7 @@ import attentionbook.attention.Matrix;
 import attentionbook.book.MatrixTable;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,27 @@ record LiveWidget(Page page, String selector) {
 
     Locator input(String label) {
         return root().getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
+    }
+
+    /** Opens the explanation of a cell (rows and columns from 0) and returns its value line, or the problem it shows; closes it again. */
+    String explanation(String matrix, int row, int col) {
+        Locator cell = root().locator("[data-matrix=\"" + matrix + "\"] td[data-row=\"" + row + "\"][data-col=\"" + col + "\"]");
+        if (cell.count() != 1) {
+            throw new AssertionError(matrix + " has no cell [" + row + "][" + col + "]");
+        }
+        cell.click();
+        Locator dialog = page.locator("dialog.explain-dialog[open]");
+        dialog.locator(".explain-value, .widget-problem").first().waitFor();
+        String text = dialog.locator(".explain-value").count() > 0 ? dialog.locator(".explain-value").textContent()
+                : dialog.locator(".widget-problem").textContent();
+        page.keyboard().press("Escape");
+        dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+        return text;
+    }
+
+    /** An explanation's value line for this number, as the page prints it (2 decimals). */
+    static String valueLine(double v) {
+        return "Value: " + MatrixTable.number(v, 2);
     }
 
     /** The cells of the matrix with this data-matrix key, as shown: rows of text. */

@@ -10,7 +10,6 @@ import attentionbook.attention.AttentionTrace;
 import attentionbook.attention.Matrix;
 import attentionbook.book.MatrixTable;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +40,7 @@ class ModernWidgetsBrowserTest {
             assertEquals(LiveWidget.shown(trace.k()), w.matrix("k-h2"), "head 2 reads the one key/value head's K");
             assertEquals(LiveWidget.shown(trace.heads().get(1).qRotated()), w.matrix("q-rotated-h2"));
             assertEquals(LiveWidget.shown(trace.heads().get(0).kRotated()), w.matrix("k-rotated-h1"));
-            assertEquals(value(trace.heads().get(1).qRotated().get(3, 1)), explain(w, "q-rotated-h2", 3, 1));
+            assertEquals(LiveWidget.valueLine(trace.heads().get(1).qRotated().get(3, 1)), w.explanation("q-rotated-h2", 3, 1));
             assertEquals(MatrixTable.number(0.0, 2), w.matrix("weights-h1").get(2).get(0), "the window of 2 hides token 1 from token 3");
             assertTrue(w.root().locator("[data-group=\"weights\"] h3").textContent().contains("a window of 2"));
             assertEquals(LiveWidget.shown(trace.output()), w.matrix("output"));
@@ -61,7 +60,7 @@ class ModernWidgetsBrowserTest {
             tab.page().navigate(book.url("/chapters/try-modern-kv-heads"));
             LiveWidget w = LiveWidget.on(tab.page(), "kv-heads");
             assertEquals(LiveWidget.shown(trace.heads().get(0).kRotated()), w.matrix("k-rotated-g1"));
-            assertEquals(value(trace.heads().get(0).kRotated().get(2, 0)), explain(w, "k-rotated-g1", 2, 0));
+            assertEquals(LiveWidget.valueLine(trace.heads().get(0).kRotated().get(2, 0)), w.explanation("k-rotated-g1", 2, 0));
             assertEquals(LiveWidget.shown(trace.heads().get(1).weights()), w.matrix("weights-h2"));
             assertEquals(MatrixTable.number(0.0, 2), w.matrix("weights-h2").get(3).get(1), "the window of 2 hides token 2 from token 4");
             assertEquals(LiveWidget.shown(trace.concat()), w.matrix("concat"));
@@ -81,7 +80,7 @@ class ModernWidgetsBrowserTest {
             assertEquals(LiveWidget.shown(trace.heads().get(0).qRotated()), w.matrix("q-rotated"));
             assertEquals(LiveWidget.shown(trace.heads().get(0).scores()), w.matrix("scores"));
             assertTrue(w.root().locator("[data-matrix=\"scores\"] caption").textContent().startsWith("scores Q_rot·K_rotᵀ"));
-            assertEquals(value(trace.heads().get(0).scores().get(3, 2)), explain(w, "scores", 3, 2));
+            assertEquals(LiveWidget.valueLine(trace.heads().get(0).scores().get(3, 2)), w.explanation("scores", 3, 2));
             w.root().locator("[data-action=\"next\"]").click();
             w.root().locator("[data-action=\"next\"]").click();
             assertTrue(title.textContent().contains("lies 3 or more tokens back (window 3)"), title.textContent());
@@ -94,22 +93,5 @@ class ModernWidgetsBrowserTest {
 
     private static String caption(LiveWidget w, String matrix) {
         return w.root().locator("[data-matrix=\"" + matrix + "\"] caption").first().textContent();
-    }
-
-    private static String value(double v) {
-        return "Value: " + MatrixTable.number(v, 2);
-    }
-
-    private static String explain(LiveWidget w, String matrix, int row, int col) {
-        Locator cell = w.root().locator("[data-matrix=\"" + matrix + "\"] td[data-row=\"" + row + "\"][data-col=\"" + col + "\"]");
-        assertEquals(1, cell.count(), matrix + " has no cell [" + row + "][" + col + "]");
-        cell.click();
-        Locator dialog = w.page().locator("dialog.explain-dialog[open]");
-        dialog.locator(".explain-value, .widget-problem").first().waitFor();
-        String text = dialog.locator(".explain-value").count() > 0 ? dialog.locator(".explain-value").textContent()
-                : dialog.locator(".widget-problem").textContent();
-        w.page().keyboard().press("Escape");
-        dialog.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
-        return text;
     }
 }
