@@ -3,7 +3,7 @@
 // column on a wide screen (.is-wide in book.css), and an equation still too wide breaks after a
 // relation or an operator. Whatever is still wider than its box scrolls, with its cue (scroll.js).
 import { breakEquation, unbreakEquation } from './math.js';
-import { overflows, markScrollers, SCROLLERS } from './scroll.js';
+import { overflows, updateScrollers, markScrollers, SCROLLERS } from './scroll.js';
 import { measurableNow, whenRendered } from './rendered.js';
 
 const WIDE = '.chapter-body > .math.display, .chapter-body > pre, .chapter-body > .table-scroll';
@@ -17,7 +17,7 @@ export function fitPage(doc, afresh = true) {
   // What lies far from the screen is fitted when it comes near (fitWhenRendered).
   const near = (list) => [...list].filter(measurableNow);
   fitBlocks(near(doc.querySelectorAll(WIDE)), near(doc.querySelectorAll('.math.display[data-tex]')), afresh);
-  markScrollers([...doc.querySelectorAll(SCROLLERS)]);
+  updateScrollers(doc);
 }
 
 /** Fits a chapter block that was passed over while far from the screen, once it comes near. */
