@@ -1,11 +1,13 @@
 // Typesets the TeX that the server left in <span class="math"> and <div class="math display">.
+// The bundled chapters' formulas arrive typeset (the build typesets them: TypesetMath); what is
+// left here is an instructor's own chapters, and the math that widgets and exercises write.
 // katex.render sets styles through the CSSOM, which the strict Content-Security-Policy allows.
 //
 // A chapter holds a hundred formulas or more, and typesetting them all at once kept a phone from
 // answering for a third of a second. So KaTeX (the minified build) loads in a task of its own after
-// the page's first paint, the formulas on screen are typeset first, and the rest in short slices
-// while the browser is idle, those scrolled near first: no task runs long. Printing typesets
-// whatever is left before the page is laid out for paper.
+// the page's first paint, only when a formula waits for it; the formulas on screen are typeset first,
+// and the rest in short slices while the browser is idle, those scrolled near first: no task runs long.
+// Printing typesets whatever is left before the page is laid out for paper.
 
 import { rendered } from './rendered.js';
 
@@ -157,19 +159,32 @@ function typesetOne(el) {
 /**
  * A display equation too wide for its box, typeset so that it may break: KaTeX breaks text-style
  * math after a relation (=, ∈) or an operator (+, ·) at its top level, as it does in a paragraph;
- * display style keeps its fractions and sums full size.
+ * display style keeps its fractions and sums full size. An equation typeset at build time brings
+ * its broken form along in a <template>, so no KaTeX is needed here.
  */
 export function breakEquation(el) {
   if (!el.dataset.tex || el.dataset.broken) return;
-  render(el, '\\displaystyle ' + el.dataset.tex, false);
+  const other = el.querySelector(':scope > template.math-broken');
+  if (other) swapWith(el, other);
+  else render(el, '\\displaystyle ' + el.dataset.tex, false);
   el.dataset.broken = 'true';
 }
 
 /** The equation on one line again, so it can be measured afresh (after the window changes width). */
 export function unbreakEquation(el) {
   if (!el.dataset.broken) return;
-  render(el, el.dataset.tex, true);
+  const other = el.querySelector(':scope > template.math-broken');
+  if (other) swapWith(el, other);
+  else render(el, el.dataset.tex, true);
   delete el.dataset.broken;
+}
+
+/** Shows the typesetting kept in the template and keeps the one that was shown there instead. */
+function swapWith(el, template) {
+  const shown = [...el.childNodes].filter((node) => node !== template);
+  const kept = [...template.content.childNodes];
+  template.content.replaceChildren(...shown);
+  el.prepend(...kept);
 }
 
 /**

@@ -18,6 +18,7 @@ import attentionbook.web.ClassRecorder;
 import attentionbook.web.Classroom;
 import attentionbook.web.ClasspathFolder;
 import attentionbook.web.StudentRoutes;
+import attentionbook.web.TypesetMath;
 import attentionbook.web.ExerciseApi;
 import attentionbook.web.InstructorKey;
 import attentionbook.web.InstructorRoutes;
@@ -97,6 +98,7 @@ public final class App {
         CourseFile course = options.course() == null ? CourseFile.none(env) : CourseFile.load(options.course(), env);
         // The static files are read and compressed beside the book's rendering: neither needs the other.
         CompletableFuture<Assets> assetsLoading = CompletableFuture.supplyAsync(Assets::load);
+        CompletableFuture<TypesetMath> mathLoading = CompletableFuture.supplyAsync(TypesetMath::bundled);
         MarkdownRenderer markdown = new MarkdownRenderer(directives());
         Book book = select(loadBook(options, markdown), course);
         // The search index is built beside the pages and the server's start, off the way to the first page;
@@ -106,7 +108,7 @@ public final class App {
         Assets assets = result(assetsLoading);
         Classroom classroom = ClassroomSetup.open(course, options);
         Pages pages = new Pages(book, assets, options.basePath(), course.title(), welcome,
-                new SeedPolicy(course.seedPolicy().name(), course.classSeed()), classroom != null);
+                new SeedPolicy(course.seedPolicy().name(), course.classSeed()), classroom != null, result(mathLoading));
         ServerSettings settings = new ServerSettings(options.basePath(), options.rateLimit(), options.trustProxy(), Version.NUMBER);
         ExerciseCatalog exercises = ExerciseDirective.catalog(book);
         InstructorKey instructor = new InstructorKey(course.instructorKey());

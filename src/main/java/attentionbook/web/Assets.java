@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 public final class Assets {
     /** The KaTeX webjar's folder, at the version the pom names (written into vendor.properties at build time). */
-    private static final String KATEX = "META-INF/resources/webjars/katex/" + vendorVersion("katex") + "/dist";
+    /** KaTeX's files in its webjar. */
+    public static final String KATEX = "META-INF/resources/webjars/katex/" + vendorVersion("katex") + "/dist";
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -46,6 +47,8 @@ public final class Assets {
      */
     static final List<String> PAGE_CSS_PARTS = List.of("book.css", "type.css", "components.css", "fit.css", "heat.css",
             "widgets.css", "exercises.css", "full-attention.css", "reader.css", "symbols.css");
+    /** KaTeX's inline styles as classes, for the formulas typeset at build time; last of the page stylesheet when the build made it. */
+    public static final String TYPESET_MATH_CSS = "css/typeset-math.css";
     /** The parts above joined, under the same folder so that any relative url() keeps its meaning. */
     public static final String PAGE_CSS = "css/page.css";
 
@@ -107,6 +110,10 @@ public final class Assets {
             out.writeBytes(("/* " + part + " */\n").getBytes(StandardCharsets.UTF_8));
             out.writeBytes(bytes);
             out.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] typesetMath = raw.get(TYPESET_MATH_CSS);
+        if (typesetMath != null) {
+            out.writeBytes(typesetMath);
         }
         return out.toByteArray();
     }

@@ -36,6 +36,12 @@ public final class Pages {
     /** @param classRecords true when the course has a roster: pages then show who is signed in */
     public Pages(Book book, Assets assets, String basePath, String courseTitle, String welcomeHtml, SeedPolicy seeds,
                  boolean classRecords) {
+        this(book, assets, basePath, courseTitle, welcomeHtml, seeds, classRecords, TypesetMath.bundled());
+    }
+
+    /** @param math the formulas typeset at build time, put into the chapters in place of their TeX */
+    public Pages(Book book, Assets assets, String basePath, String courseTitle, String welcomeHtml, SeedPolicy seeds,
+                 boolean classRecords, TypesetMath math) {
         List<ChapterLink> toc = new java.util.ArrayList<>();
         int number = 0;
         for (Chapter c : book.chapters()) {
@@ -51,7 +57,8 @@ public final class Pages {
                     basePath + "/chapters/" + c.slug(), c.reference()));
             ChapterLink previous = book.previous(c).flatMap(p -> linkTo(p.slug())).orElse(null);
             ChapterLink next = book.next(c).flatMap(n -> linkTo(n.slug())).orElse(null);
-            chapters.put(c.slug(), page("chapter.jte", new ChapterPage(site, link, c, previous, next, recaps.of(c))));
+            String html = Templates.render("chapter.jte", new ChapterPage(site, link, c, previous, next, recaps.of(c)));
+            chapters.put(c.slug(), PreparedBody.of(math.page(html).getBytes(StandardCharsets.UTF_8), HTML));
         }
         this.notFound = page("error.jte", new ErrorPage(site, 404, "Page not found",
                 "There is no page at this address. It may have been renamed, or the link may have a typo."));

@@ -1,6 +1,8 @@
 package attentionbook.browser;
 
 import attentionbook.BookServerExtension;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.Media;
@@ -113,6 +115,39 @@ class ChapterPaintBrowserTest {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aChaptersMathArrivesTypesetAndSizedEvenWithoutJavaScript() {
+        try (BrowserContext context = Browsers.browser().newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(false).setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            page.navigate(book.url("/chapters/scaling"));
+            Map<?, ?> math = (Map<?, ?>) page.evaluate("() => { const all = [...document.querySelectorAll('.math')];"
+                    + " const strut = document.querySelector('.math .katex-strut');"
+                    + " const display = document.querySelector('.math.display');"
+                    + " return {formulas: all.length, typeset: all.filter(m => m.dataset.typeset === 'true' && m.querySelector('.katex')).length,"
+                    + " strutHeight: strut.getBoundingClientRect().height > 0,"
+                    + " brokenFormKept: display.querySelector(':scope > template.math-broken').content.querySelector('.katex') !== null}; }");
+            assertTrue(((Number) math.get("formulas")).intValue() > 20, "scaling holds formulas: " + math);
+            // KaTeX's sizes come from the page stylesheet's classes: an inline style would be refused by the CSP, leaving struts 0 high
+            assertEquals(Map.of("formulas", math.get("formulas"), "typeset", math.get("formulas"), "strutHeight", true, "brokenFormKept", true), math);
+        }
+    }
+
+    @Test
+    void aChapterWhoseMathIsAllTypesetNeverLoadsKatex() {
+        try (Browsers.Tab tab = Browsers.open(WIDTH, HEIGHT)) {
+            Page page = tab.page();
+            List<String> requested = new java.util.ArrayList<>();
+            page.onRequest(request -> requested.add(request.url()));
+            // the notation table: formulas throughout, and no widget or exercise writing math of its own
+            page.navigate(book.url("/chapters/notation"));
+            Browsers.settle(page);
+            assertTrue(((Number) page.evaluate("() => document.querySelectorAll('.math[data-typeset] .katex').length")).intValue() > 50);
+            assertEquals(List.of(), requested.stream().filter(url -> url.contains("katex.min.js")).toList());
+            assertEquals(List.of(), tab.errors());
         }
     }
 }
