@@ -17,8 +17,9 @@ setUpMenu(document);
 showSignedIn(document);
 const fit = keepPageFitted(document);
 holdLinkedTarget(document);
-mountWidgets(document).then(() => {
-  typesetLazily(document, fitSoon);
+// Widgets and exercises start as they come near the screen, each typesetting and fitting what it wrote.
+mountWidgets(document, (part) => {
+  typesetLazily(part, fitSoon);
   fit();
 });
 

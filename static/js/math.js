@@ -54,7 +54,7 @@ class LazyQueue {
     this.elements = elements;
     this.onTypeset = onTypeset;
     this.near = new Set();
-    this.scheduled = false;
+    this.scheduled = null;   // 'soon' or 'idle' while a slice is pending
   }
 
   watchPrinting() {
@@ -79,19 +79,27 @@ class LazyQueue {
     this.schedule();
   }
 
-  /** The next slice: soon while formulas on screen wait, else when the browser is idle. */
+  /**
+   * The next slice: soon while formulas on screen wait, else when the browser is idle. A formula
+   * scrolled near while an idle slice is pending brings the slice forward: it would otherwise wait
+   * for the idle slice, up to two seconds on a busy page.
+   */
   schedule() {
-    if (this.scheduled || this.elements.length === 0) return;
-    this.scheduled = true;
-    if (this.near.size > 0 || !window.requestIdleCallback) {
+    if (this.elements.length === 0) return;
+    const soon = this.near.size > 0 || !window.requestIdleCallback;
+    if (this.scheduled === 'soon' || (this.scheduled === 'idle' && !soon)) return;
+    if (this.scheduled === 'idle') cancelIdleCallback(this.idle);
+    if (soon) {
+      this.scheduled = 'soon';
       setTimeout(() => {
-        this.scheduled = false;
+        this.scheduled = null;
         this.slice(SLICE_MS);
       });
       return;
     }
-    requestIdleCallback((deadline) => {
-      this.scheduled = false;
+    this.scheduled = 'idle';
+    this.idle = requestIdleCallback((deadline) => {
+      this.scheduled = null;
       this.slice(Math.min(SLICE_MS, deadline.timeRemaining()));
     }, { timeout: 2000 });
   }

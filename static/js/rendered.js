@@ -4,6 +4,8 @@
 // one long task. So what lies in such a block is measured when the block comes near the screen (the
 // browser renders it half a screen ahead), and all that is left when the page is printed.
 
+import { linkedElement } from './fragment.js';
+
 const BLOCK = '.chapter-body > *';
 
 /** Blocks holding something that was not measured yet. */
@@ -71,9 +73,8 @@ const HOLD_MS = 3000;
  */
 export function holdLinkedTarget(doc) {
   const hold = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const target = id ? doc.getElementById(id) : null;
-    // Only what lies in a chapter: not a widget's state in the fragment, nor the menu (#chapters).
+    const target = linkedElement(doc);
+    // Only what lies in a chapter: not the menu (#chapters).
     if (!target?.closest('.chapter-body')) return;
     target.scrollIntoView({ behavior: 'instant' });
     const wanted = target.getBoundingClientRect().top;

@@ -9,49 +9,10 @@
 import { latestOnly } from './api.js';
 import { updateScrollers } from './scroll.js';
 import { el } from './dom.js';
+import { readFragment, writeFragment, fragmentKey } from './fragment.js';
 
 /** The shortest time between two changes of the page address. */
 const SAVE_MS = 250;
-
-
-
-// ---- the URL fragment: #qkv={...}&scaling={...}, one key a widget; a heading anchor is kept ----
-
-function fragmentParts() {
-  const hash = location.hash.slice(1);
-  return hash ? hash.split('&') : [];
-}
-
-/** The state a link holds for this key: an object, null when it cannot be read, undefined when absent. */
-export function readFragment(key) {
-  for (const part of fragmentParts()) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq) === key) {
-      try {
-        const state = JSON.parse(decodeURIComponent(part.slice(eq + 1)));
-        return state !== null && typeof state === 'object' && !Array.isArray(state) ? state : null;
-      } catch {
-        return null;
-      }
-    }
-  }
-  return undefined;
-}
-
-export function writeFragment(key, state) {
-  const parts = fragmentParts().filter((part) => !part.startsWith(`${key}=`));
-  if (state) parts.push(`${key}=${encodeURIComponent(JSON.stringify(state))}`);
-  const url = parts.length > 0 ? `#${parts.join('&')}` : location.pathname + location.search;
-  history.replaceState(history.state, '', url);
-}
-
-/** "qkv" for the first qkv widget of a page, "qkv-2" for the second, and so on. */
-function fragmentKey(element) {
-  const name = element.dataset.widget;
-  const same = [...document.querySelectorAll(`[data-widget="${name}"]`)];
-  const index = same.indexOf(element);
-  return index <= 0 ? name : `${name}-${index + 1}`;
-}
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
 

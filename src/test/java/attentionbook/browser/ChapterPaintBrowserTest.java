@@ -3,6 +3,7 @@ package attentionbook.browser;
 import attentionbook.BookServerExtension;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.Media;
@@ -110,6 +111,39 @@ class ChapterPaintBrowserTest {
         }
     }
 
+    /** A shared link holding a widget's state far down the chapter opens at that widget, started with the link's state. */
+    @Test
+    void aLinkHoldingAWidgetsStateOpensAtTheWidget() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/multi-head-attention"));
+            String state = (String) page.evaluate("() => { const s = JSON.parse(document.querySelector('[data-widget=multi-head]').dataset.state);"
+                    + " s.heads = 4; return encodeURIComponent(JSON.stringify(s)); }");
+            page.navigate("about:blank");   // a fresh load, not a jump within the page
+            page.navigate(book.url("/chapters/multi-head-attention#multi-head=" + state));
+            page.waitForSelector("[data-widget=multi-head].widget-live [data-matrix=weights-h4] tbody");
+            page.waitForTimeout(1000);
+            double top = ((Number) page.evaluate("() => document.querySelector('[data-widget=multi-head]').getBoundingClientRect().top")).doubleValue();
+            assertTrue(top > -2 && top < 100, "the widget is " + top + " px from the window's top");
+            assertTrue(page.isChecked("[data-widget=multi-head] input[type=radio][value='4']"), "the link's 4 heads");
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    /** A fragment no link of ours writes (a stray %, which cannot be decoded) is passed over: the page still starts its parts. */
+    @Test
+    void aFragmentThatCannotBeDecodedLeavesThePageWorking() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/scaling#100%"));
+            Locator widget = page.locator("[data-widget=scaling]");
+            Browsers.scrollTo(widget);
+            page.waitForSelector("[data-widget=scaling].widget-live");
+            assertEquals("", widget.locator(".widget-status").innerText(), "the widget shows the chapter's numbers without complaint");
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -147,6 +181,32 @@ class ChapterPaintBrowserTest {
             Browsers.settle(page);
             assertTrue(((Number) page.evaluate("() => document.querySelectorAll('.math[data-typeset] .katex').length")).intValue() > 50);
             assertEquals(List.of(), requested.stream().filter(url -> url.contains("katex.min.js")).toList());
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
+    @Test
+    void widgetsAndExercisesFarBelowStartOnlyWhenTheReaderComesNear() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            List<String> requested = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            page.onRequest(request -> requested.add(request.url()));
+            page.navigate(book.url("/chapters/multi-head-attention"));
+            Browsers.settleAtTheTop(page);
+            Locator widget = page.locator("[data-widget=multi-head]");
+            assertEquals(false, widget.evaluate("w => w.classList.contains('widget-live')"), "the widget, far below, has not started");
+            assertEquals(List.of(), requested.stream().filter(url -> url.contains("widgets/multi-head.js") || url.contains("/api/")).toList(),
+                    "nothing of the widget or the exercises was fetched before the reader came near");
+
+            Browsers.scrollTo(widget);
+            page.waitForSelector("[data-widget=multi-head].widget-live [data-matrix=weights-h2] tbody");
+            assertTrue(requested.stream().anyMatch(url -> url.contains("widgets/multi-head.js")));
+
+            Locator exercise = page.locator("section[data-exercise-id=\"parameter-count\"]");
+            Browsers.scrollTo(exercise);
+            exercise.locator(".exercise-prompt").first().waitFor();
+            exercise.locator(".exercise-seed").first().waitFor();
+            assertTrue(requested.stream().anyMatch(url -> url.contains("/api/exercises/parameter-count")), "the exercise fetched its numbers");
             assertEquals(List.of(), tab.errors());
         }
     }

@@ -43,9 +43,9 @@ class ExerciseBrowserTest {
     /** The exercise, started and scrolled to: a block far from the screen is not rendered, and its innerText is empty. */
     static Locator exercise(Page page, String id) {
         Locator section = page.locator("section[data-exercise-id=\"" + id + "\"]");
+        Browsers.scrollTo(section);   // an exercise starts when the reader comes near it
         section.locator(".answer-input").first().waitFor();
-        section.scrollIntoViewIfNeeded();
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        Browsers.scrollTo(section);   // started, it has grown: in view again
         return section;
     }
 

@@ -31,9 +31,10 @@ class SeedPolicyBrowserTest {
              Browsers.Tab tab = Browsers.open(1280, 800)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/input-shapes"));
+            Browsers.scrollTo(page.locator("[data-exercise]").first());   // an exercise starts when the reader comes near
             Locator seedLine = page.locator(".exercise-seed").first();
             seedLine.waitFor();
-            Browsers.scrollTo(seedLine);         // far below the first screen, not rendered until scrolled to
+            Browsers.scrollTo(seedLine);
             assertTrue(seedLine.innerText().startsWith("Numbers no. 2026 (your class's numbers)"), seedLine.innerText());
             HttpResponse<String> sheet = book.get("/worksheets/input-shapes");
             assertEquals(302, sheet.statusCode());
@@ -48,6 +49,7 @@ class SeedPolicyBrowserTest {
              Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/input-shapes"));
+            Browsers.settle(page);               // scrolled through: every exercise started
             Locator forms = page.locator("form.exercise-student");
             forms.first().waitFor();
             int exercises = page.locator("[data-exercise]").count();
@@ -63,6 +65,7 @@ class SeedPolicyBrowserTest {
                 assertTrue(line.startsWith("Numbers no. " + seed + " (for Ada Lovelace)"), line);
             }
             page.reload();
+            Browsers.scrollTo(page.locator("[data-exercise]").first());
             page.locator(".exercise-seed").first().waitFor();
             Browsers.scrollTo(page.locator(".exercise-seed").first());
             assertTrue(page.locator(".exercise-seed").first().innerText().startsWith("Numbers no. " + seed), "remembered after a reload");
@@ -78,6 +81,7 @@ class SeedPolicyBrowserTest {
              Browsers.Tab tab = Browsers.open(1280, 800)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/scores?seed=42"));
+            Browsers.settle(page);               // scrolled through: every exercise started
             Locator note = page.locator(".exercise-seed-ignored").first();
             note.waitFor();
             Browsers.scrollTo(note);
@@ -107,6 +111,7 @@ class SeedPolicyBrowserTest {
              Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/scores"));
+            Browsers.scrollTo(page.locator("[data-exercise]").first());
             Locator name = page.locator("form.exercise-student").first().getByLabel("Your name or student ID");
             name.fill("alice");
             name.press("Enter");

@@ -1,12 +1,14 @@
 package attentionbook.browser;
 
 import attentionbook.BookServerExtension;
+import attentionbook.RunningBook;
 import attentionbook.exercise.Seeds;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -35,6 +37,7 @@ class WorksheetPrintBrowserTest {
         try (Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
             page.navigate(book.url("/chapters/multi-head-attention?seed=7"));
+            Browsers.scrollTo(page.locator("section[data-exercise-id=\"head-shapes\"]"));   // exercises start when near
             Locator prompt = page.locator("section[data-exercise-id=\"head-shapes\"] .exercise-prompt");
             prompt.locator(".katex").first().waitFor();
             Locator math = prompt.locator(".math[data-typeset]");
@@ -51,20 +54,30 @@ class WorksheetPrintBrowserTest {
         }
     }
 
+    /**
+     * An instructor's chapter, whose formulas the build never saw, is typeset in the browser: the first
+     * screen at once, the rest in idle slices, and all that is left when the page is printed.
+     */
     @Test
-    void printingAChapterTypesetsTheFormulasTheIdleSlicesHaveNotReached() {
-        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+    void printingAnInstructorsChapterTypesetsTheFormulasTheIdleSlicesHaveNotReached(@TempDir Path content) throws Exception {
+        StringBuilder chapter = new StringBuilder("---\ntitle: Our own notation\nsummary: Formulas of our course.\n---\n");
+        for (int i = 1; i <= 200; i++) {   // far more than the screens near the top
+            chapter.append("\nThe ").append(i).append("th step writes $z_{").append(i)
+                    .append("} = \\tfrac{").append(i).append("}{3} y_{").append(i).append("}$ and then moves on.\n");
+        }
+        Files.writeString(content.resolve("50-own-notation.md"), chapter);
+        try (RunningBook own = RunningBook.start("--content", content.toString(), "--rate-limit", "0");
+             Browsers.Tab tab = Browsers.open(390, 844)) {
             Page page = tab.page();
             // A page never idle: only printing can typeset the formulas far below the first screen.
             page.addInitScript("window.requestIdleCallback = () => 0;");
-            page.navigate(book.url("/chapters/scores"));
+            page.navigate(own.url("/chapters/own-notation"));
             page.locator(".math[data-typeset] .katex").first().waitFor();
             int waiting = ((Number) page.evaluate("() => document.querySelectorAll('.math:not([data-typeset])').length")).intValue();
-            assertTrue(waiting > 50, waiting + " formulas wait far below the first screen");
+            assertTrue(waiting > 100, waiting + " formulas wait far below the first screen");
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
             page.waitForFunction("() => document.querySelectorAll('.math:not([data-typeset])').length === 0");
             assertEquals(0, page.locator(".math-error").count(), "formulas KaTeX could not typeset");
-            // Counted in one go: the exercises' texts may add formulas while the test reads.
             List<?> counts = (List<?>) page.evaluate("() => [document.querySelectorAll('.math').length,"
                     + " document.querySelectorAll('.math[data-typeset] .katex-mathml math').length]");
             assertEquals(counts.get(0), counts.get(1), "every formula typeset for paper, with its MathML");
