@@ -26,6 +26,7 @@ import attentionbook.web.LabApi;
 import attentionbook.web.LabPages;
 import attentionbook.model.Lab;
 import attentionbook.search.BookDocuments;
+import attentionbook.search.IndexBuild;
 import attentionbook.search.SearchIndex;
 import attentionbook.web.Pages;
 import attentionbook.web.SeedPolicy;
@@ -101,9 +102,9 @@ public final class App {
         CompletableFuture<TypesetMath> mathLoading = CompletableFuture.supplyAsync(TypesetMath::bundled);
         MarkdownRenderer markdown = new MarkdownRenderer(directives());
         Book book = select(loadBook(options, markdown), course);
-        // The search index is built beside the pages and the server's start, off the way to the first page;
-        // a search asked for before it is ready waits for it.
-        CompletableFuture<SearchIndex> search = CompletableFuture.supplyAsync(() -> buildSearch(book));
+        // The search index is built once the server listens (or by a search that comes sooner): on two
+        // cores, indexing beside the start slowed it (benchmarks README, "Start-up").
+        IndexBuild search = new IndexBuild(() -> buildSearch(book));
         String welcome = Welcome.html(course, markdown, book);
         Assets assets = result(assetsLoading);
         Classroom classroom = ClassroomSetup.open(course, options);
@@ -126,7 +127,7 @@ public final class App {
             modules.add(new StudentRoutes(classroom, pages, settings));
         }
         // the records close after the server stopped, so a check still in flight is written first
-        return BookServer.create(book, pages, assets, settings, modules, () -> {
+        return BookServer.create(book, pages, assets, settings, modules, search::start, () -> {
             lab.close();
             if (classroom != null) {
                 classroom.records().close();

@@ -39,16 +39,24 @@ public final class BookServer {
     private BookServer() {
     }
 
+    /** A server with nothing to start once it listens. */
+    public static Javalin create(Book book, Pages pages, Assets assets, ServerSettings settings,
+                                 List<Consumer<RoutesConfig>> apiModules, Runnable onStopped) {
+        return create(book, pages, assets, settings, apiModules, () -> { }, onStopped);
+    }
+
     /**
      * @param apiModules routes under /api/, each registering its own handlers
+     * @param onStarted  run once the server listens (to start work the first pages need not wait for)
      * @param onStopped  run once the server has stopped (to stop background work such as the lab's training)
      */
     public static Javalin create(Book book, Pages pages, Assets assets, ServerSettings settings,
-                                 List<Consumer<RoutesConfig>> apiModules, Runnable onStopped) {
+                                 List<Consumer<RoutesConfig>> apiModules, Runnable onStarted, Runnable onStopped) {
         String base = settings.basePath();
         RateLimiter limiter = settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null;
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.events.serverStarted(onStarted::run);
             cfg.events.serverStopped(onStopped::run);
             cfg.router.contextPath = base.isEmpty() ? "/" : base;
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are compressed once, ahead of time

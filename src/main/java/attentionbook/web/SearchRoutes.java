@@ -1,14 +1,14 @@
 package attentionbook.web;
 
-import attentionbook.search.SearchHit;
+import attentionbook.search.IndexBuild;
 import attentionbook.search.SearchIndex;
+import attentionbook.search.SearchHit;
 import attentionbook.search.SearchRefused;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -21,11 +21,11 @@ public final class SearchRoutes implements Consumer<RoutesConfig> {
     static final int PAGE_RESULTS = 20;
     static final int API_RESULTS = 8;
 
-    private final CompletableFuture<SearchIndex> index;
+    private final IndexBuild index;
     private final Site site;
 
     /** @param index the index, perhaps still being built: the first searches wait for it */
-    public SearchRoutes(CompletableFuture<SearchIndex> index, Pages pages) {
+    public SearchRoutes(IndexBuild index, Pages pages) {
         this.index = index;
         this.site = pages.site();
     }
@@ -43,7 +43,7 @@ public final class SearchRoutes implements Consumer<RoutesConfig> {
             model = new SearchPage(site, "", null, List.of());
         } else {
             try {
-                model = new SearchPage(site, query, null, underBase(index.join().search(query, PAGE_RESULTS)));
+                model = new SearchPage(site, query, null, underBase(index.index().search(query, PAGE_RESULTS)));
             } catch (SearchRefused e) {
                 model = new SearchPage(site, shown(query), e.getMessage(), List.of());
             }
@@ -58,7 +58,7 @@ public final class SearchRoutes implements Consumer<RoutesConfig> {
     private void api(Context ctx) {
         String query = ctx.queryParam("q");
         try {
-            ApiResponses.ok(ctx, Map.of("results", underBase(index.join().search(query == null ? "" : query, API_RESULTS))));
+            ApiResponses.ok(ctx, Map.of("results", underBase(index.index().search(query == null ? "" : query, API_RESULTS))));
         } catch (SearchRefused e) {
             throw RejectedRequest.badRequest("q: " + e.getMessage());
         }
