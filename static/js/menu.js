@@ -1,6 +1,7 @@
 // On narrow screens the chapter list is a menu opened from the header. Without JavaScript the
 // header link simply jumps to the list at the bottom of the page.
 export function setUpMenu(doc) {
+  keepHeaderHeight(doc);
   const button = doc.querySelector('.menu-button');
   const menu = doc.getElementById('chapters');
   if (!button || !menu) return;
@@ -24,4 +25,17 @@ export function setUpMenu(doc) {
       button.focus();
     }
   });
+}
+
+/**
+ * Keeps the sticky header's height in --header-height, so what a link or the keyboard scrolls to
+ * lands below the header instead of under it (type.css: scroll-padding-top).
+ */
+function keepHeaderHeight(doc) {
+  const header = doc.querySelector('.site-header');
+  if (!header || !('ResizeObserver' in window)) return;
+  const keep = () => doc.documentElement.style.setProperty('--header-height', `${header.offsetHeight}px`);
+  // A link's jump happens as the page starts, before the observer first reports: measure for it now.
+  if (location.hash) keep();
+  new ResizeObserver(keep).observe(header);
 }
