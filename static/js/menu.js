@@ -1,5 +1,6 @@
-// On narrow screens the chapter list is a menu opened from the header. Without JavaScript the
-// header link simply jumps to the list at the bottom of the page.
+// The header: on narrow screens the chapter list is a menu opened from it (without JavaScript the
+// header link simply jumps to the list at the bottom of the page), and its height, which wraps on a
+// phone, is kept for what links scroll to.
 export function setUpMenu(doc) {
   keepHeaderHeight(doc);
   const button = doc.querySelector('.menu-button');
