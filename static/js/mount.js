@@ -5,7 +5,7 @@
 // A part starts when its chapter block comes within a screen of the window, not at load: a chapter's
 // widgets building their tables and its exercises fetching and typesetting their numbers all at
 // once kept a phone busy just as the page was first shown, for parts the reader had not reached.
-// Printing starts whatever is left.
+// Printing starts whatever is left, and so does the first Tab: the keyboard reaches every part.
 import { noteChapterExercises } from './progress.js';
 
 const NAME = /^[a-z][a-z-]*$/;
@@ -42,9 +42,10 @@ export function mountWidgets(root, started) {
 }
 
 /**
- * Each [element, start] pair's start(), once, when the element's chapter block comes near the window
- * or the page is printed. The block is watched, not the element: a block far from the screen is not
- * rendered (content-visibility), and what lies inside it has no place on the page to intersect.
+ * Each [element, start] pair's start(), once, when the element's chapter block comes near the window,
+ * the page is printed or the reader first presses Tab. The block is watched, not the element: a block
+ * far from the screen is not rendered (content-visibility), and what lies inside it has no place on
+ * the page to intersect.
  */
 function startWhenNear(parts) {
   if (parts.length === 0) return;
@@ -71,6 +72,13 @@ function startWhenNear(parts) {
     return;
   }
   waiting.forEach((runs, block) => observer.observe(block));
+  // A reader moving by Tab would otherwise pass parts far below that have nothing to focus yet.
+  const byKeyboard = (event) => {
+    if (event.key !== 'Tab') return;
+    window.removeEventListener('keydown', byKeyboard);
+    startAll();
+  };
+  window.addEventListener('keydown', byKeyboard);
   window.addEventListener('beforeprint', startAll);
   // Printing to PDF from a driven browser applies the print media without a beforeprint event.
   window.matchMedia('print').addEventListener('change', (event) => { if (event.matches) startAll(); });

@@ -144,6 +144,25 @@ class ChapterPaintBrowserTest {
         }
     }
 
+    /** A reader moving by keyboard gets every part at the first Tab: the widget far below starts before any scrolling reaches it. */
+    @Test
+    void theFirstTabStartsEveryPartSoTheKeyboardPassesNone() {
+        try (Browsers.Tab tab = Browsers.open(390, 844)) {
+            Page page = tab.page();
+            page.navigate(book.url("/chapters/multi-head-attention"));
+            Browsers.settleAtTheTop(page);
+            Locator widget = page.locator("[data-widget=multi-head]");
+            assertEquals(false, widget.evaluate("w => w.classList.contains('widget-live')"), "the widget, far below, has not started");
+            page.keyboard().press("Tab");
+            page.waitForSelector("[data-widget=multi-head].widget-live [data-matrix=weights-h2] tbody");
+            page.waitForSelector("section[data-exercise-id=\"parameter-count\"] .exercise-seed");
+            assertTrue(((Number) page.evaluate("() => scrollY")).doubleValue() < 844, "started without scrolling there");
+            assertTrue(((Number) page.evaluate("() => document.querySelectorAll('[data-widget] .widget-frame input, [data-exercise] input').length")).intValue() > 10,
+                    "the widget's and exercises' inputs are there for Tab to reach");
+            assertEquals(List.of(), tab.errors());
+        }
+    }
+
     /** A target a link jumped to is shown whole: its top just below the sticky header (two rows high on a phone), not under it. */
     private static void assertJustBelowTheHeader(Page page, double top, String what) {
         double header = ((Number) page.evaluate("() => document.querySelector('.site-header').getBoundingClientRect().bottom")).doubleValue();
