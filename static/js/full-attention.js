@@ -7,7 +7,7 @@ import { el as make, tableHead } from './dom.js';
 import { getJson, postJson } from './api.js';
 import { richText, matrixTable } from './exercise/text.js';
 import { cellValue, clearMark } from './exercise/grid.js';
-import { markSolved } from './progress.js';
+import { markSolved, chapterSlug } from './progress.js';
 
 const VERDICT_TEXT = {
   correct: 'Correct',
@@ -166,7 +166,7 @@ export function mountSteps(el, Exercise) {
         this.showMark(key, step, mark);
       }
       this.showRecordError(report);
-      if (!wrong && !carried && report.steps.output) markSolved(document.querySelector('article[data-slug]')?.dataset.slug, this.id);
+      if (!wrong && !carried && report.steps.output) markSolved(chapterSlug(), this.id);
       this.refreshScrollers?.();
     }
 

@@ -6,7 +6,7 @@
 // widgets building their tables and its exercises fetching and typesetting their numbers all at
 // once kept a phone busy just as the page was first shown, for parts the reader had not reached.
 // Printing starts whatever is left, and so does the first Tab: the keyboard reaches every part.
-import { noteChapterExercises } from './progress.js';
+import { noteChapterExercises, chapterSlug } from './progress.js';
 
 const NAME = /^[a-z][a-z-]*$/;
 /** How far outside the window a part counts as near: a screen ahead, so it is ready when scrolled to. */
@@ -86,7 +86,7 @@ function startWhenNear(parts) {
 
 /** Tells the progress store which exercises this chapter has, so chapter lists can count them before any is reached. */
 function noteChapter(root) {
-  const slug = root.querySelector('article[data-slug]')?.dataset.slug;
+  const slug = chapterSlug();
   const ids = [...root.querySelectorAll('[data-exercise-id]')].map((e) => e.dataset.exerciseId);
   if (slug && ids.length > 0) noteChapterExercises(slug, ids);
 }

@@ -21,6 +21,11 @@ function save(progress) {
   }
 }
 
+/** The slug of the chapter this page shows, or null on a page that is no chapter. */
+export function chapterSlug() {
+  return document.querySelector('article[data-slug]')?.dataset.slug || null;
+}
+
 /** Remembers which exercises a chapter has, so lists on other pages can say how many are solved. */
 export function noteChapterExercises(slug, ids) {
   const progress = load();

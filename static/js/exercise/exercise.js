@@ -2,7 +2,7 @@
 // Check / Hint / Show solution / New numbers. The server checks the answer and names mistakes.
 import { el } from '../dom.js';
 import { apiUrl, getJson, postJson } from '../api.js';
-import { markSolved, isSolved } from '../progress.js';
+import { markSolved, isSolved, chapterSlug } from '../progress.js';
 import { makeScrollersFocusable } from '../scroll.js';
 import { chooseNumbers, storedSeed, storeSeed, randomSeed } from './seeds.js';
 import { studentForm, STUDENT_EVENT } from './student.js';
@@ -10,10 +10,6 @@ import { linkedStudent } from '../signed-in.js';
 import { AnswerGrid, markInvalid } from './grid.js';
 import { Help } from './help.js';
 import { richText, matrixTable } from './text.js';
-
-export function chapterSlug() {
-  return document.querySelector('article[data-slug]')?.dataset.slug || null;
-}
 
 export class Exercise {
   constructor(el) {
