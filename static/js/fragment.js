@@ -46,8 +46,7 @@ export function linkedElement(doc) {
   const id = decoded(location.hash.slice(1));
   const byId = id ? doc.getElementById(id) : null;
   if (byId) return byId;
-  const keys = new Set(fragmentParts().map((part) => part.slice(0, Math.max(0, part.indexOf('=')))));
-  return [...doc.querySelectorAll('[data-widget]')].find((w) => keys.has(fragmentKey(w))) || null;
+  return [...doc.querySelectorAll('[data-widget]')].find((w) => readFragment(fragmentKey(w)) !== undefined) || null;
 }
 
 /** A fragment as typed may hold a stray % (#50%): it is then taken as it stands. */
