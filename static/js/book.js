@@ -2,7 +2,7 @@
 // fit wide equations, code and tables to the screen (and mark what still scrolls sideways), and
 // start widgets and exercises.
 import { typesetLazily } from './math.js';
-import { setUpMenu } from './menu.js';
+import { setUpMenu, keepHeaderHeight } from './menu.js';
 import { keepPageFitted, fitAround } from './fit.js';
 import { mountWidgets } from './mount.js';
 import { showSignedIn } from './signed-in.js';
@@ -14,6 +14,7 @@ import './symbols.js';
 const fitSoon = batchedByFrame(fitAround);
 typesetLazily(document, fitSoon);
 setUpMenu(document);
+keepHeaderHeight(document);
 showSignedIn(document);
 const fit = keepPageFitted(document);
 holdLinkedTarget(document);

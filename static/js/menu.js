@@ -2,7 +2,6 @@
 // header link simply jumps to the list at the bottom of the page), and its height, which wraps on a
 // phone, is kept for what links scroll to.
 export function setUpMenu(doc) {
-  keepHeaderHeight(doc);
   const button = doc.querySelector('.menu-button');
   const menu = doc.getElementById('chapters');
   if (!button || !menu) return;
@@ -32,7 +31,7 @@ export function setUpMenu(doc) {
  * Keeps the sticky header's height in --header-height, so what a link or the keyboard scrolls to
  * lands below the header instead of under it (type.css: scroll-padding-top).
  */
-function keepHeaderHeight(doc) {
+export function keepHeaderHeight(doc) {
   const header = doc.querySelector('.site-header');
   if (!header || !('ResizeObserver' in window)) return;
   const keep = () => doc.documentElement.style.setProperty('--header-height', `${header.offsetHeight}px`);
