@@ -121,6 +121,16 @@ public final class Browsers {
             return seriousAccessibilityViolations(List.of());
         }
 
+        /**
+         * The same, after scrolling through the page as a reader would: blocks a test jumped over are laid
+         * out and their scrollers marked, and none shifts under axe as it scrolls to measure contrast (on a
+         * page jumped through, axe reported false contrast failures and unmarked scrollers).
+         */
+        public List<String> seriousAccessibilityViolationsScrolledThrough() {
+            settle(page);
+            return seriousAccessibilityViolations();
+        }
+
         /** The same, within the elements these selectors match (axe is slow on a long page; a widget is enough). */
         public List<String> seriousAccessibilityViolations(List<String> within) {
             AxeBuilder axe = new AxeBuilder(page);
